@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Publishes rind as one native executable at artifacts/rind.
+# Fails when the native compilation warns about rind's own code (trimming or AOT).
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+
+framework=$(dotnet msbuild src/Rind/Rind.csproj -getProperty:RindNativeTargetFramework)
+rid=${RIND_RUNTIME_IDENTIFIER:-linux-x64}
+log=artifacts/publish.log
+mkdir -p artifacts
+
+commit=$(git rev-parse HEAD 2>/dev/null || true)
+dotnet publish src/Rind/Rind.csproj -c Release -f "$framework" -r "$rid" \
+  -o artifacts/publish ${commit:+-p:SourceRevisionId=$commit} -nologo -clp:NoSummary | tee "$log"
+
+# Warnings are errors in the build, but the native compiler's own report is checked here too.
+if grep -E ': (warning|error) (IL|NETSDK)[0-9]+' "$log"; then
+  echo "publish: the native build reported the problems above" >&2
+  exit 1
+fi
+
+cp artifacts/publish/rind artifacts/rind
+echo "published artifacts/rind ($(du -k artifacts/rind | cut -f1) KiB, $framework, $rid)"

@@ -1,0 +1,7 @@
+namespace Rind.Cli;
+
+/// <summary>
+/// What the user asked for, parsed from the command line and nothing else.
+/// </summary>
+/// <param name="Command">The command and its arguments, exactly as given; empty for a shell.</param>
+internal sealed record Invocation(InvocationAction Action, bool Verbose, IReadOnlyList<string> Command);

@@ -1,0 +1,8 @@
+namespace Rind.Cli;
+
+internal enum InvocationAction
+{
+    Run,
+    ShowHelp,
+    ShowVersion,
+}

@@ -1,0 +1,21 @@
+using CommandLine;
+
+namespace Rind.Cli;
+
+/// <summary>
+/// rind's own options as CommandLineParser sees them. Only <see cref="InvocationParser"/> uses this type.
+/// </summary>
+internal sealed class RindOptions
+{
+    [Option('v', "verbose")]
+    public bool Verbose { get; set; }
+
+    [Option('h', "help")]
+    public bool Help { get; set; }
+
+    [Option("version")]
+    public bool Version { get; set; }
+
+    [Value(0)]
+    public IEnumerable<string> Command { get; set; } = [];
+}

@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Logging;
+
+namespace Rind.Diagnostics;
+
+/// <summary>
+/// Everything <c>--verbose</c> reports, as source-generated log messages.
+/// </summary>
+internal static partial class LogMessages
+{
+    [LoggerMessage(Level = LogLevel.Debug, Message = "engine {Address} speaks API {EngineVersion}; using {Version}")]
+    public static partial void ApiVersionNegotiated(ILogger logger, string version, string engineVersion, string address);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "engine {Address}: using API {Version} from DOCKER_API_VERSION")]
+    public static partial void ApiVersionRequested(ILogger logger, string version, string address);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "container {Name} ({Id}) carries the label {Label}")]
+    public static partial void ContainerChosen(ILogger logger, string name, string id, string label);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "pre-step from the label: {PreStep}")]
+    public static partial void PreStepFound(ILogger logger, string preStep);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "exec {ExecId} created: {Command}")]
+    public static partial void ExecCreated(ILogger logger, string execId, string command);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "exec {ExecId} ended with exit code {ExitCode}")]
+    public static partial void ExecEnded(ILogger logger, string execId, int exitCode);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "the reader of stdout went away; stopping")]
+    public static partial void OutputClosed(ILogger logger);
+}

@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Logging;
+
+namespace Rind.Diagnostics;
+
+/// <summary>
+/// One line per message, prefixed so it cannot be mistaken for the command's own stderr.
+/// </summary>
+internal sealed class StderrLogger(TextWriter stderr) : ILogger
+{
+    public IDisposable? BeginScope<TState>(TState state)
+        where TState : notnull => null;
+
+    public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None;
+
+    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+    {
+        if (!IsEnabled(logLevel))
+        {
+            return;
+        }
+
+        var line = $"rind: {formatter(state, exception)}\n";
+        lock (stderr)
+        {
+            stderr.Write(line);
+            stderr.Flush();
+        }
+    }
+}

@@ -1,0 +1,22 @@
+namespace Rind.Engine.Models;
+
+/// <summary>One entry of <c>GET /containers/json</c>.</summary>
+internal sealed record ContainerSummary
+{
+    public string Id { get; init; } = "";
+
+    public IReadOnlyList<string> Names { get; init; } = [];
+
+    /// <summary>created, restarting, running, removing, paused, exited or dead.</summary>
+    public string State { get; init; } = "";
+
+    public string Status { get; init; } = "";
+
+    public IReadOnlyDictionary<string, string>? Labels { get; init; }
+
+    /// <summary>The name without the engine's leading slash, or the short id when it has none.</summary>
+    public string DisplayName =>
+        Names.Count > 0 ? Names[0].TrimStart('/') : Id[..Math.Min(12, Id.Length)];
+
+    public bool IsRunning => State == "running";
+}

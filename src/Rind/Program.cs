@@ -1,0 +1,16 @@
+using Rind.Engine;
+using Rind.Platform;
+
+namespace Rind;
+
+internal static class Program
+{
+    private static Task<int> Main(string[] args)
+    {
+        var app = new RindApp(
+            ProcessStandardStreams.Open(),
+            new ProcessEnvironment(),
+            (settings, logger) => new DockerEngineClient(settings.Endpoint, settings.ApiVersion, logger));
+        return app.RunAsync(args, CancellationToken.None);
+    }
+}

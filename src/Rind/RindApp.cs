@@ -1,0 +1,85 @@
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Rind.Cli;
+using Rind.Diagnostics;
+using Rind.Engine;
+using Rind.Execution;
+using Rind.Platform;
+
+namespace Rind;
+
+/// <summary>
+/// One run of rind: read the invocation, find the labelled container, run the command there.
+/// </summary>
+internal sealed class RindApp(
+    IStandardStreams streams,
+    IEnvironment environment,
+    Func<EngineSettings, ILogger, IDockerEngine> connectEngine)
+{
+    public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
+    {
+        var verbose = false;
+        try
+        {
+            var invocation = InvocationParser.Parse(args);
+            verbose = invocation.Verbose;
+            return invocation.Action switch
+            {
+                InvocationAction.ShowHelp => Print(UsageText.Text),
+                InvocationAction.ShowVersion => Print(VersionText.Create()),
+                _ => await RunCommandAsync(invocation, cancellationToken).ConfigureAwait(false),
+            };
+        }
+        catch (RindException exception)
+        {
+            return Fail(exception.Message, exception.ExitCode);
+        }
+        catch (EngineRequestException exception)
+        {
+            return Fail($"the engine refused a request: {exception.Message}", ExitCodes.RindFailure);
+        }
+        catch (Exception exception)
+        {
+            return Fail(verbose ? $"internal error: {exception}" : $"internal error: {exception.Message}", ExitCodes.RindFailure);
+        }
+    }
+
+    private async Task<int> RunCommandAsync(Invocation invocation, CancellationToken cancellationToken)
+    {
+        // Without --verbose nothing is logged, so nothing of logging is set up.
+        using var loggerFactory = invocation.Verbose
+            ? new LoggerFactory([new StderrLoggerProvider(streams.ErrorWriter)], new LoggerFilterOptions { MinLevel = LogLevel.Debug })
+            : null;
+        var logger = loggerFactory?.CreateLogger("rind") ?? NullLogger.Instance;
+
+        var settings = EngineSettings.FromEnvironment(environment);
+        using var engine = connectEngine(settings, logger);
+        await engine.ConnectAsync(cancellationToken).ConfigureAwait(false);
+
+        var labelled = await engine.ListContainersWithLabelAsync(RindLabel.Name, cancellationToken).ConfigureAwait(false);
+        var container = ContainerSelector.Select(labelled);
+        LogMessages.ContainerChosen(logger, container.DisplayName, container.Id, RindLabel.Name);
+
+        var preStep = container.Labels?.GetValueOrDefault(RindLabel.Name);
+        if (!string.IsNullOrWhiteSpace(preStep))
+        {
+            LogMessages.PreStepFound(logger, preStep);
+        }
+
+        var argv = CommandComposer.Compose(invocation.Command, preStep);
+        return await new ExecSession(engine, streams, logger).RunAsync(container, argv, cancellationToken).ConfigureAwait(false);
+    }
+
+    private int Print(string text)
+    {
+        streams.Output.Write(Encoding.UTF8.GetBytes(text));
+        return ExitCodes.Success;
+    }
+
+    private int Fail(string message, int exitCode)
+    {
+        streams.ErrorWriter.Write($"rind: {message}\n");
+        return exitCode;
+    }
+}

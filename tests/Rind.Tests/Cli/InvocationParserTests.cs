@@ -1,0 +1,89 @@
+using Rind.Cli;
+
+namespace Rind.Tests.Cli;
+
+public sealed class InvocationParserTests
+{
+    [Fact]
+    public void No_arguments_ask_for_a_shell()
+    {
+        var invocation = InvocationParser.Parse([]);
+
+        Assert.Equal(InvocationAction.Run, invocation.Action);
+        Assert.Empty(invocation.Command);
+        Assert.False(invocation.Verbose);
+    }
+
+    [Fact]
+    public void Options_of_the_command_belong_to_the_command()
+    {
+        var invocation = InvocationParser.Parse(["ls", "-la", "--help", "-v"]);
+
+        Assert.Equal(["ls", "-la", "--help", "-v"], invocation.Command);
+        Assert.False(invocation.Verbose);
+        Assert.Equal(InvocationAction.Run, invocation.Action);
+    }
+
+    [Fact]
+    public void Rind_options_before_the_command_are_rinds()
+    {
+        var invocation = InvocationParser.Parse(["-v", "python", "manage.py", "migrate"]);
+
+        Assert.True(invocation.Verbose);
+        Assert.Equal(["python", "manage.py", "migrate"], invocation.Command);
+    }
+
+    [Fact]
+    public void Double_dash_ends_rinds_options_and_is_dropped()
+    {
+        var invocation = InvocationParser.Parse(["--verbose", "--", "-v", "--", "x"]);
+
+        Assert.True(invocation.Verbose);
+        Assert.Equal(["-v", "--", "x"], invocation.Command);
+    }
+
+    [Fact]
+    public void Arguments_are_kept_exactly_as_given()
+    {
+        string[] args = ["printf", "[%s]\\n", "a  b", "$(id)", "", "*", " lead", "tab\there", "new\nline"];
+
+        var invocation = InvocationParser.Parse(args);
+
+        Assert.Equal(args, invocation.Command);
+    }
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("-h")]
+    public void Help_is_recognised(string option)
+    {
+        Assert.Equal(InvocationAction.ShowHelp, InvocationParser.Parse([option]).Action);
+    }
+
+    [Fact]
+    public void Version_is_recognised()
+    {
+        Assert.Equal(InvocationAction.ShowVersion, InvocationParser.Parse(["--version"]).Action);
+    }
+
+    [Theory]
+    [InlineData("--bogus", "unknown option '--bogus'")]
+    [InlineData("-x", "unknown option '-x'")]
+    public void An_unknown_option_is_a_one_line_error_with_exit_code_125(string option, string expected)
+    {
+        var exception = Assert.Throws<RindException>(() => InvocationParser.Parse([option, "ls"]));
+
+        Assert.StartsWith(expected, exception.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', exception.Message);
+        Assert.Equal(125, exception.ExitCode);
+    }
+
+    [Fact]
+    public void Short_options_may_be_bundled()
+    {
+        var invocation = InvocationParser.Parse(["-vh"]);
+
+        Assert.True(invocation.Verbose);
+        Assert.Equal(InvocationAction.ShowHelp, invocation.Action);
+    }
+}

@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using Rind.Execution;
+
+namespace Rind.Tests.Execution;
+
+public sealed class CommandComposerTests
+{
+    private static readonly string[] Words = ["printf", "[%s]\\n", "a  b", "$(id)", "", "*", "'q'", "\"dq\"", "back\\slash"];
+
+    [Fact]
+    public void Without_a_pre_step_the_arguments_are_the_argv()
+    {
+        Assert.Equal(Words, CommandComposer.Compose(Words, preStep: null));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void An_empty_label_value_is_no_pre_step(string preStep)
+    {
+        Assert.Equal(Words, CommandComposer.Compose(Words, preStep));
+    }
+
+    [Fact]
+    public void Without_a_command_the_shell_is_run()
+    {
+        Assert.Equal(["/bin/sh"], CommandComposer.Compose([], preStep: null));
+    }
+
+    [Fact]
+    public void With_a_pre_step_the_command_follows_the_script_as_separate_words()
+    {
+        var argv = CommandComposer.Compose(Words, "source /venv/bin/activate");
+
+        Assert.Equal(["/bin/sh", "-c"], argv.Take(2));
+        Assert.Contains("source /venv/bin/activate", argv[2], StringComparison.Ordinal);
+        Assert.Equal(["rind", .. Words], argv.Skip(3));
+    }
+
+    [Fact]
+    public void With_a_pre_step_and_no_command_the_shell_follows_the_script()
+    {
+        var argv = CommandComposer.Compose([], "cd /app");
+
+        Assert.Equal(["rind", "/bin/sh"], argv.Skip(3));
+    }
+
+    public static TheoryData<string> Shells() => new() { "/bin/dash", "/bin/busybox" };
+
+    [Theory]
+    [MemberData(nameof(Shells))]
+    public async Task Words_pass_through_the_pre_step_shell_unchanged(string shell)
+    {
+        var result = await RunComposedAsync(shell, Words, "true");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("[a  b]\n[$(id)]\n[]\n[*]\n['q']\n[\"dq\"]\n[back\\slash]\n", result.Stdout);
+    }
+
+    [Theory]
+    [MemberData(nameof(Shells))]
+    public async Task A_pre_step_written_with_source_works_in_every_shell(string shell)
+    {
+        var script = Path.GetTempFileName();
+        await File.WriteAllTextAsync(script, "RIND_SOURCED=yes\nexport RIND_SOURCED\n");
+        try
+        {
+            var result = await RunComposedAsync(shell, ["sh", "-c", "echo $RIND_SOURCED"], $"source {script}");
+
+            Assert.Equal("yes\n", result.Stdout);
+            Assert.Equal(0, result.ExitCode);
+        }
+        finally
+        {
+            File.Delete(script);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Shells))]
+    public async Task A_failing_pre_step_stops_the_command_with_its_exit_code(string shell)
+    {
+        var result = await RunComposedAsync(shell, ["echo", "ran"], "false || true; (exit 4)");
+
+        Assert.Equal(4, result.ExitCode);
+        Assert.Equal("", result.Stdout);
+        Assert.Equal("rind: the pre-step of the app.rind label failed with exit code 4\n", result.Stderr);
+    }
+
+    [Theory]
+    [MemberData(nameof(Shells))]
+    public async Task A_missing_command_after_a_pre_step_exits_127(string shell)
+    {
+        var result = await RunComposedAsync(shell, ["no-such-command-here", "x"], "true");
+
+        Assert.Equal(127, result.ExitCode);
+        Assert.Equal("rind: no-such-command-here: command not found\n", result.Stderr);
+    }
+
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunComposedAsync(
+        string shell, string[] command, string preStep)
+    {
+        Assert.True(File.Exists(shell), $"{shell} is missing: build/prerequisites.sh installs it");
+        var argv = CommandComposer.Compose(command, preStep);
+        var start = new ProcessStartInfo(shell)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+        };
+        if (shell.EndsWith("busybox", StringComparison.Ordinal))
+        {
+            start.ArgumentList.Add("sh");
+        }
+
+        foreach (var word in argv.Skip(1))
+        {
+            start.ArgumentList.Add(word);
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        using var process = Process.Start(start)!;
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout, await stderr);
+    }
+}
