@@ -28,6 +28,12 @@ internal static class CommandComposer
           echo "rind: $1: command not found" >&2
           exit 127
         fi
+        case $1 in
+          */*)
+            if [ -d "$1" ]; then echo "rind: $1: is a directory" >&2; exit 126; fi
+            if [ ! -x "$1" ]; then echo "rind: $1: permission denied" >&2; exit 126; fi
+            ;;
+        esac
         exec "$@"
         """;
 

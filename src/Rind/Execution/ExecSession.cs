@@ -5,7 +5,6 @@ using Rind.Diagnostics;
 using Rind.Engine;
 using Rind.Engine.Models;
 using Rind.Platform;
-using Rind.Streams;
 
 namespace Rind.Execution;
 
@@ -25,6 +24,7 @@ internal sealed class ExecSession(IDockerEngine engine, IStandardStreams streams
         var execId = await CreateAsync(container, argv, cancellationToken).ConfigureAwait(false);
         LogMessages.ExecCreated(logger, execId, string.Join(' ', argv));
 
+        var output = new ExecOutputCopier(streams);
         var connection = await engine.StartExecAsync(execId, new ExecStartRequest { Detach = false, Tty = false }, cancellationToken)
             .ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
@@ -32,16 +32,25 @@ internal sealed class ExecSession(IDockerEngine engine, IStandardStreams streams
             // Not awaited: the command may end while rind's own stdin stays open, and rind must end with it.
             _ = Task.Run(() => ForwardInputAsync(streams.Input, connection), CancellationToken.None);
 
-            if (!await CopyOutputAsync(connection.Stream, cancellationToken).ConfigureAwait(false))
+            if (!await output.CopyAsync(connection.Stream, cancellationToken).ConfigureAwait(false))
             {
                 LogMessages.OutputClosed(logger);
                 return ExitCodes.BrokenPipe;
             }
         }
 
-        var exitCode = await WaitForExitCodeAsync(execId, cancellationToken).ConfigureAwait(false);
+        var ended = await WaitForEndAsync(execId, cancellationToken).ConfigureAwait(false);
+        var exitCode = ended.ExitCode!.Value;
         LogMessages.ExecEnded(logger, execId, exitCode);
-        return exitCode;
+
+        // A process that never got a pid never ran: what came instead of its output is the engine's reason.
+        if (output.HeldStartFailure is { } reason && ended.Pid == 0 && exitCode is ExitCodes.CannotRun or ExitCodes.NotFound)
+        {
+            var failure = ExecStartFailure.Classify(argv[0], reason);
+            throw new RindException(failure.Message, failure.ExitCode);
+        }
+
+        return output.ReleaseHeld() ? exitCode : ExitCodes.BrokenPipe;
     }
 
     private async Task<string> CreateAsync(ContainerSummary container, IReadOnlyList<string> argv, CancellationToken cancellationToken)
@@ -80,65 +89,7 @@ internal sealed class ExecSession(IDockerEngine engine, IStandardStreams streams
         connection.CloseInput();
     }
 
-    /// <returns>false when the reader of rind's stdout went away before the output ended.</returns>
-    private async Task<bool> CopyOutputAsync(Stream source, CancellationToken cancellationToken)
-    {
-        var reader = new MultiplexedStreamReader(source);
-        var buffer = new byte[BufferSize];
-        while (true)
-        {
-            MultiplexedChunk chunk;
-            try
-            {
-                chunk = await reader.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception exception) when (exception is InvalidDataException or IOException)
-            {
-                throw new RindException($"the connection to the engine broke off: {exception.Message}", innerException: exception);
-            }
-
-            if (chunk.IsEnd)
-            {
-                return true;
-            }
-
-            if (chunk.Kind is StreamKind.Stderr or StreamKind.SystemError)
-            {
-                WriteError(buffer.AsSpan(0, chunk.Length));
-            }
-            else if (!TryWriteOutput(buffer.AsSpan(0, chunk.Length)))
-            {
-                return false;
-            }
-        }
-    }
-
-    private bool TryWriteOutput(ReadOnlySpan<byte> bytes)
-    {
-        try
-        {
-            streams.Output.Write(bytes);
-            return true;
-        }
-        catch (IOException)
-        {
-            return false;
-        }
-    }
-
-    private void WriteError(ReadOnlySpan<byte> bytes)
-    {
-        try
-        {
-            streams.Error.Write(bytes);
-        }
-        catch (IOException)
-        {
-            // Nobody reads rind's stderr any more; the command's stdout still matters.
-        }
-    }
-
-    private async Task<int> WaitForExitCodeAsync(string execId, CancellationToken cancellationToken)
+    private async Task<ExecInspectResponse> WaitForEndAsync(string execId, CancellationToken cancellationToken)
     {
         // The engine can close the stream a moment before it records the exit, so ask until it has.
         var deadline = DateTime.UtcNow + ExitCodeDeadline;
@@ -146,9 +97,9 @@ internal sealed class ExecSession(IDockerEngine engine, IStandardStreams streams
         while (true)
         {
             var inspect = await engine.InspectExecAsync(execId, cancellationToken).ConfigureAwait(false);
-            if (!inspect.Running && inspect.ExitCode is { } exitCode)
+            if (inspect is { Running: false, ExitCode: not null })
             {
-                return exitCode;
+                return inspect;
             }
 
             if (DateTime.UtcNow >= deadline)

@@ -1,5 +1,6 @@
 using System.Text;
 using Rind.Streams;
+using Rind.Tests.Fakes;
 
 namespace Rind.Tests.Streams;
 
@@ -118,14 +119,9 @@ public sealed class MultiplexedStreamReaderTests
         return chunks;
     }
 
-    private static byte[] Frame(byte kind, string payload)
-    {
-        var bytes = Encoding.UTF8.GetBytes(payload);
-        return Concat(Header(kind, bytes.Length), bytes);
-    }
+    private static byte[] Frame(byte kind, string payload) => Frames.Frame(kind, Encoding.UTF8.GetBytes(payload));
 
-    private static byte[] Header(byte kind, int length) =>
-        [kind, 0, 0, 0, (byte)(length >> 24), (byte)(length >> 16), (byte)(length >> 8), (byte)length];
+    private static byte[] Header(byte kind, int length) => Frames.Frame(kind, new byte[length])[..8];
 
-    private static byte[] Concat(params byte[][] parts) => parts.SelectMany(part => part).ToArray();
+    private static byte[] Concat(params byte[][] parts) => Frames.Concat(parts);
 }

@@ -1,0 +1,36 @@
+namespace Rind.Execution;
+
+/// <summary>
+/// What to tell the user when the engine could not start the command at all, as a shell would:
+/// 127 for a command that is not there, 126 for one that cannot be run.
+/// </summary>
+internal sealed record ExecStartFailure(int ExitCode, string Message)
+{
+    /// <summary>
+    /// How runc's failures to start an exec begin. The engine sends them in place of the command's
+    /// output, with exit code 126 whatever the cause (Docker before 23 never says 127).
+    /// </summary>
+    public const string EngineMessagePrefix = "OCI runtime exec failed";
+
+    public static ExecStartFailure Classify(string command, string engineMessage)
+    {
+        var message = engineMessage.Trim().ReplaceLineEndings(" ");
+        if (message.Contains("not found", StringComparison.OrdinalIgnoreCase)
+            || message.Contains("no such file or directory", StringComparison.OrdinalIgnoreCase))
+        {
+            return new ExecStartFailure(ExitCodes.NotFound, $"{command}: command not found");
+        }
+
+        if (message.Contains("permission denied", StringComparison.OrdinalIgnoreCase))
+        {
+            return new ExecStartFailure(ExitCodes.CannotRun, $"{command}: permission denied");
+        }
+
+        if (message.Contains("is a directory", StringComparison.OrdinalIgnoreCase))
+        {
+            return new ExecStartFailure(ExitCodes.CannotRun, $"{command}: is a directory");
+        }
+
+        return new ExecStartFailure(ExitCodes.CannotRun, $"cannot run {command}: {message}");
+    }
+}

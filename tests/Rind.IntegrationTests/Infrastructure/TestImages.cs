@@ -1,0 +1,15 @@
+namespace Rind.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The images build/lib/engine.sh makes without a registry, from Debian's busybox-static, dash and bash-static.
+/// </summary>
+public static class TestImages
+{
+    /// <summary>/bin/sh is busybox's ash.</summary>
+    public const string Busybox = "rind-test/busybox:latest";
+
+    /// <summary>/bin/sh is dash, as on Debian-based images, which has no <c>source</c>.</summary>
+    public const string Dash = "rind-test/dash:latest";
+
+    public static readonly IReadOnlyList<string> All = [Busybox, Dash];
+}

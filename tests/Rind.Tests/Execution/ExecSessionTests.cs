@@ -1,0 +1,198 @@
+using System.Net;
+using System.Text;
+using Microsoft.Extensions.Logging.Abstractions;
+using Moq;
+using Rind.Engine;
+using Rind.Engine.Models;
+using Rind.Execution;
+using Rind.Tests.Fakes;
+
+namespace Rind.Tests.Execution;
+
+public sealed class ExecSessionTests
+{
+    private static readonly ContainerSummary Container = new() { Id = "c0ffee", Names = ["/web"], State = "running" };
+
+    private readonly Mock<IDockerEngine> _engine = new(MockBehavior.Strict);
+    private readonly CancellationTokenSource _timeout = new(TimeSpan.FromSeconds(10));
+
+    [Fact]
+    public async Task The_exec_runs_the_argv_with_every_stream_attached_and_no_terminal()
+    {
+        ExecCreateRequest? created = null;
+        _engine.Setup(e => e.CreateExecAsync("c0ffee", It.IsAny<ExecCreateRequest>(), It.IsAny<CancellationToken>()))
+            .Callback<string, ExecCreateRequest, CancellationToken>((_, request, _) => created = request)
+            .ReturnsAsync("exec1");
+        SetupStart(new FakeExecConnection([]));
+        SetupExit(0);
+
+        await RunAsync(new FakeStandardStreams(), ["printf", "%s", "a  b"]);
+
+        Assert.NotNull(created);
+        Assert.Equal(["printf", "%s", "a  b"], created.Cmd);
+        Assert.True(created.AttachStdin && created.AttachStdout && created.AttachStderr);
+        Assert.False(created.Tty);
+    }
+
+    [Fact]
+    public async Task Stdout_and_stderr_reach_their_own_streams_byte_for_byte()
+    {
+        SetupCreate();
+        SetupStart(new FakeExecConnection(Frames.Concat(
+            Frames.Stdout("out 1\n"), Frames.Stderr("err 1\n"), Frames.Frame(1, [0, 255, 10, 13]), Frames.Stderr("err 2"))));
+        SetupExit(0);
+        var streams = new FakeStandardStreams();
+
+        await RunAsync(streams, ["cmd"]);
+
+        Assert.Equal([.. "out 1\n"u8, 0, 255, 10, 13], streams.OutputBytes);
+        Assert.Equal("err 1\nerr 2", streams.ErrorText);
+    }
+
+    [Fact]
+    public async Task The_commands_exit_code_is_rinds()
+    {
+        SetupCreate();
+        SetupStart(new FakeExecConnection([]));
+        SetupExit(7);
+
+        Assert.Equal(7, await RunAsync(new FakeStandardStreams(), ["sh", "-c", "exit 7"]));
+    }
+
+    [Fact]
+    public async Task The_exit_code_is_asked_for_again_until_the_engine_has_recorded_it()
+    {
+        SetupCreate();
+        SetupStart(new FakeExecConnection([]));
+        _engine.SetupSequence(e => e.InspectExecAsync("exec1", It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new ExecInspectResponse { Running = true, ExitCode = 0, Pid = 42 })
+            .ReturnsAsync(new ExecInspectResponse { Running = false, ExitCode = null, Pid = 42 })
+            .ReturnsAsync(new ExecInspectResponse { Running = false, ExitCode = 3, Pid = 42 });
+
+        Assert.Equal(3, await RunAsync(new FakeStandardStreams(), ["cmd"]));
+        _engine.Verify(e => e.InspectExecAsync("exec1", It.IsAny<CancellationToken>()), Times.Exactly(3));
+    }
+
+    [Fact]
+    public async Task Stdin_is_forwarded_and_its_end_is_passed_on()
+    {
+        SetupCreate();
+        var connection = new FakeExecConnection([]);
+        SetupStart(connection);
+        SetupExit(0);
+
+        await RunAsync(new FakeStandardStreams(input: "hi\n"u8.ToArray()), ["cat"]);
+        await connection.InputClosed.WaitAsync(_timeout.Token);
+
+        Assert.Equal("hi\n"u8.ToArray(), connection.ReceivedInput);
+    }
+
+    [Fact]
+    public async Task A_reader_that_goes_away_ends_rind_quietly_with_the_broken_pipe_code()
+    {
+        SetupCreate();
+        var connection = new FakeExecConnection(Frames.Concat(Frames.Stdout("first\n"), Frames.Stdout("second\n")));
+        SetupStart(connection);
+        var streams = new FakeStandardStreams(output: new ClosedPipeStream());
+
+        var exitCode = await RunAsync(streams, ["cat", "big"]);
+
+        Assert.Equal(141, exitCode);
+        Assert.Equal("", streams.ErrorText);
+        Assert.True(connection.Disposed);
+        _engine.Verify(e => e.InspectExecAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task A_container_that_stopped_meanwhile_is_a_one_line_error()
+    {
+        _engine.Setup(e => e.CreateExecAsync("c0ffee", It.IsAny<ExecCreateRequest>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new EngineRequestException(HttpStatusCode.Conflict, "Container c0ffee is not running"));
+
+        var exception = await Assert.ThrowsAsync<RindException>(() => RunAsync(new FakeStandardStreams(), ["ls"]));
+
+        Assert.Equal("cannot run in container web: Container c0ffee is not running", exception.Message);
+        Assert.Equal(125, exception.ExitCode);
+    }
+
+    [Fact]
+    public async Task A_stream_cut_inside_a_frame_is_a_one_line_error()
+    {
+        SetupCreate();
+        SetupStart(new FakeExecConnection(Frames.Stdout("abc")[..6]));
+
+        var exception = await Assert.ThrowsAsync<RindException>(() => RunAsync(new FakeStandardStreams(), ["ls"]));
+
+        Assert.StartsWith("the connection to the engine broke off", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_command_the_engine_cannot_find_exits_127_with_one_line_instead_of_the_engines_text()
+    {
+        SetupCreate();
+        SetupStart(new FakeExecConnection(Frames.Stdout(
+            "OCI runtime exec failed: exec failed: unable to start container process: exec: \"nope\": executable file not found in $PATH: unknown\r\n")));
+        SetupEnd(exitCode: 126, pid: 0);
+        var streams = new FakeStandardStreams();
+
+        var exception = await Assert.ThrowsAsync<RindException>(() => RunAsync(streams, ["nope", "arg"]));
+
+        Assert.Equal(127, exception.ExitCode);
+        Assert.Equal("nope: command not found", exception.Message);
+        Assert.Empty(streams.OutputBytes);
+    }
+
+    [Fact]
+    public async Task Output_that_only_looks_like_an_engine_failure_is_the_commands_own()
+    {
+        const string text = "OCI runtime exec failed: just words\n";
+        SetupCreate();
+        SetupStart(new FakeExecConnection(Frames.Concat(Frames.Stdout(text), Frames.Stdout("more\n"))));
+        SetupEnd(exitCode: 0, pid: 42);
+        var streams = new FakeStandardStreams();
+
+        var exitCode = await RunAsync(streams, ["echo"]);
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal(text + "more\n", streams.OutputText);
+    }
+
+    [Fact]
+    public async Task Held_output_of_a_command_that_ran_is_written_at_its_end()
+    {
+        const string text = "OCI runtime exec failed: printed by the command\n";
+        SetupCreate();
+        SetupStart(new FakeExecConnection(Frames.Stdout(text)));
+        SetupEnd(exitCode: 126, pid: 42);
+        var streams = new FakeStandardStreams();
+
+        var exitCode = await RunAsync(streams, ["printf"]);
+
+        Assert.Equal(126, exitCode);
+        Assert.Equal(text, streams.OutputText);
+    }
+
+    private Task<int> RunAsync(FakeStandardStreams streams, string[] argv) =>
+        new ExecSession(_engine.Object, streams, NullLogger.Instance).RunAsync(Container, argv, _timeout.Token);
+
+    private void SetupCreate() =>
+        _engine.Setup(e => e.CreateExecAsync("c0ffee", It.IsAny<ExecCreateRequest>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync("exec1");
+
+    private void SetupStart(FakeExecConnection connection) =>
+        _engine.Setup(e => e.StartExecAsync("exec1", It.Is<ExecStartRequest>(r => !r.Detach && !r.Tty), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(connection);
+
+    private void SetupExit(int exitCode) => SetupEnd(exitCode, pid: 42);
+
+    private void SetupEnd(int exitCode, int pid) =>
+        _engine.Setup(e => e.InspectExecAsync("exec1", It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new ExecInspectResponse { Running = false, ExitCode = exitCode, Pid = pid });
+
+    private sealed class ClosedPipeStream : MemoryStream
+    {
+        public override void Write(ReadOnlySpan<byte> buffer) => throw new IOException("Broken pipe", 32);
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new IOException("Broken pipe", 32);
+    }
+}

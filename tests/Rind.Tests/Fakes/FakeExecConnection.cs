@@ -1,0 +1,66 @@
+using Rind.Engine;
+
+namespace Rind.Tests.Fakes;
+
+/// <summary>
+/// An exec connection whose output is prepared bytes and whose input is captured.
+/// </summary>
+internal sealed class FakeExecConnection(byte[] output) : IExecConnection
+{
+    private readonly DuplexStream _stream = new(new MemoryStream(output));
+    private readonly TaskCompletionSource _inputClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Stream Stream => _stream;
+
+    public byte[] ReceivedInput => _stream.Written.ToArray();
+
+    /// <summary>Completes when rind has closed the command's stdin.</summary>
+    public Task InputClosed => _inputClosed.Task;
+
+    public bool Disposed { get; private set; }
+
+    public void CloseInput() => _inputClosed.TrySetResult();
+
+    public ValueTask DisposeAsync()
+    {
+        Disposed = true;
+        return ValueTask.CompletedTask;
+    }
+
+    private sealed class DuplexStream(Stream readable) : Stream
+    {
+        public MemoryStream Written { get; } = new();
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => readable.Read(buffer, offset, count);
+
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            lock (Written)
+            {
+                Written.Write(buffer, offset, count);
+            }
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+    }
+}
