@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Builds rind as one native executable at artifacts/rind, then shows it at work:
+# a container labelled app.rind, and commands run in it.
+#
+#   build/build.sh            build, then the demo
+#   build/build.sh --no-demo  build only
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+
+bash build/publish.sh
+[[ ${1:-} == --no-demo ]] && exit 0
+
+echo
+echo "== demo"
+bash build/prerequisites.sh
+# shellcheck source=build/lib/engine.sh
+source build/lib/engine.sh
+demo=
+cleanup() {
+  [[ -n $demo ]] && docker rm -f "$demo" >/dev/null 2>&1
+  rind_engine_down
+}
+trap cleanup EXIT
+rind_engine_up
+rind_test_images
+
+# A container of your own that carries the label is left alone and used as it is.
+if [[ -z $(docker ps -q --filter label=app.rind) ]]; then
+  demo=rind-demo-$$
+  docker run -d --network none --name "$demo" --label rind.test \
+    --label 'app.rind=source /venv/bin/activate' rind-test/dash sleep infinity >/dev/null
+  echo "started container $demo with the label app.rind=\"source /venv/bin/activate\""
+fi
+
+rind=artifacts/rind
+show() {
+  printf '\n$ %s\n' "$*"
+  local status=0
+  "$@" || status=$?
+  printf '(exit code %s)\n' "$status"
+}
+show "$rind" --version
+show "$rind" printf '[%s]\n' 'a  b' '$(id)' '' '*'
+show "$rind" sh -c 'echo "virtualenv: $VIRTUAL_ENV"; exit 3'
+printf '\n$ echo hello | %s cat\n' "$rind"
+echo hello | "$rind" cat
+show "$rind" no-such-command
