@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Installs what building and testing rind need, when missing.
+#
+#   build/prerequisites.sh           install what is missing (root + apt-get)
+#   build/prerequisites.sh --check   only report; exit 1 if anything is missing
+#
+# Fast when all is present: only `command -v` and one `ldd` run.
+set -euo pipefail
+
+check_only=false
+[[ ${1:-} == --check ]] && check_only=true
+
+# Command -> Debian package that provides it.
+declare -A package_of=(
+  [docker]=docker.io          # client; the tests and build/lib/engine.sh use it
+  [busybox]=busybox-static    # the test images' userland (must be static)
+  [dash]=dash                 # /bin/sh of the rind-test/dash image
+  [bash-static]=bash-static   # /bin/bash of the rind-test/bash image
+  [tmux]=tmux                 # gives the integration tests a terminal
+  [openssl]=openssl
+  [tar]=tar                   # root file systems for `docker import`
+  [sha256sum]=coreutils       # image recipe hashes
+  [timeout]=coreutils         # bounded waits for the engine
+  [ldd]=libc-bin              # libraries of dash for its image
+)
+# Needed only to start a private engine, i.e. when none answers already.
+declare -A engine_package_of=([dockerd]=docker.io [containerd]=containerd [runc]=runc)
+
+# Like command -v, but also looks in the sbin directories that a non-root
+# PATH often lacks (dockerd, runc live there).
+have() {
+  command -v "$1" >/dev/null || [[ -x /usr/sbin/$1 || -x /sbin/$1 || -x /usr/local/sbin/$1 ]]
+}
+
+engine_answers() {
+  local host
+  for host in ${DOCKER_HOST:-} unix:///var/run/docker.sock unix:///run/rind-test/docker.sock; do
+    DOCKER_HOST=$host timeout 15 docker version >/dev/null 2>&1 && return 0
+  done
+  return 1
+}
+
+missing_packages() {
+  local cmd
+  for cmd in "${!package_of[@]}"; do
+    have "$cmd" || echo "${package_of[$cmd]}"
+  done
+  # The test images copy busybox into containers: a dynamically linked one
+  # would not run there.
+  if have busybox && ldd "$(command -v busybox)" >/dev/null 2>&1; then
+    echo busybox-static
+  fi
+  local need_engine=false
+  for cmd in "${!engine_package_of[@]}"; do
+    have "$cmd" || need_engine=true
+  done
+  if $need_engine && ! { have docker && engine_answers; }; then
+    for cmd in "${!engine_package_of[@]}"; do
+      have "$cmd" || echo "${engine_package_of[$cmd]}"
+    done
+  fi
+}
+
+status=0
+if ! command -v dotnet >/dev/null; then
+  echo "prerequisites: dotnet not found: install the .NET 10 SDK (https://dot.net/download) and put dotnet on PATH" >&2
+  status=1
+fi
+
+mapfile -t missing < <(missing_packages | sort -u)
+if ((${#missing[@]} == 0)); then
+  exit "$status"
+fi
+
+if $check_only || [[ $(id -u) != 0 ]] || ! command -v apt-get >/dev/null; then
+  echo "prerequisites: missing; install these packages (Debian/Ubuntu names): ${missing[*]}" >&2
+  exit 1
+fi
+
+echo "prerequisites: installing ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive NEEDRESTART_SUSPEND=1
+# Package lists may be absent or stale on a fresh machine: update and retry.
+apt-get install -y -qq "${missing[@]}" >/dev/null ||
+  { apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null; }
+
+mapfile -t still < <(missing_packages | sort -u)
+if ((${#still[@]} > 0)); then
+  echo "prerequisites: still missing after install: ${still[*]}" >&2
+  exit 1
+fi
+exit "$status"
