@@ -34,16 +34,16 @@ if [[ -z $(docker ps -q --filter label=app.rind) ]]; then
   echo "started container $demo with the label app.rind=\"source /venv/bin/activate\""
 fi
 
-rind=artifacts/rind
+# Shows a rind command line as a shell would quote it, runs it, and its exit code.
 show() {
-  printf '\n$ %s\n' "$*"
+  printf '\n$ rind %s\n' "${*@Q}"
   local status=0
-  "$@" || status=$?
+  artifacts/rind "$@" || status=$?
   printf '(exit code %s)\n' "$status"
 }
-show "$rind" --version
-show "$rind" printf '[%s]\n' 'a  b' '$(id)' '' '*'
-show "$rind" sh -c 'echo "virtualenv: $VIRTUAL_ENV"; exit 3'
-printf '\n$ echo hello | %s cat\n' "$rind"
-echo hello | "$rind" cat
-show "$rind" no-such-command
+show --version
+show printf '[%s]\n' 'a  b' '$(id)' '' '*'
+show sh -c 'echo "virtualenv: $VIRTUAL_ENV"; exit 3'
+printf '\n$ echo hello | rind cat\n'
+echo hello | artifacts/rind cat
+show no-such-command
