@@ -9,6 +9,7 @@ internal static class Program
     {
         var app = new RindApp(
             ProcessStandardStreams.Open(),
+            new UnixTerminal(),
             new ProcessEnvironment(),
             (settings, logger) => new DockerEngineClient(settings.Endpoint, settings.ApiVersion, logger));
         return app.RunAsync(args, CancellationToken.None);

@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Rind.Cli;
+using Rind.Configuration;
 using Rind.Diagnostics;
 using Rind.Engine;
 using Rind.Execution;
@@ -14,6 +15,7 @@ namespace Rind;
 /// </summary>
 internal sealed class RindApp(
     IStandardStreams streams,
+    ITerminal terminal,
     IEnvironment environment,
     Func<EngineSettings, ILogger, IDockerEngine> connectEngine)
 {
@@ -53,9 +55,11 @@ internal sealed class RindApp(
             : null;
         var logger = loggerFactory?.CreateLogger("rind") ?? NullLogger.Instance;
 
+        var tty = TerminalDecision.UseTerminal(invocation.Tty, terminal.IsInputTerminal, terminal.IsOutputTerminal);
+        var detachKeys = tty ? DockerCliConfigReader.Read(environment).DetachKeys : null;
         var settings = EngineSettings.FromEnvironment(environment);
         using var engine = connectEngine(settings, logger);
-        await engine.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        var apiVersion = await engine.ConnectAsync(cancellationToken).ConfigureAwait(false);
 
         var labelled = await engine.ListContainersWithLabelAsync(RindLabel.Name, cancellationToken).ConfigureAwait(false);
         var container = ContainerSelector.Select(labelled);
@@ -67,8 +71,13 @@ internal sealed class RindApp(
             LogMessages.PreStepFound(logger, preStep);
         }
 
-        var argv = CommandComposer.Compose(invocation.Command, preStep);
-        return await new ExecSession(engine, streams, logger).RunAsync(container, argv, cancellationToken).ConfigureAwait(false);
+        var plan = ExecPlanner.Plan(invocation, container, tty, environment.GetVariable("TERM"), detachKeys, apiVersion);
+        if (plan.DetachKeys is { } keys)
+        {
+            LogMessages.TerminalChosen(logger, plan.Tty, keys);
+        }
+
+        return await new ExecSession(engine, streams, terminal, logger).RunAsync(container, plan, cancellationToken).ConfigureAwait(false);
     }
 
     private int Print(string text)

@@ -26,7 +26,7 @@ public sealed class DiagnosticsTests
         Assert.Equal("only this\n", result.Stdout);
         Assert.Matches(@"rind: engine unix://\S+ speaks API 1\.\d+; using 1\.\d+\n", result.Stderr);
         Assert.Contains($"rind: container {container.Name} ({container.Id}) carries the label app.rind\n", result.Stderr, StringComparison.Ordinal);
-        Assert.Matches(@"rind: exec [0-9a-f]{64} created: echo only this\n", result.Stderr);
+        Assert.Matches(@"rind: exec [0-9a-f]{64} created: \[""echo"",""only this""\]\n", result.Stderr);
         Assert.Matches(@"rind: exec [0-9a-f]{64} ended with exit code 0\n", result.Stderr);
     }
 

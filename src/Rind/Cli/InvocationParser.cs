@@ -31,10 +31,16 @@ internal static class InvocationParser
         }
 
         var options = ((Parsed<RindOptions>)result).Value;
+        if (options.Tty && options.NoTty)
+        {
+            throw new RindException("-t/--tty and -T/--no-tty cannot be given together (see 'rind --help')");
+        }
+
+        var tty = options.Tty ? TtyMode.Always : options.NoTty ? TtyMode.Never : TtyMode.Auto;
         var action = options.Help ? InvocationAction.ShowHelp
             : options.Version ? InvocationAction.ShowVersion
             : InvocationAction.Run;
-        return new Invocation(action, options.Verbose, options.Command.ToArray());
+        return new Invocation(action, options.Verbose, tty, options.Command.ToArray());
     }
 
     private static string Describe(Error error) => error switch

@@ -10,6 +10,12 @@ internal sealed class RindOptions
     [Option('v', "verbose")]
     public bool Verbose { get; set; }
 
+    [Option('t', "tty")]
+    public bool Tty { get; set; }
+
+    [Option('T', "no-tty")]
+    public bool NoTty { get; set; }
+
     [Option('h', "help")]
     public bool Help { get; set; }
 

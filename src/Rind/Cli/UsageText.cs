@@ -10,13 +10,18 @@ internal static class UsageText
         Usage: rind [OPTIONS] [--] [COMMAND [ARG...]]
 
         Run a command in the running container labelled app.rind, or open a shell
-        there when no command is given. The label's value, when it has one, is run
-        first by /bin/sh (for example: source /venv/bin/activate).
+        there when no command is given (bash when the container has it, else
+        /bin/sh, or the one the label app.rind.shell names). The label's value,
+        when it has one, is run first by /bin/sh (for example: source
+        /venv/bin/activate). The command gets a terminal when rind's stdin and
+        stdout are terminals.
 
         rind's options end at the first argument that is not one of them, or at --;
         everything after belongs to the command and reaches it unchanged.
 
         Options:
+          -t, --tty       Give the command a terminal even when stdout is not one
+          -T, --no-tty    Give the command no terminal, even in a terminal
           -v, --verbose   Log to stderr which engine, container and exec are used
           -h, --help      Show this help
               --version   Show the version

@@ -22,8 +22,17 @@ internal static partial class LogMessages
     [LoggerMessage(Level = LogLevel.Debug, Message = "exec {ExecId} created: {Command}")]
     public static partial void ExecCreated(ILogger logger, string execId, string command);
 
+    [LoggerMessage(Level = LogLevel.Debug, Message = "terminal session: {Tty}, detach keys {DetachKeys}")]
+    public static partial void TerminalChosen(ILogger logger, bool tty, string detachKeys);
+
     [LoggerMessage(Level = LogLevel.Debug, Message = "exec {ExecId} ended with exit code {ExitCode}")]
     public static partial void ExecEnded(ILogger logger, string execId, int exitCode);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "exec {ExecId}: terminal sized to {Rows}x{Columns}")]
+    public static partial void TerminalResized(ILogger logger, string execId, int rows, int columns);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "exec {ExecId}: the terminal could not be resized: {Reason}")]
+    public static partial void ResizeFailed(ILogger logger, string execId, string reason);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "the reader of stdout went away; stopping")]
     public static partial void OutputClosed(ILogger logger);

@@ -10,6 +10,9 @@ internal readonly record struct ApiVersion(int Major, int Minor) : IComparable<A
     /// <summary>The oldest API rind speaks: Docker Engine 20.10.</summary>
     public static readonly ApiVersion Minimum = new(1, 41);
 
+    /// <summary>The first API whose engines size an exec's terminal when they create it (Docker 23).</summary>
+    public static readonly ApiVersion ConsoleSizeAtStart = new(1, 42);
+
     /// <summary>The newest API rind knows; newer engines are asked to speak this one.</summary>
     public static readonly ApiVersion Maximum = new(1, 51);
 

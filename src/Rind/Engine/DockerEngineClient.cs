@@ -119,6 +119,13 @@ internal sealed class DockerEngineClient : IDockerEngine
         }
     }
 
+    public async Task ResizeExecAsync(string execId, int rows, int columns, CancellationToken cancellationToken)
+    {
+        var path = string.Create(CultureInfo.InvariantCulture, $"{_versionPrefix}/exec/{Uri.EscapeDataString(execId)}/resize?h={rows}&w={columns}");
+        using var response = await SendAsync(new HttpRequestMessage(HttpMethod.Post, path), cancellationToken).ConfigureAwait(false);
+        await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<ExecInspectResponse> InspectExecAsync(string execId, CancellationToken cancellationToken)
     {
         using var response = await SendAsync(

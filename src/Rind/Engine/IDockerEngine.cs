@@ -17,5 +17,8 @@ internal interface IDockerEngine : IDisposable
 
     Task<IExecConnection> StartExecAsync(string execId, ExecStartRequest request, CancellationToken cancellationToken);
 
+    /// <summary>Sets the size of an exec's terminal.</summary>
+    Task ResizeExecAsync(string execId, int rows, int columns, CancellationToken cancellationToken);
+
     Task<ExecInspectResponse> InspectExecAsync(string execId, CancellationToken cancellationToken);
 }

@@ -5,26 +5,27 @@ using Rind.Streams;
 namespace Rind.Execution;
 
 /// <summary>
-/// Copies a command's multiplexed output to rind's stdout and stderr as it arrives. The one exception:
-/// output that opens with the engine's failure-to-start message is held back until the exec's end
-/// shows whether the command ran at all.
+/// Copies a command's output to rind's stdout and stderr as it arrives. The one exception: a piece
+/// of output that opens with one of the engine's notices is held back until more output follows or
+/// the exec's end shows whether it was the engine's or the command's.
 /// </summary>
+/// <remarks>
+/// Notices arrive in writes of their own, so they open a frame, or, with a terminal, a read.
+/// </remarks>
 internal sealed class ExecOutputCopier(IStandardStreams streams)
 {
     private const int BufferSize = 64 * 1024;
 
-    private static readonly byte[] StartFailurePrefix = Encoding.ASCII.GetBytes(ExecStartFailure.EngineMessagePrefix);
+    private static readonly byte[][] NoticePrefixes = EngineNotices.All.Select(Encoding.ASCII.GetBytes).ToArray();
 
     private byte[]? _held;
-    private bool _anyOutput;
 
-    /// <summary>The engine's message, when the only output was one that says the command could not start.</summary>
-    public string? HeldStartFailure => _held is null ? null : Encoding.UTF8.GetString(_held);
+    /// <summary>The last output, when it was held back as a possible notice of the engine's.</summary>
+    public string? HeldNotice => _held is null ? null : Encoding.UTF8.GetString(_held);
 
     /// <returns>false when the reader of rind's stdout went away before the output ended.</returns>
-    public async Task<bool> CopyAsync(Stream source, CancellationToken cancellationToken)
+    public async Task<bool> CopyAsync(IChunkReader reader, CancellationToken cancellationToken)
     {
-        var reader = new MultiplexedStreamReader(source);
         var buffer = new byte[BufferSize];
         while (true)
         {
@@ -43,16 +44,17 @@ internal sealed class ExecOutputCopier(IStandardStreams streams)
                 return true;
             }
 
-            var bytes = buffer.AsSpan(0, chunk.Length);
-            if (!_anyOutput && chunk.Kind != StreamKind.Stderr && bytes.StartsWith(StartFailurePrefix))
+            if (!ReleaseHeld())
             {
-                _anyOutput = true;
-                _held = bytes.ToArray();
-                continue;
+                return false;
             }
 
-            _anyOutput = true;
-            if (!ReleaseHeld() || !Write(chunk.Kind, bytes))
+            var bytes = buffer.AsSpan(0, chunk.Length);
+            if (chunk.Kind != StreamKind.Stderr && IsNotice(bytes))
+            {
+                _held = bytes.ToArray();
+            }
+            else if (!Write(chunk.Kind, bytes))
             {
                 return false;
             }
@@ -70,6 +72,19 @@ internal sealed class ExecOutputCopier(IStandardStreams streams)
 
         _held = null;
         return Write(StreamKind.Stdout, held);
+    }
+
+    private static bool IsNotice(ReadOnlySpan<byte> bytes)
+    {
+        foreach (var prefix in NoticePrefixes)
+        {
+            if (bytes.StartsWith(prefix))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private bool Write(StreamKind kind, ReadOnlySpan<byte> bytes)

@@ -1,67 +1,110 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Rind.Diagnostics;
 using Rind.Engine;
 using Rind.Engine.Models;
 using Rind.Platform;
+using Rind.Streams;
 
 namespace Rind.Execution;
 
 /// <summary>
-/// Runs one command in a container without a terminal: stdin forwarded until it ends, stdout and
-/// stderr kept apart byte for byte, and the command's exit code read from the engine at the end.
+/// Runs one command in a container. Without a terminal: stdin forwarded until it ends, stdout and
+/// stderr kept apart byte for byte. With one: the local terminal in raw mode and the container's
+/// terminal kept at its size. Either way the command's exit code is read from the engine at the end.
 /// </summary>
-internal sealed class ExecSession(IDockerEngine engine, IStandardStreams streams, ILogger logger)
+internal sealed class ExecSession(IDockerEngine engine, IStandardStreams streams, ITerminal terminal, ILogger logger)
 {
     private const int BufferSize = 64 * 1024;
+
+    /// <summary>How often, and how far apart, the first resize is tried: the engine may not have the process yet.</summary>
+    private const int FirstResizeAttempts = 10;
 
     /// <summary>How long rind waits for the engine to record an exit code once the output has ended.</summary>
     private static readonly TimeSpan ExitCodeDeadline = TimeSpan.FromSeconds(10);
 
-    public async Task<int> RunAsync(ContainerSummary container, IReadOnlyList<string> argv, CancellationToken cancellationToken)
+    /// <summary>
+    /// The same in a terminal session, where output that ends while the command runs on most likely
+    /// means the user typed the detach keys.
+    /// </summary>
+    private static readonly TimeSpan DetachDeadline = TimeSpan.FromSeconds(2);
+
+    public async Task<int> RunAsync(ContainerSummary container, ExecPlan plan, CancellationToken cancellationToken)
     {
-        var execId = await CreateAsync(container, argv, cancellationToken).ConfigureAwait(false);
-        LogMessages.ExecCreated(logger, execId, string.Join(' ', argv));
+        var size = plan.Tty ? terminal.GetSize() : null;
+        IReadOnlyList<int>? consoleSize = size is { } known ? [known.Rows, known.Columns] : null;
+        var execId = await CreateAsync(container, plan, consoleSize, cancellationToken).ConfigureAwait(false);
+        LogMessages.ExecCreated(logger, execId, JsonSerializer.Serialize(plan.Argv, EngineJsonContext.Default.IReadOnlyListString));
 
         var output = new ExecOutputCopier(streams);
-        var connection = await engine.StartExecAsync(execId, new ExecStartRequest { Detach = false, Tty = false }, cancellationToken)
-            .ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        using (var rawMode = plan.Tty ? terminal.EnterRawMode() : null)
         {
-            // Not awaited: the command may end while rind's own stdin stays open, and rind must end with it.
-            _ = Task.Run(() => ForwardInputAsync(streams.Input, connection), CancellationToken.None);
-
-            if (!await output.CopyAsync(connection.Stream, cancellationToken).ConfigureAwait(false))
+            var connection = await engine.StartExecAsync(
+                execId, new ExecStartRequest { Detach = false, Tty = plan.Tty, ConsoleSize = consoleSize }, cancellationToken)
+                .ConfigureAwait(false);
+            await using (connection.ConfigureAwait(false))
+            using (plan.Tty ? FollowTerminalSize(execId, cancellationToken) : null)
             {
-                LogMessages.OutputClosed(logger);
-                return ExitCodes.BrokenPipe;
+                // Not awaited: the command may end while rind's own stdin stays open, and rind must end with it.
+                _ = Task.Run(() => ForwardInputAsync(streams.Input, connection), CancellationToken.None);
+
+                IChunkReader reader = plan.Tty ? new RawStreamReader(connection.Stream) : new MultiplexedStreamReader(connection.Stream);
+                if (!await output.CopyAsync(reader, cancellationToken).ConfigureAwait(false))
+                {
+                    LogMessages.OutputClosed(logger);
+                    return ExitCodes.BrokenPipe;
+                }
             }
         }
 
-        var ended = await WaitForEndAsync(execId, cancellationToken).ConfigureAwait(false);
+        var ended = await WaitForEndAsync(execId, plan.Tty ? DetachDeadline : ExitCodeDeadline, cancellationToken).ConfigureAwait(false);
+        var notice = output.HeldNotice;
+        if (ended.Running)
+        {
+            if (!plan.Tty)
+            {
+                throw new RindException("the connection to the command ended while it goes on running in the container");
+            }
+
+            streams.ErrorWriter.Write("rind: detached; the command goes on running in the container\n");
+            return ExitCodes.Success;
+        }
+
+        if (plan.Tty && notice?.StartsWith(EngineNotices.Detached, StringComparison.Ordinal) == true)
+        {
+            streams.ErrorWriter.Write("rind: detached; this engine ends the command when one detaches\n");
+            return ExitCodes.Success;
+        }
+
         var exitCode = ended.ExitCode!.Value;
         LogMessages.ExecEnded(logger, execId, exitCode);
 
         // A process that never got a pid never ran: what came instead of its output is the engine's reason.
-        if (output.HeldStartFailure is { } reason && ended.Pid == 0 && exitCode is ExitCodes.CannotRun or ExitCodes.NotFound)
+        if (notice?.StartsWith(EngineNotices.StartFailed, StringComparison.Ordinal) == true
+            && ended.Pid == 0 && exitCode is ExitCodes.CannotRun or ExitCodes.NotFound)
         {
-            var failure = ExecStartFailure.Classify(argv[0], reason);
+            var failure = ExecStartFailure.Classify(plan.Argv[0], notice);
             throw new RindException(failure.Message, failure.ExitCode);
         }
 
         return output.ReleaseHeld() ? exitCode : ExitCodes.BrokenPipe;
     }
 
-    private async Task<string> CreateAsync(ContainerSummary container, IReadOnlyList<string> argv, CancellationToken cancellationToken)
+    private async Task<string> CreateAsync(
+        ContainerSummary container, ExecPlan plan, IReadOnlyList<int>? consoleSize, CancellationToken cancellationToken)
     {
         var request = new ExecCreateRequest
         {
             AttachStdin = true,
             AttachStdout = true,
             AttachStderr = true,
-            Tty = false,
-            Cmd = argv,
+            Tty = plan.Tty,
+            Cmd = plan.Argv,
+            Env = plan.Environment.Count > 0 ? plan.Environment : null,
+            DetachKeys = plan.DetachKeys,
+            ConsoleSize = consoleSize,
         };
         try
         {
@@ -71,6 +114,41 @@ internal sealed class ExecSession(IDockerEngine engine, IStandardStreams streams
         {
             throw new RindException(
                 $"cannot run in container {container.DisplayName}: {exception.Message}", innerException: exception);
+        }
+    }
+
+    /// <summary>Sizes the container's terminal now, and again whenever the local one is resized.</summary>
+    private IDisposable FollowTerminalSize(string execId, CancellationToken cancellationToken)
+    {
+        _ = ResizeAsync(execId, FirstResizeAttempts, cancellationToken);
+        return terminal.OnResize(() => _ = ResizeAsync(execId, attempts: 1, cancellationToken));
+    }
+
+    private async Task ResizeAsync(string execId, int attempts, CancellationToken cancellationToken)
+    {
+        if (terminal.GetSize() is not { } size)
+        {
+            return;
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await engine.ResizeExecAsync(execId, size.Rows, size.Columns, cancellationToken).ConfigureAwait(false);
+                LogMessages.TerminalResized(logger, execId, size.Rows, size.Columns);
+                return;
+            }
+            catch (Exception exception) when (exception is EngineRequestException or RindException && attempt < attempts)
+            {
+                await Task.Delay(10 * attempt, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is EngineRequestException or RindException)
+            {
+                // The command may already have ended; its terminal's size no longer matters.
+                LogMessages.ResizeFailed(logger, execId, exception.Message);
+                return;
+            }
         }
     }
 
@@ -89,10 +167,11 @@ internal sealed class ExecSession(IDockerEngine engine, IStandardStreams streams
         connection.CloseInput();
     }
 
-    private async Task<ExecInspectResponse> WaitForEndAsync(string execId, CancellationToken cancellationToken)
+    /// <returns>How the exec ended, or that it still runs when the deadline has passed.</returns>
+    private async Task<ExecInspectResponse> WaitForEndAsync(string execId, TimeSpan wait, CancellationToken cancellationToken)
     {
         // The engine can close the stream a moment before it records the exit, so ask until it has.
-        var deadline = DateTime.UtcNow + ExitCodeDeadline;
+        var deadline = DateTime.UtcNow + wait;
         var delay = TimeSpan.FromMilliseconds(5);
         while (true)
         {
@@ -104,7 +183,7 @@ internal sealed class ExecSession(IDockerEngine engine, IStandardStreams streams
 
             if (DateTime.UtcNow >= deadline)
             {
-                throw new RindException($"the engine did not report how exec {execId} ended");
+                return inspect.Running ? inspect : throw new RindException($"the engine did not report how exec {execId} ended");
             }
 
             await Task.Delay(delay, cancellationToken).ConfigureAwait(false);

@@ -6,12 +6,6 @@ namespace Rind.Execution;
 /// </summary>
 internal sealed record ExecStartFailure(int ExitCode, string Message)
 {
-    /// <summary>
-    /// How runc's failures to start an exec begin. The engine sends them in place of the command's
-    /// output, with exit code 126 whatever the cause (Docker before 23 never says 127).
-    /// </summary>
-    public const string EngineMessagePrefix = "OCI runtime exec failed";
-
     public static ExecStartFailure Classify(string command, string engineMessage)
     {
         var message = engineMessage.Trim().ReplaceLineEndings(" ");

@@ -1,9 +1,13 @@
 namespace Rind.Execution;
 
 /// <summary>
-/// The label that marks the container rind runs commands in. Its value, when not empty, is the pre-step.
+/// The labels rind reads on containers.
 /// </summary>
 internal static class RindLabel
 {
+    /// <summary>Marks the container rind runs commands in. Its value, when not empty, is the pre-step.</summary>
     public const string Name = "app.rind";
+
+    /// <summary>The shell <c>rind</c> alone opens, as words separated by spaces (for example: zsh -l).</summary>
+    public const string Shell = "app.rind.shell";
 }

@@ -7,9 +7,47 @@ namespace Rind.Platform;
 /// </summary>
 internal static partial class NativeMethods
 {
+    /// <summary>tcsetattr: apply the change at once.</summary>
+    public const int TcsaNow = 0;
+
+    /// <summary>
+    /// Room for a <c>struct termios</c>: 60 bytes with glibc, 72 on macOS. rind never reads its fields;
+    /// it saves the bytes, and lets <c>cfmakeraw</c> change a copy.
+    /// </summary>
+    public const int TermiosSize = 256;
+
     private const string LibC = "libc";
 
     /// <summary>1 when <paramref name="fd"/> is a terminal.</summary>
     [LibraryImport(LibC, EntryPoint = "isatty")]
     public static partial int IsATty(int fd);
+
+    [LibraryImport(LibC, EntryPoint = "tcgetattr", SetLastError = true)]
+    public static unsafe partial int TcGetAttr(int fd, byte* termios);
+
+    [LibraryImport(LibC, EntryPoint = "tcsetattr", SetLastError = true)]
+    public static unsafe partial int TcSetAttr(int fd, int optionalActions, byte* termios);
+
+    [LibraryImport(LibC, EntryPoint = "cfmakeraw")]
+    public static unsafe partial void CfMakeRaw(byte* termios);
+
+    /// <summary>
+    /// ioctl with TIOCGWINSZ. ioctl is variadic; the pointer travels in the register a fixed third
+    /// argument would use on Linux, which is where the C library looks for it.
+    /// </summary>
+    [LibraryImport(LibC, EntryPoint = "ioctl", SetLastError = true)]
+    public static partial int IoctlGetWindowSize(int fd, nuint request, out WindowSize size);
+
+    /// <summary>TIOCGWINSZ: Linux's request number, or the BSD one macOS uses.</summary>
+    public static nuint GetWindowSizeRequest => OperatingSystem.IsMacOS() ? (nuint)0x40087468 : 0x5413;
+
+    /// <summary>struct winsize.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct WindowSize
+    {
+        public ushort Rows;
+        public ushort Columns;
+        public ushort PixelWidth;
+        public ushort PixelHeight;
+    }
 }

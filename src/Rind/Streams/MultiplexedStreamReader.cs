@@ -7,7 +7,7 @@ namespace Rind.Streams;
 /// (stream kind, three zero bytes, payload length as big-endian uint32) followed by the payload.
 /// Payloads are handed out in pieces as large as the caller's buffer, never copied twice.
 /// </summary>
-internal sealed class MultiplexedStreamReader(Stream source)
+internal sealed class MultiplexedStreamReader(Stream source) : IChunkReader
 {
     private const int HeaderLength = 8;
 

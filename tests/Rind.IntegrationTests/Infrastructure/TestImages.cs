@@ -11,5 +11,8 @@ public static class TestImages
     /// <summary>/bin/sh is dash, as on Debian-based images, which has no <c>source</c>.</summary>
     public const string Dash = "rind-test/dash:latest";
 
-    public static readonly IReadOnlyList<string> All = [Busybox, Dash];
+    /// <summary>busybox, with bash from bash-static.</summary>
+    public const string Bash = "rind-test/bash:latest";
+
+    public static readonly IReadOnlyList<string> All = [Busybox, Dash, Bash];
 }

@@ -78,6 +78,25 @@ public sealed class InvocationParserTests
         Assert.Equal(125, exception.ExitCode);
     }
 
+    [Theory]
+    [InlineData(new string[0], "Auto")]
+    [InlineData(new[] { "-t" }, "Always")]
+    [InlineData(new[] { "--tty" }, "Always")]
+    [InlineData(new[] { "-T" }, "Never")]
+    [InlineData(new[] { "--no-tty" }, "Never")]
+    public void The_terminal_options_choose_the_tty_mode(string[] options, string expected)
+    {
+        Assert.Equal(Enum.Parse<TtyMode>(expected), InvocationParser.Parse([.. options, "top"]).Tty);
+    }
+
+    [Fact]
+    public void Asking_for_a_terminal_and_for_none_at_once_is_an_error()
+    {
+        var exception = Assert.Throws<RindException>(() => InvocationParser.Parse(["-t", "-T", "top"]));
+
+        Assert.Equal("-t/--tty and -T/--no-tty cannot be given together (see 'rind --help')", exception.Message);
+    }
+
     [Fact]
     public void Short_options_may_be_bundled()
     {

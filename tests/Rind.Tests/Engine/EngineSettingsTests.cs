@@ -1,6 +1,5 @@
-using Moq;
 using Rind.Engine;
-using Rind.Platform;
+using Rind.Tests.Fakes;
 
 namespace Rind.Tests.Engine;
 
@@ -9,7 +8,7 @@ public sealed class EngineSettingsTests
     [Fact]
     public void DOCKER_HOST_and_DOCKER_API_VERSION_are_read_from_the_environment()
     {
-        var environment = Environment(("DOCKER_HOST", "tcp://127.0.0.1:2999"), ("DOCKER_API_VERSION", "1.43"));
+        var environment = new FakeEnvironment(("DOCKER_HOST", "tcp://127.0.0.1:2999"), ("DOCKER_API_VERSION", "1.43"));
 
         var settings = EngineSettings.FromEnvironment(environment);
 
@@ -20,7 +19,7 @@ public sealed class EngineSettingsTests
     [Fact]
     public void Without_DOCKER_API_VERSION_the_version_is_negotiated()
     {
-        var settings = EngineSettings.FromEnvironment(Environment());
+        var settings = EngineSettings.FromEnvironment(new FakeEnvironment());
 
         Assert.Null(settings.ApiVersion);
         Assert.Equal(new UnixEngineEndpoint("/var/run/docker.sock"), settings.Endpoint);
@@ -30,19 +29,8 @@ public sealed class EngineSettingsTests
     public void A_malformed_DOCKER_API_VERSION_is_a_one_line_error()
     {
         var exception = Assert.Throws<RindException>(
-            () => EngineSettings.FromEnvironment(Environment(("DOCKER_API_VERSION", "latest"))));
+            () => EngineSettings.FromEnvironment(new FakeEnvironment(("DOCKER_API_VERSION", "latest"))));
 
         Assert.Equal("DOCKER_API_VERSION=latest is not an API version such as 1.41", exception.Message);
-    }
-
-    private static IEnvironment Environment(params (string Name, string Value)[] variables)
-    {
-        var environment = new Mock<IEnvironment>();
-        foreach (var (name, value) in variables)
-        {
-            environment.Setup(e => e.GetVariable(name)).Returns(value);
-        }
-
-        return environment.Object;
     }
 }

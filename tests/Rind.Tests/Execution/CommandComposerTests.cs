@@ -22,9 +22,39 @@ public sealed class CommandComposerTests
     }
 
     [Fact]
-    public void Without_a_command_the_shell_is_run()
+    public void The_shell_label_names_the_shell_to_open()
     {
-        Assert.Equal(["/bin/sh"], CommandComposer.Compose([], preStep: null));
+        Assert.Equal(["zsh", "-l"], CommandComposer.Compose([], preStep: null, shell: " zsh  -l "));
+    }
+
+    [Fact]
+    public void The_shell_label_is_ignored_when_a_command_is_given()
+    {
+        Assert.Equal(["ls"], CommandComposer.Compose(["ls"], preStep: null, shell: "zsh"));
+    }
+
+    [Fact]
+    public async Task Without_a_command_bash_is_opened_when_there_is_one()
+    {
+        var result = await RunComposedAsync("/bin/dash", [], preStep: null, stdin: "echo \"shell $0\"\n");
+
+        Assert.Equal("shell bash\n", result.Stdout);
+    }
+
+    [Fact]
+    public async Task Without_a_command_or_bash_the_posix_shell_is_opened()
+    {
+        var result = await RunComposedAsync("/bin/dash", [], preStep: null, stdin: "echo \"shell $0\"\n", path: "/nonexistent");
+
+        Assert.Equal("shell /bin/sh\n", result.Stdout);
+    }
+
+    [Fact]
+    public async Task The_pre_step_runs_before_the_shell_opens()
+    {
+        var result = await RunComposedAsync("/bin/dash", [], "RIND_READY=yes; export RIND_READY", stdin: "echo \"$RIND_READY\"\n");
+
+        Assert.Equal("yes\n", result.Stdout);
     }
 
     [Fact]
@@ -35,14 +65,6 @@ public sealed class CommandComposerTests
         Assert.Equal(["/bin/sh", "-c"], argv.Take(2));
         Assert.Contains("source /venv/bin/activate", argv[2], StringComparison.Ordinal);
         Assert.Equal(["rind", .. Words], argv.Skip(3));
-    }
-
-    [Fact]
-    public void With_a_pre_step_and_no_command_the_shell_follows_the_script()
-    {
-        var argv = CommandComposer.Compose([], "cd /app");
-
-        Assert.Equal(["rind", "/bin/sh"], argv.Skip(3));
     }
 
     public static TheoryData<string> Shells() => new() { "/bin/dash", "/bin/busybox" };
@@ -98,7 +120,7 @@ public sealed class CommandComposerTests
     }
 
     private static async Task<(int ExitCode, string Stdout, string Stderr)> RunComposedAsync(
-        string shell, string[] command, string preStep)
+        string shell, string[] command, string? preStep, string stdin = "", string? path = null)
     {
         Assert.True(File.Exists(shell), $"{shell} is missing: build/prerequisites.sh installs it");
         var argv = CommandComposer.Compose(command, preStep);
@@ -118,8 +140,14 @@ public sealed class CommandComposerTests
             start.ArgumentList.Add(word);
         }
 
+        if (path is not null)
+        {
+            start.Environment["PATH"] = path;
+        }
+
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         using var process = Process.Start(start)!;
+        await process.StandardInput.WriteAsync(stdin);
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
         var stderr = process.StandardError.ReadToEndAsync(timeout.Token);

@@ -172,8 +172,23 @@ public sealed class ExecSessionTests
         Assert.Equal(text, streams.OutputText);
     }
 
+    [Fact]
+    public async Task Notice_like_output_followed_by_more_output_keeps_its_place()
+    {
+        const string notice = "exec attach failed: error on attach stdin: read escape sequence\n";
+        SetupCreate();
+        SetupStart(new FakeExecConnection(Frames.Concat(Frames.Stdout("a\n"), Frames.Stdout(notice), Frames.Stdout("b\n"))));
+        SetupExit(0);
+        var streams = new FakeStandardStreams();
+
+        await RunAsync(streams, ["cat"]);
+
+        Assert.Equal("a\n" + notice + "b\n", streams.OutputText);
+    }
+
     private Task<int> RunAsync(FakeStandardStreams streams, string[] argv) =>
-        new ExecSession(_engine.Object, streams, NullLogger.Instance).RunAsync(Container, argv, _timeout.Token);
+        new ExecSession(_engine.Object, streams, new FakeTerminal(isTerminal: false), NullLogger.Instance)
+            .RunAsync(Container, new ExecPlan(argv, Tty: false, Environment: [], DetachKeys: null), _timeout.Token);
 
     private void SetupCreate() =>
         _engine.Setup(e => e.CreateExecAsync("c0ffee", It.IsAny<ExecCreateRequest>(), It.IsAny<CancellationToken>()))

@@ -5,10 +5,15 @@ namespace Rind.Tests.Fakes;
 /// <summary>
 /// An exec connection whose output is prepared bytes and whose input is captured.
 /// </summary>
-internal sealed class FakeExecConnection(byte[] output) : IExecConnection
+internal sealed class FakeExecConnection(Stream output) : IExecConnection
 {
-    private readonly DuplexStream _stream = new(new MemoryStream(output));
+    private readonly DuplexStream _stream = new(output);
     private readonly TaskCompletionSource _inputClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public FakeExecConnection(byte[] output)
+        : this(new MemoryStream(output))
+    {
+    }
 
     public Stream Stream => _stream;
 
@@ -46,6 +51,9 @@ internal sealed class FakeExecConnection(byte[] output) : IExecConnection
         }
 
         public override int Read(byte[] buffer, int offset, int count) => readable.Read(buffer, offset, count);
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            readable.ReadAsync(buffer, cancellationToken);
 
         public override void Write(byte[] buffer, int offset, int count)
         {

@@ -12,4 +12,13 @@ internal sealed record ExecCreateRequest
     public bool Tty { get; init; }
 
     public IReadOnlyList<string> Cmd { get; init; } = [];
+
+    /// <summary>KEY=VALUE pairs added to the container's environment for this command.</summary>
+    public IReadOnlyList<string>? Env { get; init; }
+
+    /// <summary>The sequence that detaches from a terminal session (engine format: ctrl-p,ctrl-q).</summary>
+    public string? DetachKeys { get; init; }
+
+    /// <summary>[rows, columns] of the terminal from the start (API 1.42; older engines ignore it).</summary>
+    public IReadOnlyList<int>? ConsoleSize { get; init; }
 }

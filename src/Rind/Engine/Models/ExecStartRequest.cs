@@ -6,4 +6,7 @@ internal sealed record ExecStartRequest
     public bool Detach { get; init; }
 
     public bool Tty { get; init; }
+
+    /// <summary>[rows, columns] of the terminal from the start (API 1.42; older engines ignore it).</summary>
+    public IReadOnlyList<int>? ConsoleSize { get; init; }
 }

@@ -1,0 +1,11 @@
+namespace Rind.Configuration;
+
+/// <summary>
+/// What rind reads of the Docker CLI's config.json.
+/// </summary>
+internal sealed record DockerCliConfig
+{
+    public static readonly DockerCliConfig Empty = new();
+
+    public string? DetachKeys { get; init; }
+}

@@ -1,0 +1,48 @@
+using System.Text.Json;
+using Rind.Engine;
+using Rind.Platform;
+
+namespace Rind.Configuration;
+
+/// <summary>
+/// Finds and reads the Docker CLI's config.json: in the folder DOCKER_CONFIG names, else ~/.docker.
+/// </summary>
+internal static class DockerCliConfigReader
+{
+    public static string? ConfigDirectory(IEnvironment environment)
+    {
+        var configured = environment.GetVariable("DOCKER_CONFIG");
+        if (!string.IsNullOrEmpty(configured))
+        {
+            return configured;
+        }
+
+        var home = environment.GetVariable("HOME");
+        return string.IsNullOrEmpty(home) ? null : Path.Combine(home, ".docker");
+    }
+
+    /// <summary>The settings, or <see cref="DockerCliConfig.Empty"/> when there is no file.</summary>
+    public static DockerCliConfig Read(IEnvironment environment)
+    {
+        var directory = ConfigDirectory(environment);
+        if (directory is null)
+        {
+            return DockerCliConfig.Empty;
+        }
+
+        var path = Path.Combine(directory, "config.json");
+        try
+        {
+            using var stream = File.OpenRead(path);
+            return JsonSerializer.Deserialize(stream, EngineJsonContext.Default.DockerCliConfig) ?? DockerCliConfig.Empty;
+        }
+        catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return DockerCliConfig.Empty;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or JsonException)
+        {
+            throw new RindException($"cannot read the Docker CLI's config file {path}: {exception.Message}", innerException: exception);
+        }
+    }
+}

@@ -1,0 +1,116 @@
+using System.Globalization;
+
+namespace Rind.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// A real pseudo-terminal: a tmux server of the test's own, whose one pane runs a command line with
+/// $RIND set to the binary. Around it the pane records <c>stty -g</c> before and after, the PID that
+/// becomes rind, and the exit code.
+/// </summary>
+public sealed class TmuxTerminal : IAsyncDisposable
+{
+    private static readonly TimeSpan DefaultWait = TimeSpan.FromSeconds(20);
+
+    private readonly string _server = "rind-it-" + Guid.NewGuid().ToString("N")[..10];
+    private readonly DirectoryInfo _files = Directory.CreateTempSubdirectory("rind-it-tty-");
+
+    private TmuxTerminal()
+    {
+    }
+
+    /// <param name="commandLine">A bash command line, such as <c>"$RIND" sh -c 'exit 3'</c>.</param>
+    public static async Task<TmuxTerminal> StartAsync(string commandLine, int columns = 80, int rows = 24)
+    {
+        var terminal = new TmuxTerminal();
+        var files = terminal._files.FullName;
+        var script =
+            $"stty -g > {files}/before; " +
+            $"bash -c 'echo $$ > {files}/pid; exec {commandLine.Replace("'", "'\\''", StringComparison.Ordinal)}'; " +
+            $"echo $? > {files}/exit; stty -g > {files}/after; sleep 600";
+        await terminal.TmuxAsync(
+            "new-session", "-d", "-x", columns.ToString(CultureInfo.InvariantCulture), "-y", rows.ToString(CultureInfo.InvariantCulture),
+            "-e", $"RIND={RindBinary.Path}", "-e", $"DOCKER_HOST={Environment.GetEnvironmentVariable("DOCKER_HOST")}",
+            "bash", "--norc", "--noprofile", "-c", script);
+        return terminal;
+    }
+
+    /// <summary>Types keys as tmux names them (Enter, C-c, C-p) or as literal text.</summary>
+    public Task SendKeysAsync(params string[] keys) => TmuxAsync(["send-keys", .. keys]);
+
+    public Task SendTextAsync(string text) => TmuxAsync("send-keys", "-l", text);
+
+    public Task ResizeAsync(int columns, int rows) =>
+        TmuxAsync("resize-window", "-x", columns.ToString(CultureInfo.InvariantCulture), "-y", rows.ToString(CultureInfo.InvariantCulture));
+
+    public async Task<string> ScreenAsync() => (await TmuxAsync("capture-pane", "-p")).TrimEnd('\n');
+
+    /// <summary>Waits until the screen shows <paramref name="text"/>, and returns the screen.</summary>
+    public async Task<string> WaitForScreenAsync(string text, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? DefaultWait);
+        while (true)
+        {
+            var screen = await ScreenAsync();
+            if (screen.Contains(text, StringComparison.Ordinal))
+            {
+                return screen;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"the screen never showed \"{text}\"; it shows:\n{screen}");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>The exit code of rind, once it has ended.</summary>
+    public async Task<int> WaitForExitCodeAsync(TimeSpan? timeout = null) =>
+        int.Parse(await WaitForFileAsync("exit", timeout), CultureInfo.InvariantCulture);
+
+    /// <summary>The PID of rind while it runs.</summary>
+    public async Task<int> RindPidAsync() => int.Parse(await WaitForFileAsync("pid", null), CultureInfo.InvariantCulture);
+
+    /// <summary>The terminal's settings before rind started and after it ended, as <c>stty -g</c> prints them.</summary>
+    public async Task<(string Before, string After)> TerminalSettingsAsync() =>
+        (await WaitForFileAsync("before", null), await WaitForFileAsync("after", null));
+
+    public async ValueTask DisposeAsync()
+    {
+        await ProcessRunner.RunAsync("tmux", ["-L", _server, "kill-server"]);
+        _files.Delete(recursive: true);
+    }
+
+    private async Task<string> WaitForFileAsync(string name, TimeSpan? timeout)
+    {
+        var path = Path.Combine(_files.FullName, name);
+        var deadline = DateTime.UtcNow + (timeout ?? DefaultWait);
+        while (true)
+        {
+            if (File.Exists(path))
+            {
+                var text = (await File.ReadAllTextAsync(path)).Trim();
+                if (text.Length > 0)
+                {
+                    return text;
+                }
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"the terminal never wrote {name}; the screen shows:\n{await ScreenAsync()}");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    private async Task<string> TmuxAsync(params string[] arguments)
+    {
+        var result = await ProcessRunner.RunAsync("tmux", ["-L", _server, .. arguments], timeout: TimeSpan.FromSeconds(20));
+        return result.ExitCode == 0
+            ? result.Stdout
+            : throw new InvalidOperationException($"tmux {string.Join(' ', arguments)} failed: {result.Stderr.Trim()}");
+    }
+}
