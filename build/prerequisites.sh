@@ -22,6 +22,10 @@ declare -A package_of=(
   [sha256sum]=coreutils       # image recipe hashes
   [timeout]=coreutils         # bounded waits for the engine
   [ldd]=libc-bin              # libraries of dash for its image
+  [podman]=podman             # the Podman engine the integration tests also run against
+  [sshd]=openssh-server       # a loopback sshd for the ssh:// transport's tests
+  [ssh]=openssh-client        # rind's ssh:// transport runs the ssh client
+  [ssh-keygen]=openssh-client
 )
 # Needed only to start a private engine, i.e. when none answers already.
 declare -A engine_package_of=([dockerd]=docker.io [containerd]=containerd [runc]=runc)
@@ -79,6 +83,14 @@ fi
 
 echo "prerequisites: installing ${missing[*]}" >&2
 export DEBIAN_FRONTEND=noninteractive NEEDRESTART_SUSPEND=1
+# Packages such as openssh-server start their service when installed; the tests start
+# their own, on loopback only, so services are kept from starting during the install.
+policy=/usr/sbin/policy-rc.d
+if [[ ! -e $policy ]]; then
+  printf '#!/bin/sh\nexit 101\n' > "$policy"
+  chmod 755 "$policy"
+  trap 'rm -f "$policy"' EXIT
+fi
 # Package lists may be absent or stale on a fresh machine: update and retry.
 apt-get install -y -qq "${missing[@]}" >/dev/null ||
   { apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null; }
