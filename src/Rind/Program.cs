@@ -1,4 +1,5 @@
 using Rind.Engine;
+using Rind.Engine.Transport;
 using Rind.Platform;
 
 namespace Rind;
@@ -11,7 +12,7 @@ internal static class Program
             ProcessStandardStreams.Open(),
             new UnixTerminal(),
             new ProcessEnvironment(),
-            (settings, logger) => new DockerEngineClient(settings.Endpoint, settings.ApiVersion, logger));
+            (settings, logger) => new DockerEngineClient(settings.Endpoint, EngineDialers.Create(settings), settings.ApiVersion, logger));
         return app.RunAsync(args, CancellationToken.None);
     }
 }

@@ -56,8 +56,10 @@ internal sealed class RindApp(
         var logger = loggerFactory?.CreateLogger("rind") ?? NullLogger.Instance;
 
         var tty = TerminalDecision.UseTerminal(invocation.Tty, terminal.IsInputTerminal, terminal.IsOutputTerminal);
-        var detachKeys = tty ? DockerCliConfigReader.Read(environment).DetachKeys : null;
-        var settings = EngineSettings.FromEnvironment(environment);
+        var config = new Lazy<DockerCliConfig>(() => DockerCliConfigReader.Read(environment));
+        var detachKeys = tty ? config.Value.DetachKeys : null;
+        var settings = EngineSettingsResolver.Resolve(invocation.Host, invocation.Context, environment, () => config.Value, File.Exists);
+        LogMessages.EngineChosen(logger, settings.Endpoint.Address, settings.Origin, settings.Tls is not null);
         using var engine = connectEngine(settings, logger);
         var apiVersion = await engine.ConnectAsync(cancellationToken).ConfigureAwait(false);
 

@@ -17,6 +17,7 @@ public sealed class ArgumentTests
         { TestImages.Dash, "source /venv/bin/activate" },
     };
 
+    [Trait("Category", "Representative")]
     [Theory]
     [MemberData(nameof(Containers))]
     public async Task Arguments_reach_the_command_unchanged_with_or_without_a_pre_step(string image, string? preStep)

@@ -5,6 +5,7 @@ namespace Rind.IntegrationTests;
 [Collection(EngineCollection.Name)]
 public sealed class ContainerDiscoveryTests
 {
+    [Trait("Category", "Representative")]
     [Fact]
     public async Task The_command_runs_in_the_one_running_labelled_container()
     {

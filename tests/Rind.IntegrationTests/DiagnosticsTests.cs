@@ -5,6 +5,7 @@ namespace Rind.IntegrationTests;
 [Collection(EngineCollection.Name)]
 public sealed class DiagnosticsTests
 {
+    [Trait("Category", "Representative")]
     [Fact]
     public async Task Stdout_carries_only_the_commands_output()
     {

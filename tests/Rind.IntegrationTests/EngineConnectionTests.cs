@@ -71,7 +71,8 @@ public sealed class EngineConnectionTests
 
         Assert.Equal(125, result.ExitCode);
         Assert.Equal(
-            "rind: DOCKER_HOST=http://127.0.0.1:2375 is not an address rind can use: give unix:///path/to/docker.sock or tcp://host[:port]\n",
+            "rind: http://127.0.0.1:2375 (from DOCKER_HOST) is not an engine address rind can use: " +
+            "give unix:///path/to/docker.sock, tcp://host[:port] or ssh://[user@]host[:port]\n",
             result.Stderr);
     }
 

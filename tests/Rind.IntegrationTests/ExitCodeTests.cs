@@ -3,6 +3,7 @@ using Rind.IntegrationTests.Infrastructure;
 namespace Rind.IntegrationTests;
 
 [Collection(EngineCollection.Name)]
+[Trait("Category", "Representative")]
 public sealed class ExitCodeTests
 {
     public static TheoryData<string?> PreSteps() => new() { null, "source /venv/bin/activate" };

@@ -5,6 +5,7 @@ namespace Rind.IntegrationTests;
 [Collection(EngineCollection.Name)]
 public sealed class PreStepTests
 {
+    [Trait("Category", "Representative")]
     [Theory]
     [InlineData(TestImages.Dash)]
     [InlineData(TestImages.Busybox)]

@@ -5,6 +5,7 @@ namespace Rind.IntegrationTests;
 [Collection(EngineCollection.Name)]
 public sealed class ShellTests
 {
+    [Trait("Category", "Representative")]
     [Fact]
     public async Task Without_a_command_rind_runs_the_containers_shell()
     {

@@ -5,6 +5,7 @@ using Rind.IntegrationTests.Infrastructure;
 namespace Rind.IntegrationTests;
 
 [Collection(EngineCollection.Name)]
+[Trait("Category", "Representative")]
 public sealed class StreamTests : IAsyncLifetime
 {
     private LabelledContainer? _container;

@@ -5,6 +5,7 @@ namespace Rind.IntegrationTests;
 [Collection(EngineCollection.Name)]
 public sealed class TerminalKeyTests
 {
+    [Trait("Category", "Representative")]
     [Fact]
     public async Task Ctrl_C_interrupts_the_command_in_the_container_and_rind_exits_130()
     {

@@ -5,6 +5,7 @@ namespace Rind.IntegrationTests;
 [Collection(EngineCollection.Name)]
 public sealed class TerminalRestoreTests
 {
+    [Trait("Category", "Representative")]
     [Fact]
     public async Task The_terminal_is_restored_when_the_command_exits()
     {

@@ -3,6 +3,7 @@ using Rind.IntegrationTests.Infrastructure;
 namespace Rind.IntegrationTests;
 
 [Collection(EngineCollection.Name)]
+[Trait("Category", "Representative")]
 public sealed class TerminalSizeTests
 {
     [Fact]

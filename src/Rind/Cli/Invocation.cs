@@ -4,4 +4,11 @@ namespace Rind.Cli;
 /// What the user asked for, parsed from the command line and nothing else.
 /// </summary>
 /// <param name="Command">The command and its arguments, exactly as given; empty for a shell.</param>
-internal sealed record Invocation(InvocationAction Action, bool Verbose, TtyMode Tty, IReadOnlyList<string> Command);
+internal sealed record Invocation(InvocationAction Action, bool Verbose, TtyMode Tty, IReadOnlyList<string> Command)
+{
+    /// <summary>The engine address given with -H/--host.</summary>
+    public string? Host { get; init; }
+
+    /// <summary>The Docker context given with --context.</summary>
+    public string? Context { get; init; }
+}

@@ -36,11 +36,20 @@ internal static class InvocationParser
             throw new RindException("-t/--tty and -T/--no-tty cannot be given together (see 'rind --help')");
         }
 
+        if (options.Host is not null && options.Context is not null)
+        {
+            throw new RindException("-H/--host and --context cannot be given together (see 'rind --help')");
+        }
+
         var tty = options.Tty ? TtyMode.Always : options.NoTty ? TtyMode.Never : TtyMode.Auto;
         var action = options.Help ? InvocationAction.ShowHelp
             : options.Version ? InvocationAction.ShowVersion
             : InvocationAction.Run;
-        return new Invocation(action, options.Verbose, tty, options.Command.ToArray());
+        return new Invocation(action, options.Verbose, tty, options.Command.ToArray())
+        {
+            Host = options.Host,
+            Context = options.Context,
+        };
     }
 
     private static string Describe(Error error) => error switch

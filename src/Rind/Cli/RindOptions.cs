@@ -16,6 +16,12 @@ internal sealed class RindOptions
     [Option('T', "no-tty")]
     public bool NoTty { get; set; }
 
+    [Option('H', "host")]
+    public string? Host { get; set; }
+
+    [Option("context")]
+    public string? Context { get; set; }
+
     [Option('h', "help")]
     public bool Help { get; set; }
 

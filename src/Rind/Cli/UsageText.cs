@@ -20,15 +20,27 @@ internal static class UsageText
         everything after belongs to the command and reaches it unchanged.
 
         Options:
-          -t, --tty       Give the command a terminal even when stdout is not one
-          -T, --no-tty    Give the command no terminal, even in a terminal
-          -v, --verbose   Log to stderr which engine, container and exec are used
-          -h, --help      Show this help
-              --version   Show the version
+          -H, --host ADDRESS  Engine to use: unix:///path, tcp://host[:port] or
+                              ssh://[user@]host[:port][/path]
+              --context NAME  Docker context to use (see docker context ls)
+          -t, --tty           Give the command a terminal even when stdout is not one
+          -T, --no-tty        Give the command no terminal, even in a terminal
+          -v, --verbose       Log to stderr which engine, container and exec are used
+          -h, --help          Show this help
+              --version       Show the version
+
+        The engine is chosen as the docker command chooses it: --host or --context,
+        then DOCKER_HOST, DOCKER_CONTEXT, the current context of the Docker CLI's
+        config file, then /var/run/docker.sock (or the rootless Docker and Podman
+        sockets when it does not exist).
 
         Environment:
-          DOCKER_HOST         Engine address: unix:///path or tcp://host[:port]
-                              (default unix:///var/run/docker.sock)
+          DOCKER_HOST         Engine address, as for --host
+          DOCKER_CONTEXT      Docker context to use
+          DOCKER_TLS_VERIFY   Use TLS and verify the engine's certificate
+          DOCKER_TLS          Use TLS without verifying the engine's certificate
+          DOCKER_CERT_PATH    Folder of ca.pem, cert.pem and key.pem (default ~/.docker)
+          DOCKER_CONFIG       Folder of the Docker CLI's config.json and contexts
           DOCKER_API_VERSION  Engine API version to use instead of negotiating one
 
         Exit status is the command's own; rind's own failures exit 125, a command

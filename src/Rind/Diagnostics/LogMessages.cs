@@ -7,6 +7,9 @@ namespace Rind.Diagnostics;
 /// </summary>
 internal static partial class LogMessages
 {
+    [LoggerMessage(Level = LogLevel.Debug, Message = "engine {Address} from {Origin} (TLS: {Tls})")]
+    public static partial void EngineChosen(ILogger logger, string address, string origin, bool tls);
+
     [LoggerMessage(Level = LogLevel.Debug, Message = "engine {Address} speaks API {EngineVersion}; using {Version}")]
     public static partial void ApiVersionNegotiated(ILogger logger, string version, string engineVersion, string address);
 

@@ -1,12 +1,12 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
 using Rind.Diagnostics;
 using Rind.Engine.Models;
+using Rind.Engine.Transport;
 
 namespace Rind.Engine;
 
@@ -19,18 +19,27 @@ internal sealed class DockerEngineClient : IDockerEngine
     private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json");
 
     private readonly EngineEndpoint _endpoint;
+    private readonly IEngineDialer _dialer;
     private readonly ApiVersion? _requestedVersion;
     private readonly ILogger _logger;
     private readonly HttpClient _http;
     private string _versionPrefix = "";
 
+    /// <param name="dialer">Opens connections to the engine at <paramref name="endpoint"/>.</param>
     /// <param name="requestedVersion">The API version to speak without asking the engine (DOCKER_API_VERSION).</param>
-    public DockerEngineClient(EngineEndpoint endpoint, ApiVersion? requestedVersion, ILogger logger)
+    public DockerEngineClient(EngineEndpoint endpoint, IEngineDialer dialer, ApiVersion? requestedVersion, ILogger logger)
     {
         _endpoint = endpoint;
+        _dialer = dialer;
         _requestedVersion = requestedVersion;
         _logger = logger;
-        _http = CreateHttpClient(endpoint, onConnected: null);
+        _http = CreateHttpClient(onConnected: null);
+    }
+
+    /// <summary>A client for a unix:// or plain tcp:// engine.</summary>
+    public DockerEngineClient(EngineEndpoint endpoint, ApiVersion? requestedVersion, ILogger logger)
+        : this(endpoint, new SocketDialer(endpoint), requestedVersion, logger)
+    {
     }
 
     public async Task<ApiVersion> ConnectAsync(CancellationToken cancellationToken)
@@ -88,8 +97,8 @@ internal sealed class DockerEngineClient : IDockerEngine
 
     public async Task<IExecConnection> StartExecAsync(string execId, ExecStartRequest request, CancellationToken cancellationToken)
     {
-        Socket? socket = null;
-        var client = CreateHttpClient(_endpoint, connected => socket = connected);
+        EngineConnection? connection = null;
+        var client = CreateHttpClient(connected => connection = connected);
         HttpResponseMessage? response = null;
         try
         {
@@ -109,7 +118,7 @@ internal sealed class DockerEngineClient : IDockerEngine
             }
 
             var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            return new HijackedExecConnection(client, response, stream, socket!);
+            return new HijackedExecConnection(client, response, stream, connection!);
         }
         catch
         {
@@ -136,7 +145,7 @@ internal sealed class DockerEngineClient : IDockerEngine
 
     public void Dispose() => _http.Dispose();
 
-    private static HttpClient CreateHttpClient(EngineEndpoint endpoint, Action<Socket>? onConnected)
+    private HttpClient CreateHttpClient(Action<EngineConnection>? onConnected)
     {
         var handler = new SocketsHttpHandler
         {
@@ -146,14 +155,14 @@ internal sealed class DockerEngineClient : IDockerEngine
             AutomaticDecompression = DecompressionMethods.None,
             ConnectCallback = async (_, cancellationToken) =>
             {
-                var socket = await EngineSocketConnector.ConnectAsync(endpoint, cancellationToken).ConfigureAwait(false);
-                onConnected?.Invoke(socket);
-                return new NetworkStream(socket, ownsSocket: true);
+                var connection = await _dialer.DialAsync(cancellationToken).ConfigureAwait(false);
+                onConnected?.Invoke(connection);
+                return connection.Stream;
             },
         };
         return new HttpClient(handler, disposeHandler: true)
         {
-            BaseAddress = endpoint.BaseAddress,
+            BaseAddress = _endpoint.BaseAddress,
             Timeout = Timeout.InfiniteTimeSpan,
         };
     }
@@ -174,9 +183,9 @@ internal sealed class DockerEngineClient : IDockerEngine
         {
             return await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         }
-        catch (HttpRequestException exception) when (exception.InnerException is RindException inner)
+        catch (HttpRequestException exception) when (TransportFailure(exception) is { } failure)
         {
-            throw inner;
+            throw new RindException(failure.Message, innerException: failure);
         }
         catch (HttpRequestException exception)
         {
@@ -186,6 +195,19 @@ internal sealed class DockerEngineClient : IDockerEngine
         {
             message.Dispose();
         }
+    }
+
+    private static EngineTransportException? TransportFailure(Exception exception)
+    {
+        for (var inner = exception.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is EngineTransportException failure)
+            {
+                return failure;
+            }
+        }
+
+        return null;
     }
 
     private async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)

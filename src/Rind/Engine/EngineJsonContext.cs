@@ -5,8 +5,8 @@ using Rind.Engine.Models;
 namespace Rind.Engine;
 
 /// <summary>
-/// Source-generated JSON for every engine endpoint rind calls and the Docker CLI's config file, so that
-/// nothing is reflected at run time.
+/// Source-generated JSON for every engine endpoint rind calls and the Docker CLI's files it reads, so
+/// that nothing is reflected at run time.
 /// </summary>
 [JsonSourceGenerationOptions(
     PropertyNameCaseInsensitive = true,
@@ -20,4 +20,5 @@ namespace Rind.Engine;
 [JsonSerializable(typeof(ExecInspectResponse))] // GET /exec/{id}/json
 [JsonSerializable(typeof(EngineErrorResponse))] // any failed request
 [JsonSerializable(typeof(DockerCliConfig))] // the Docker CLI's config.json
+[JsonSerializable(typeof(DockerContextMetadata))] // a context's meta.json in the Docker CLI's context store
 internal sealed partial class EngineJsonContext : JsonSerializerContext;

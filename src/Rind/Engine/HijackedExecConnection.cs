@@ -1,27 +1,18 @@
-using System.Net.Sockets;
+using Rind.Engine.Transport;
 
 namespace Rind.Engine;
 
 /// <summary>
 /// An exec's stream after the engine switched the HTTP connection to a raw one (101 UPGRADED).
-/// Keeps the socket, because only the socket can half-close, which is how the command learns its stdin ended.
+/// Keeps the connection it came over, because only that can end the sending half alone, which is
+/// how the command learns its stdin ended.
 /// </summary>
-internal sealed class HijackedExecConnection(HttpClient client, HttpResponseMessage response, Stream stream, Socket socket)
+internal sealed class HijackedExecConnection(HttpClient client, HttpResponseMessage response, Stream stream, EngineConnection connection)
     : IExecConnection
 {
     public Stream Stream { get; } = stream;
 
-    public void CloseInput()
-    {
-        try
-        {
-            socket.Shutdown(SocketShutdown.Send);
-        }
-        catch (Exception exception) when (exception is SocketException or ObjectDisposedException)
-        {
-            // The connection is already gone: the command has ended, and its stdin with it.
-        }
-    }
+    public ValueTask CloseInputAsync() => connection.CloseWriteAsync();
 
     public async ValueTask DisposeAsync()
     {

@@ -9,5 +9,5 @@ internal interface IExecConnection : IAsyncDisposable
     Stream Stream { get; }
 
     /// <summary>Tells the command its stdin has ended, while its output keeps arriving.</summary>
-    void CloseInput();
+    ValueTask CloseInputAsync();
 }

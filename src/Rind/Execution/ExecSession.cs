@@ -39,23 +39,23 @@ internal sealed class ExecSession(IDockerEngine engine, IStandardStreams streams
         LogMessages.ExecCreated(logger, execId, JsonSerializer.Serialize(plan.Argv, EngineJsonContext.Default.IReadOnlyListString));
 
         var output = new ExecOutputCopier(streams);
-        using (var rawMode = plan.Tty ? terminal.EnterRawMode() : null)
-        {
-            var connection = await engine.StartExecAsync(
-                execId, new ExecStartRequest { Detach = false, Tty = plan.Tty, ConsoleSize = consoleSize }, cancellationToken)
-                .ConfigureAwait(false);
-            await using (connection.ConfigureAwait(false))
-            using (plan.Tty ? FollowTerminalSize(execId, cancellationToken) : null)
-            {
-                // Not awaited: the command may end while rind's own stdin stays open, and rind must end with it.
-                _ = Task.Run(() => ForwardInputAsync(streams.Input, connection), CancellationToken.None);
+        var connection = await engine.StartExecAsync(
+            execId, new ExecStartRequest { Detach = false, Tty = plan.Tty, ConsoleSize = consoleSize }, cancellationToken)
+            .ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
 
-                IChunkReader reader = plan.Tty ? new RawStreamReader(connection.Stream) : new MultiplexedStreamReader(connection.Stream);
-                if (!await output.CopyAsync(reader, cancellationToken).ConfigureAwait(false))
-                {
-                    LogMessages.OutputClosed(logger);
-                    return ExitCodes.BrokenPipe;
-                }
+        // Raw only once the engine has answered: logging in to an ssh:// engine may still ask for a password.
+        using (plan.Tty ? terminal.EnterRawMode() : null)
+        using (plan.Tty ? FollowTerminalSize(execId, cancellationToken) : null)
+        {
+            // Not awaited: the command may end while rind's own stdin stays open, and rind must end with it.
+            _ = Task.Run(() => ForwardInputAsync(streams.Input, connection), CancellationToken.None);
+
+            IChunkReader reader = plan.Tty ? new RawStreamReader(connection.Stream) : new MultiplexedStreamReader(connection.Stream);
+            if (!await output.CopyAsync(reader, cancellationToken).ConfigureAwait(false))
+            {
+                LogMessages.OutputClosed(logger);
+                return ExitCodes.BrokenPipe;
             }
         }
 
@@ -164,7 +164,7 @@ internal sealed class ExecSession(IDockerEngine engine, IStandardStreams streams
             return;
         }
 
-        connection.CloseInput();
+        await connection.CloseInputAsync().ConfigureAwait(false);
     }
 
     /// <returns>How the exec ended, or that it still runs when the deadline has passed.</returns>

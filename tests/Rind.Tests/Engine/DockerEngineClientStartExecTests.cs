@@ -81,7 +81,7 @@ public sealed class DockerEngineClientStartExecTests : IDisposable
         var greeting = await ReadTextAsync(connection.Stream, "ready\n".Length);
         await connection.Stream.WriteAsync("last line\n"u8.ToArray(), _timeout.Token);
         var input = Encoding.UTF8.GetString(await engine.ReceiveExactlyAsync("last line\n".Length, _timeout.Token));
-        connection.CloseInput();
+        await connection.CloseInputAsync();
         var readAfterClose = await engine.ReceiveAsync(new byte[64], _timeout.Token);
         await engine.SendAsync("output after the input ended\n", _timeout.Token);
         var lateOutput = await ReadTextAsync(connection.Stream, "output after the input ended\n".Length);
@@ -103,11 +103,11 @@ public sealed class DockerEngineClientStartExecTests : IDisposable
         var connection = await client.StartExecAsync("e1", new ExecStartRequest(), _timeout.Token);
         using var engine = await server.TakeUpgradedConnectionAsync(_timeout.Token);
 
-        connection.CloseInput();
-        connection.CloseInput();
+        await connection.CloseInputAsync();
+        await connection.CloseInputAsync();
         engine.Dispose();
         await connection.DisposeAsync();
-        var exception = Record.Exception(connection.CloseInput);
+        var exception = await Record.ExceptionAsync(() => connection.CloseInputAsync().AsTask());
 
         Assert.Null(exception);
     }

@@ -44,6 +44,42 @@ public sealed class EngineEndpointParserTests
     }
 
     [Theory]
+    [InlineData("tcp://127.0.0.1", false, 2375)]
+    [InlineData("tcp://127.0.0.1", true, 2376)]
+    [InlineData("tcp://127.0.0.1:9999", true, 9999)]
+    public void With_tls_the_default_port_is_2376(string value, bool tls, int port)
+    {
+        Assert.Equal(new TcpEngineEndpoint("127.0.0.1", port), EngineEndpointParser.Parse(value, tls));
+    }
+
+    [Theory]
+    [InlineData("ssh://build", null, "build", null, null)]
+    [InlineData("ssh://me@build:2222", "me", "build", 2222, null)]
+    [InlineData("ssh://me@build/run/user/1000/docker.sock", "me", "build", null, "/run/user/1000/docker.sock")]
+    [InlineData("ssh://[::1]:22", null, "::1", 22, null)]
+    [InlineData("ssh://build/", null, "build", null, null)]
+    public void An_ssh_address_names_user_host_port_and_remote_socket(string value, string? user, string host, int? port, string? path)
+    {
+        Assert.Equal(new SshEngineEndpoint(user, host, port, path), EngineEndpointParser.Parse(value));
+    }
+
+    [Fact]
+    public void An_ssh_address_with_a_password_is_refused()
+    {
+        var exception = Assert.Throws<RindException>(() => EngineEndpointParser.Parse("ssh://me:secret@build", source: "DOCKER_HOST"));
+
+        Assert.Equal("ssh://me:secret@build (from DOCKER_HOST) is not a valid address: give ssh://[user@]host[:port], without a password", exception.Message);
+    }
+
+    [Fact]
+    public void An_error_says_where_the_address_came_from()
+    {
+        var exception = Assert.Throws<RindException>(() => EngineEndpointParser.Parse("tcp://host:port", source: "--host"));
+
+        Assert.Equal("tcp://host:port (from --host) is not a valid address: give tcp://host[:port]", exception.Message);
+    }
+
+    [Theory]
     [InlineData("http://localhost:2375")]
     [InlineData("localhost:2375")]
     [InlineData("tcp://:2375")]

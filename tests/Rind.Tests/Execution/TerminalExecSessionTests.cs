@@ -59,7 +59,7 @@ public sealed class TerminalExecSessionTests
     }
 
     [Fact]
-    public async Task Raw_mode_lasts_from_start_to_the_end_of_the_output()
+    public async Task Raw_mode_lasts_from_the_engines_answer_to_the_end_of_the_output()
     {
         SetupCreate();
         _engine.Setup(e => e.StartExecAsync("exec1", It.IsAny<ExecStartRequest>(), It.IsAny<CancellationToken>()))
@@ -73,11 +73,11 @@ public sealed class TerminalExecSessionTests
         var exitCode = await RunAsync(new FakeStandardStreams());
 
         Assert.Equal(3, exitCode);
-        Assert.Equal(["raw", "start", "restored", "inspect"], _terminal.Events);
+        Assert.Equal(["start", "raw", "restored", "inspect"], _terminal.Events);
     }
 
     [Fact]
-    public async Task Raw_mode_is_left_when_the_command_cannot_start()
+    public async Task The_terminal_is_left_alone_when_the_exec_cannot_start()
     {
         SetupCreate();
         _engine.Setup(e => e.StartExecAsync("exec1", It.IsAny<ExecStartRequest>(), It.IsAny<CancellationToken>()))
@@ -86,7 +86,7 @@ public sealed class TerminalExecSessionTests
         await Assert.ThrowsAsync<RindException>(() => RunAsync(new FakeStandardStreams()));
 
         Assert.False(_terminal.IsRaw);
-        Assert.Equal(["raw", "restored"], _terminal.Events);
+        Assert.Empty(_terminal.Events);
     }
 
     [Fact]

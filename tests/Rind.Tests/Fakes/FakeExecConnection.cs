@@ -24,7 +24,11 @@ internal sealed class FakeExecConnection(Stream output) : IExecConnection
 
     public bool Disposed { get; private set; }
 
-    public void CloseInput() => _inputClosed.TrySetResult();
+    public ValueTask CloseInputAsync()
+    {
+        _inputClosed.TrySetResult();
+        return ValueTask.CompletedTask;
+    }
 
     public ValueTask DisposeAsync()
     {

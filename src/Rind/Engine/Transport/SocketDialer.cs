@@ -1,12 +1,18 @@
 using System.Net.Sockets;
 
-namespace Rind.Engine;
+namespace Rind.Engine.Transport;
 
 /// <summary>
-/// Opens a socket to the engine, turning connection failures into messages that say what to do.
+/// Plain connections to a unix:// or tcp:// engine.
 /// </summary>
-internal static class EngineSocketConnector
+internal sealed class SocketDialer(EngineEndpoint endpoint) : IEngineDialer
 {
+    public async ValueTask<EngineConnection> DialAsync(CancellationToken cancellationToken)
+    {
+        var socket = await ConnectAsync(endpoint, cancellationToken).ConfigureAwait(false);
+        return new EngineConnection(new NetworkStream(socket, ownsSocket: true), () => CloseWrite(socket));
+    }
+
     public static async ValueTask<Socket> ConnectAsync(EngineEndpoint endpoint, CancellationToken cancellationToken)
     {
         var socket = endpoint is UnixEngineEndpoint
@@ -20,13 +26,26 @@ internal static class EngineSocketConnector
         catch (SocketException exception)
         {
             socket.Dispose();
-            throw Unreachable(endpoint, exception);
+            throw new EngineTransportException(Unreachable(endpoint, exception), exception);
         }
     }
 
-    internal static RindException Unreachable(EngineEndpoint endpoint, SocketException exception)
+    public static ValueTask CloseWrite(Socket socket)
     {
-        var message = (endpoint, exception.SocketErrorCode) switch
+        try
+        {
+            socket.Shutdown(SocketShutdown.Send);
+        }
+        catch (Exception exception) when (exception is SocketException or ObjectDisposedException)
+        {
+            // The connection is already gone: the command has ended, and its stdin with it.
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    private static string Unreachable(EngineEndpoint endpoint, SocketException exception) =>
+        (endpoint, exception.SocketErrorCode) switch
         {
             (UnixEngineEndpoint unix, SocketError.AccessDenied) =>
                 $"permission denied on the Docker engine's socket {unix.Address}: add your user to the 'docker' group " +
@@ -41,6 +60,4 @@ internal static class EngineSocketConnector
                 $"cannot reach the Docker engine at {endpoint.Address} ({exception.Message}); is the engine running " +
                 "and listening there? Check DOCKER_HOST",
         };
-        return new RindException(message, innerException: exception);
-    }
 }

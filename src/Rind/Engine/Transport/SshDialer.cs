@@ -1,0 +1,67 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Rind.Engine.Transport;
+
+/// <summary>
+/// Connections to an ssh:// engine: each one is the local ssh client running
+/// <c>docker system dial-stdio</c> on the remote host, as the Docker CLI does it, so that the user's
+/// ssh configuration, keys and agent apply.
+/// </summary>
+internal sealed class SshDialer(SshEngineEndpoint endpoint) : IEngineDialer
+{
+    public ValueTask<EngineConnection> DialAsync(CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo("ssh")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in Arguments(endpoint))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        Process process;
+        try
+        {
+            process = Process.Start(start) ?? throw new Win32Exception("ssh did not start");
+        }
+        catch (Win32Exception exception)
+        {
+            throw new EngineTransportException(
+                $"{endpoint.Address} needs the OpenSSH client, and ssh cannot be run ({exception.Message}): install it (openssh-client)",
+                exception);
+        }
+
+        var stream = new SshProcessStream(process, endpoint.Address);
+        return ValueTask.FromResult(new EngineConnection(stream, stream.CloseInputAsync));
+    }
+
+    /// <summary>The ssh command line: options first, then the host after --, then the remote command.</summary>
+    public static IReadOnlyList<string> Arguments(SshEngineEndpoint endpoint)
+    {
+        List<string> arguments = ["-o", "ConnectTimeout=30", "-T"];
+        if (endpoint.User is { } user)
+        {
+            arguments.AddRange(["-l", user]);
+        }
+
+        if (endpoint.Port is { } port)
+        {
+            arguments.AddRange(["-p", port.ToString(CultureInfo.InvariantCulture)]);
+        }
+
+        arguments.AddRange(["--", endpoint.Host, "docker"]);
+        if (endpoint.SocketPath is { } path)
+        {
+            arguments.Add("--host=unix://" + path);
+        }
+
+        arguments.AddRange(["system", "dial-stdio"]);
+        return arguments;
+    }
+}

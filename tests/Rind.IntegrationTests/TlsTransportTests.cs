@@ -1,0 +1,88 @@
+using Rind.IntegrationTests.Infrastructure;
+
+namespace Rind.IntegrationTests;
+
+[Collection(EngineCollection.Name)]
+public sealed class TlsTransportTests
+{
+    [EndpointFact(TestEndpoints.TlsHost)]
+    public async Task A_verified_tls_engine_runs_the_command_and_gets_the_end_of_stdin()
+    {
+        await using var container = await LabelledContainer.StartAsync();
+
+        var result = await RindBinary.RunAsync(
+            ["-v", "sh", "-c", "cat; exit 6"], stdin: "over tls\n"u8.ToArray(), environment: Tls(TestEndpoints.Get(TestEndpoints.TlsCertPath)));
+
+        Assert.Equal("over tls\n", result.Stdout);
+        Assert.Equal(6, result.ExitCode);
+        Assert.Contains($"rind: engine {TestEndpoints.Get(TestEndpoints.TlsHost)} from DOCKER_HOST (TLS: True)", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [EndpointFact(TestEndpoints.TlsHost)]
+    public async Task An_engine_certificate_from_another_authority_is_refused()
+    {
+        var result = await RindBinary.RunAsync(["true"], environment: Tls(TestEndpoints.Get(TestEndpoints.TlsWrongCaCertPath)));
+
+        Assert.Equal(125, result.ExitCode);
+        Assert.StartsWith($"rind: TLS with the engine at {TestEndpoints.Get(TestEndpoints.TlsHost)} failed (", result.Stderr, StringComparison.Ordinal);
+        Assert.Single(result.Stderr.TrimEnd('\n').Split('\n'));
+    }
+
+    [EndpointFact(TestEndpoints.TlsHost)]
+    public async Task Without_a_client_certificate_the_engine_refuses_rind_and_rind_says_so()
+    {
+        var certs = Directory.CreateTempSubdirectory("rind-it-ca-");
+        try
+        {
+            File.Copy(Path.Combine(TestEndpoints.Get(TestEndpoints.TlsCertPath), "ca.pem"), Path.Combine(certs.FullName, "ca.pem"));
+
+            var result = await RindBinary.RunAsync(["true"], environment: Tls(certs.FullName));
+
+            Assert.Equal(125, result.ExitCode);
+            Assert.StartsWith("rind: ", result.Stderr, StringComparison.Ordinal);
+            Assert.Contains(TestEndpoints.Get(TestEndpoints.TlsHost), result.Stderr, StringComparison.Ordinal);
+            Assert.Single(result.Stderr.TrimEnd('\n').Split('\n'));
+        }
+        finally
+        {
+            certs.Delete(recursive: true);
+        }
+    }
+
+    [EndpointFact(TestEndpoints.TlsHost)]
+    public async Task Missing_certificate_files_are_named()
+    {
+        var result = await RindBinary.RunAsync(["true"], environment: new Dictionary<string, string?>
+        {
+            ["DOCKER_HOST"] = TestEndpoints.Get(TestEndpoints.TlsHost),
+            ["DOCKER_TLS_VERIFY"] = "1",
+            ["DOCKER_CERT_PATH"] = "/nonexistent/certs",
+        });
+
+        Assert.Equal(125, result.ExitCode);
+        Assert.Equal(
+            "rind: DOCKER_CERT_PATH=/nonexistent/certs does not exist: point it at the folder of ca.pem, cert.pem and key.pem\n",
+            result.Stderr);
+    }
+
+    [EndpointFact(TestEndpoints.TlsHost)]
+    public async Task A_context_with_tls_files_reaches_the_tls_engine()
+    {
+        await using var container = await LabelledContainer.StartAsync();
+        using var store = new DockerContextStoreFolder();
+        store.AddContext("secure", TestEndpoints.Get(TestEndpoints.TlsHost), tlsFilesFrom: TestEndpoints.Get(TestEndpoints.TlsCertPath));
+
+        var result = await RindBinary.RunAsync(
+            ["--context", "secure", "echo", "via context"], environment: new Dictionary<string, string?> { ["DOCKER_CONFIG"] = store.Path });
+
+        Assert.Equal("via context\n", result.Stdout);
+        Assert.Equal(0, result.ExitCode);
+    }
+
+    private static Dictionary<string, string?> Tls(string certPath) => new()
+    {
+        ["DOCKER_HOST"] = TestEndpoints.Get(TestEndpoints.TlsHost),
+        ["DOCKER_TLS_VERIFY"] = "1",
+        ["DOCKER_CERT_PATH"] = certPath,
+    };
+}
