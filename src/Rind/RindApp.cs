@@ -64,7 +64,11 @@ internal sealed class RindApp(
         var apiVersion = await engine.ConnectAsync(cancellationToken).ConfigureAwait(false);
 
         var labelled = await engine.ListContainersWithLabelAsync(RindLabel.Name, cancellationToken).ConfigureAwait(false);
-        var container = ContainerSelector.Select(labelled);
+        var criteria = new ContainerCriteria(
+            invocation.Service ?? NotEmpty(environment.GetVariable("RIND_SERVICE")),
+            invocation.Container ?? NotEmpty(environment.GetVariable("RIND_CONTAINER")),
+            environment.CurrentDirectory);
+        var container = ContainerSelector.Select(labelled, criteria);
         LogMessages.ContainerChosen(logger, container.DisplayName, container.Id, RindLabel.Name);
 
         var preStep = container.Labels?.GetValueOrDefault(RindLabel.Name);
@@ -81,6 +85,8 @@ internal sealed class RindApp(
 
         return await new ExecSession(engine, streams, terminal, logger).RunAsync(container, plan, cancellationToken).ConfigureAwait(false);
     }
+
+    private static string? NotEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
     private int Print(string text)
     {

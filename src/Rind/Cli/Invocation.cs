@@ -11,4 +11,10 @@ internal sealed record Invocation(InvocationAction Action, bool Verbose, TtyMode
 
     /// <summary>The Docker context given with --context.</summary>
     public string? Context { get; init; }
+
+    /// <summary>The compose service given with -s/--service.</summary>
+    public string? Service { get; init; }
+
+    /// <summary>The container name or id given with -c/--container.</summary>
+    public string? Container { get; init; }
 }

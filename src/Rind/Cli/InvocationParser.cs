@@ -49,6 +49,8 @@ internal static class InvocationParser
         {
             Host = options.Host,
             Context = options.Context,
+            Service = options.Service,
+            Container = options.Container,
         };
     }
 

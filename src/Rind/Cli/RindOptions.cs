@@ -10,6 +10,12 @@ internal sealed class RindOptions
     [Option('v', "verbose")]
     public bool Verbose { get; set; }
 
+    [Option('s', "service")]
+    public string? Service { get; set; }
+
+    [Option('c', "container")]
+    public string? Container { get; set; }
+
     [Option('t', "tty")]
     public bool Tty { get; set; }
 

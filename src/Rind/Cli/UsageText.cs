@@ -23,6 +23,8 @@ internal static class UsageText
           -H, --host ADDRESS  Engine to use: unix:///path, tcp://host[:port] or
                               ssh://[user@]host[:port][/path]
               --context NAME  Docker context to use (see docker context ls)
+          -s, --service NAME  Run in the labelled container of this compose service
+          -c, --container ID  Run in this labelled container (name or id)
           -t, --tty           Give the command a terminal even when stdout is not one
           -T, --no-tty        Give the command no terminal, even in a terminal
           -v, --verbose       Log to stderr which engine, container and exec are used
@@ -34,7 +36,12 @@ internal static class UsageText
         config file, then /var/run/docker.sock (or the rootless Docker and Podman
         sockets when it does not exist).
 
+        When several running containers carry the label, the one of the compose
+        project whose folder holds the current directory is chosen.
+
         Environment:
+          RIND_SERVICE        As --service
+          RIND_CONTAINER      As --container
           DOCKER_HOST         Engine address, as for --host
           DOCKER_CONTEXT      Docker context to use
           DOCKER_TLS_VERIFY   Use TLS and verify the engine's certificate

@@ -4,12 +4,22 @@ namespace Rind.Execution;
 
 /// <summary>
 /// Chooses the container to run in from those that carry the label, or says why there is none.
+/// A container or service asked for narrows the choice; then the compose project whose folder holds
+/// the current directory (the deepest, when project folders nest) narrows it to its own containers.
 /// </summary>
 internal static class ContainerSelector
 {
-    public static ContainerSummary Select(IReadOnlyList<ContainerSummary> labelled)
+    public static ContainerSummary Select(IReadOnlyList<ContainerSummary> labelled) => Select(labelled, ContainerCriteria.None);
+
+    public static ContainerSummary Select(IReadOnlyList<ContainerSummary> labelled, ContainerCriteria criteria)
     {
-        var running = labelled.Where(container => container.IsRunning).ToArray();
+        var candidates = Narrow(labelled, criteria);
+        if (InCurrentProject(candidates, criteria.CurrentDirectory) is { Length: > 0 } ours)
+        {
+            candidates = ours;
+        }
+
+        var running = candidates.Where(container => container.IsRunning).ToArray();
         if (running.Length == 1)
         {
             return running[0];
@@ -17,29 +27,108 @@ internal static class ContainerSelector
 
         if (running.Length > 1)
         {
-            throw new RindException(
-                $"{running.Length} running containers carry the label {RindLabel.Name} ({Names(running)}); " +
-                "rind needs exactly one: stop the others, or remove the label from all services but one");
+            throw Ambiguous(running);
         }
 
-        var stopped = labelled.OrderBy(container => container.DisplayName, StringComparer.Ordinal).ToArray();
+        var stopped = candidates;
         throw stopped.Length switch
         {
             0 => new RindException(
                 $"no running container carries the label {RindLabel.Name}: add it to the service to run in " +
                 $"(labels: [{RindLabel.Name}] in the compose file) and start the stack (docker compose up -d)"),
             1 => new RindException(
-                $"container {stopped[0].DisplayName} carries the label {RindLabel.Name} but is not running " +
-                $"({Describe(stopped[0])}): start it (docker start {stopped[0].DisplayName}, or docker compose up -d)"),
+                $"container {Describe(stopped[0])} carries the label {RindLabel.Name} but is not running " +
+                $"({StatusOf(stopped[0])}): start it ({StartCommand(stopped[0])})"),
             _ => new RindException(
                 $"containers {Names(stopped)} carry the label {RindLabel.Name} but none is running: " +
                 "start the one to use (docker start NAME, or docker compose up -d)"),
         };
     }
 
+    private static ContainerSummary[] Narrow(IReadOnlyList<ContainerSummary> labelled, ContainerCriteria criteria)
+    {
+        IEnumerable<ContainerSummary> candidates = labelled;
+        if (criteria.Container is { } wanted)
+        {
+            var byName = labelled.Where(container => container.Names.Any(name => name.TrimStart('/') == wanted)).ToArray();
+            candidates = byName.Length > 0 ? byName : labelled.Where(container => container.Id.StartsWith(wanted, StringComparison.Ordinal));
+            if (!candidates.Any())
+            {
+                throw new RindException(
+                    $"no container carrying the label {RindLabel.Name} is named {wanted} or has an id starting with it" + Known(labelled));
+            }
+        }
+
+        if (criteria.Service is { } service)
+        {
+            var ofService = candidates.Where(container => container.ComposeService == service).ToArray();
+            if (ofService.Length == 0)
+            {
+                throw new RindException($"no container of the service {service} carries the label {RindLabel.Name}" + Known(labelled));
+            }
+
+            candidates = ofService;
+        }
+
+        return candidates.ToArray();
+    }
+
+    /// <summary>The containers of the deepest compose project folder that holds the current directory.</summary>
+    private static ContainerSummary[] InCurrentProject(IReadOnlyList<ContainerSummary> containers, string? currentDirectory)
+    {
+        if (currentDirectory is null)
+        {
+            return [];
+        }
+
+        var holding = containers
+            .Where(container => container.ComposeWorkingDirectory is { } folder && PathRelation.RelativeInside(currentDirectory, folder) is not null)
+            .ToArray();
+        if (holding.Length == 0)
+        {
+            return [];
+        }
+
+        var deepest = holding.Max(container => container.ComposeWorkingDirectory!.TrimEnd('/').Length);
+        return holding.Where(container => container.ComposeWorkingDirectory!.TrimEnd('/').Length == deepest).ToArray();
+    }
+
+    private static RindException Ambiguous(IReadOnlyList<ContainerSummary> running)
+    {
+        var ordered = running.OrderBy(container => container.DisplayName, StringComparer.Ordinal).ToArray();
+        var lines = ordered.Select(container => $"  {Describe(container)}: {PickCommand(container, ordered)}");
+        return new RindException(
+            $"{running.Count} running containers carry the label {RindLabel.Name}; choose one:\n" + string.Join('\n', lines));
+    }
+
+    /// <summary>The shortest rind option that picks this container out of the others.</summary>
+    private static string PickCommand(ContainerSummary container, IReadOnlyList<ContainerSummary> all)
+    {
+        var service = container.ComposeService;
+        var uniqueService = service is not null && all.Count(other => other.ComposeService == service) == 1;
+        return uniqueService ? $"rind -s {service}" : $"rind -c {container.DisplayName}";
+    }
+
+    private static string Describe(ContainerSummary container) =>
+        (container.ComposeService, container.ComposeProject) switch
+        {
+            ({ } service, { } project) => $"{container.DisplayName} (service {service}, project {project})",
+            _ => container.DisplayName,
+        };
+
+    private static string StartCommand(ContainerSummary container) =>
+        (container.ComposeService, container.ComposeProject) switch
+        {
+            ({ } service, { } project) => $"docker compose -p {project} start {service}",
+            _ => $"docker start {container.DisplayName}, or docker compose up -d",
+        };
+
+    private static string Known(IReadOnlyList<ContainerSummary> labelled) =>
+        labelled.Count == 0 ? "" : $" (those that do: {string.Join(", ", labelled.OrderBy(c => c.DisplayName, StringComparer.Ordinal).Select(Describe))})";
+
     private static string Names(IEnumerable<ContainerSummary> containers) =>
         string.Join(", ", containers.Select(container => container.DisplayName).Order(StringComparer.Ordinal));
 
-    private static string Describe(ContainerSummary container) =>
+    private static string StatusOf(ContainerSummary container) =>
         container.Status.Length > 0 ? container.Status : container.State;
 }

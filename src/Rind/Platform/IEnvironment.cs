@@ -6,4 +6,7 @@ namespace Rind.Platform;
 internal interface IEnvironment
 {
     string? GetVariable(string name);
+
+    /// <summary>The folder rind runs in, or null when it no longer exists.</summary>
+    string? CurrentDirectory { get; }
 }

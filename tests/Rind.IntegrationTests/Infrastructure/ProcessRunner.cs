@@ -16,10 +16,12 @@ public static class ProcessRunner
         IReadOnlyDictionary<string, string?>? environment = null,
         TimeSpan? timeout = null,
         Action<Process>? whileRunning = null,
-        bool holdStdinOpen = false)
+        bool holdStdinOpen = false,
+        string? workingDirectory = null)
     {
         var start = new ProcessStartInfo(fileName)
         {
+            WorkingDirectory = workingDirectory ?? "",
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -14,8 +14,9 @@ public static class RindBinary
         byte[]? stdin = null,
         IReadOnlyDictionary<string, string?>? environment = null,
         TimeSpan? timeout = null,
-        bool holdStdinOpen = false) =>
-        ProcessRunner.RunAsync(Path, arguments, stdin, environment, timeout, holdStdinOpen: holdStdinOpen);
+        bool holdStdinOpen = false,
+        string? workingDirectory = null) =>
+        ProcessRunner.RunAsync(Path, arguments, stdin, environment, timeout, holdStdinOpen: holdStdinOpen, workingDirectory: workingDirectory);
 
     /// <summary>Runs a bash script in which $RIND is the binary, for pipes and redirections.</summary>
     public static Task<ProcessResult> RunInShellAsync(string script, TimeSpan? timeout = null) =>

@@ -8,4 +8,6 @@ internal sealed class FakeEnvironment(params (string Name, string Value)[] varia
     private readonly Dictionary<string, string> _variables = variables.ToDictionary(v => v.Name, v => v.Value);
 
     public string? GetVariable(string name) => _variables.GetValueOrDefault(name);
+
+    public string? CurrentDirectory { get; init; } = "/";
 }

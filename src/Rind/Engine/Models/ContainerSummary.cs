@@ -19,4 +19,13 @@ internal sealed record ContainerSummary
         Names.Count > 0 ? Names[0].TrimStart('/') : Id[..Math.Min(12, Id.Length)];
 
     public bool IsRunning => State == "running";
+
+    /// <summary>The compose service the container belongs to, when compose made it.</summary>
+    public string? ComposeService => Labels?.GetValueOrDefault(ComposeLabels.Service);
+
+    /// <summary>The compose project the container belongs to, when compose made it.</summary>
+    public string? ComposeProject => Labels?.GetValueOrDefault(ComposeLabels.Project);
+
+    /// <summary>The folder compose ran in to make the container.</summary>
+    public string? ComposeWorkingDirectory => Labels?.GetValueOrDefault(ComposeLabels.WorkingDirectory);
 }

@@ -1,0 +1,11 @@
+namespace Rind.Engine.Models;
+
+/// <summary>The labels docker compose puts on the containers it makes.</summary>
+internal static class ComposeLabels
+{
+    public const string Project = "com.docker.compose.project";
+
+    public const string Service = "com.docker.compose.service";
+
+    public const string WorkingDirectory = "com.docker.compose.project.working_dir";
+}
