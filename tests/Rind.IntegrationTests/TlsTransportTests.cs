@@ -24,7 +24,10 @@ public sealed class TlsTransportTests
         var result = await RindBinary.RunAsync(["true"], environment: Tls(TestEndpoints.Get(TestEndpoints.TlsWrongCaCertPath)));
 
         Assert.Equal(125, result.ExitCode);
-        Assert.StartsWith($"rind: TLS with the engine at {TestEndpoints.Get(TestEndpoints.TlsHost)} failed (", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal(
+            $"rind: TLS with the engine at {TestEndpoints.Get(TestEndpoints.TlsHost)} failed: the engine's certificate is not signed by " +
+            $"{Path.Combine(TestEndpoints.Get(TestEndpoints.TlsWrongCaCertPath), "ca.pem")}; check the files in DOCKER_CERT_PATH (or the context's TLS files)\n",
+            result.Stderr);
         Assert.Single(result.Stderr.TrimEnd('\n').Split('\n'));
     }
 
@@ -39,9 +42,10 @@ public sealed class TlsTransportTests
             var result = await RindBinary.RunAsync(["true"], environment: Tls(certs.FullName));
 
             Assert.Equal(125, result.ExitCode);
-            Assert.StartsWith("rind: ", result.Stderr, StringComparison.Ordinal);
-            Assert.Contains(TestEndpoints.Get(TestEndpoints.TlsHost), result.Stderr, StringComparison.Ordinal);
-            Assert.Single(result.Stderr.TrimEnd('\n').Split('\n'));
+            Assert.Equal(
+                $"rind: the engine at {TestEndpoints.Get(TestEndpoints.TlsHost)} broke off the request: it may want a client certificate, " +
+                "and rind had none to send (cert.pem and key.pem in DOCKER_CERT_PATH)\n",
+                result.Stderr);
         }
         finally
         {

@@ -189,7 +189,8 @@ internal sealed class DockerEngineClient : IDockerEngine
         }
         catch (HttpRequestException exception)
         {
-            throw new RindException($"the engine at {_endpoint.Address} broke off the request ({exception.Message})", innerException: exception);
+            var hint = _dialer.FailureHint is { } known ? $": {known}" : "";
+            throw new RindException($"the engine at {_endpoint.Address} broke off the request{hint}", innerException: exception);
         }
         finally
         {

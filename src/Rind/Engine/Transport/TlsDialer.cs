@@ -12,11 +12,32 @@ namespace Rind.Engine.Transport;
 /// </summary>
 internal sealed class TlsDialer(TcpEngineEndpoint endpoint, TlsSettings tls) : IEngineDialer
 {
-    private readonly Lazy<SslClientAuthenticationOptions> _options = new(() => CreateOptions(endpoint, tls));
+    private readonly Lazy<X509Certificate2?> _clientCertificate = new(
+        () => tls.CertFile is not null && tls.KeyFile is not null ? LoadClientCertificate(tls.CertFile, tls.KeyFile) : null);
+
+    private readonly Lazy<X509ChainPolicy?> _trust = new(() => tls.VerifyServer && tls.CaFile is not null ? TrustOnly(tls.CaFile) : null);
+
+    /// <summary>An engine that wants a client certificate drops the connection after the handshake when it gets none.</summary>
+    public string? FailureHint => tls.CertFile is null
+        ? "it may want a client certificate, and rind had none to send (cert.pem and key.pem in DOCKER_CERT_PATH)"
+        : null;
 
     public async ValueTask<EngineConnection> DialAsync(CancellationToken cancellationToken)
     {
-        var options = _options.Value;
+        string? refusal = null;
+        var options = new SslClientAuthenticationOptions
+        {
+            TargetHost = endpoint.Host,
+            CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
+            CertificateChainPolicy = _trust.Value,
+            ClientCertificates = _clientCertificate.Value is { } certificate ? [certificate] : null,
+            RemoteCertificateValidationCallback = (_, _, chain, errors) =>
+            {
+                refusal = !tls.VerifyServer || errors == SslPolicyErrors.None ? null : Describe(errors, chain);
+                return refusal is null;
+            },
+        };
+
         var socket = await SocketDialer.ConnectAsync(endpoint, cancellationToken).ConfigureAwait(false);
         var ssl = new SslStream(new NetworkStream(socket, ownsSocket: true), leaveInnerStreamOpen: false);
         try
@@ -27,12 +48,30 @@ internal sealed class TlsDialer(TcpEngineEndpoint endpoint, TlsSettings tls) : I
         {
             await ssl.DisposeAsync().ConfigureAwait(false);
             throw new EngineTransportException(
-                $"TLS with the engine at {endpoint.Address} failed ({Reason(exception)}): check that ca.pem is the " +
-                "authority of the engine's certificate and that the engine accepts cert.pem (DOCKER_CERT_PATH, or the context's TLS files)",
+                $"TLS with the engine at {endpoint.Address} failed: {refusal ?? "the engine ended the handshake"}; " +
+                "check the files in DOCKER_CERT_PATH (or the context's TLS files)",
                 exception);
         }
 
         return new EngineConnection(ssl, () => CloseWriteAsync(ssl, socket));
+    }
+
+    private string Describe(SslPolicyErrors errors, X509Chain? chain)
+    {
+        if (errors.HasFlag(SslPolicyErrors.RemoteCertificateNotAvailable))
+        {
+            return "the engine sent no certificate";
+        }
+
+        if (errors.HasFlag(SslPolicyErrors.RemoteCertificateChainErrors))
+        {
+            var status = chain?.ChainStatus.Aggregate(X509ChainStatusFlags.NoError, (all, element) => all | element.Status) ?? X509ChainStatusFlags.NoError;
+            return status.HasFlag(X509ChainStatusFlags.NotTimeValid)
+                ? "the engine's certificate has expired or is not valid yet"
+                : $"the engine's certificate is not signed by {tls.CaFile ?? "an authority this system trusts"}";
+        }
+
+        return $"the engine's certificate is not made out to {endpoint.Host}";
     }
 
     /// <summary>Ends the sending half as Go's TLS does: close_notify, then the TCP half-close.</summary>
@@ -50,35 +89,15 @@ internal sealed class TlsDialer(TcpEngineEndpoint endpoint, TlsSettings tls) : I
         await SocketDialer.CloseWrite(socket).ConfigureAwait(false);
     }
 
-    private static SslClientAuthenticationOptions CreateOptions(TcpEngineEndpoint endpoint, TlsSettings tls)
+    private static X509ChainPolicy TrustOnly(string caFile)
     {
-        var options = new SslClientAuthenticationOptions
+        var policy = new X509ChainPolicy
         {
-            TargetHost = endpoint.Host,
-            CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
+            TrustMode = X509ChainTrustMode.CustomRootTrust,
+            RevocationMode = X509RevocationMode.NoCheck,
         };
-
-        if (tls.CertFile is not null && tls.KeyFile is not null)
-        {
-            options.ClientCertificates = [LoadClientCertificate(tls.CertFile, tls.KeyFile)];
-        }
-
-        if (!tls.VerifyServer)
-        {
-            options.RemoteCertificateValidationCallback = (_, _, _, _) => true;
-        }
-        else if (tls.CaFile is not null)
-        {
-            var policy = new X509ChainPolicy
-            {
-                TrustMode = X509ChainTrustMode.CustomRootTrust,
-                RevocationMode = X509RevocationMode.NoCheck,
-            };
-            policy.CustomTrustStore.AddRange(LoadAuthorities(tls.CaFile));
-            options.CertificateChainPolicy = policy;
-        }
-
-        return options;
+        policy.CustomTrustStore.AddRange(LoadAuthorities(caFile));
+        return policy;
     }
 
     private static X509Certificate2 LoadClientCertificate(string certFile, string keyFile)
@@ -109,9 +128,4 @@ internal sealed class TlsDialer(TcpEngineEndpoint endpoint, TlsSettings tls) : I
             ? authorities
             : throw new EngineTransportException($"{caFile} holds no certificate");
     }
-
-    private static string Reason(Exception exception) =>
-        exception.InnerException is { } inner && exception is not AuthenticationException
-            ? inner.Message
-            : exception.Message.TrimEnd('.');
 }
