@@ -17,4 +17,22 @@ internal sealed record Invocation(InvocationAction Action, bool Verbose, TtyMode
 
     /// <summary>The container name or id given with -c/--container.</summary>
     public string? Container { get; init; }
+
+    /// <summary>-e/--env: KEY=VALUE, or KEY to pass rind's own value on.</summary>
+    public IReadOnlyList<string> Environment { get; init; } = [];
+
+    /// <summary>-u/--user: the user (name or uid[:gid]) to run as.</summary>
+    public string? User { get; init; }
+
+    /// <summary>-w/--workdir: the folder in the container to run in.</summary>
+    public string? WorkingDirectory { get; init; }
+
+    /// <summary>--no-cwd: do not map the current directory into the container.</summary>
+    public bool NoCwd { get; init; }
+
+    /// <summary>--privileged: run with extended privileges.</summary>
+    public bool Privileged { get; init; }
+
+    /// <summary>Whether both -t and -T were given, which the parser refuses.</summary>
+    public bool TtyConflict { get; init; }
 }

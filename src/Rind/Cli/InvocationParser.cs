@@ -1,70 +1,121 @@
-using System.Diagnostics.CodeAnalysis;
-using CommandLine;
-
 namespace Rind.Cli;
 
 /// <summary>
-/// Splits rind's arguments into rind's own options and the command: options end at the first
-/// argument that is not one of them, or at <c>--</c>; everything after belongs to the command.
+/// Splits rind's arguments into rind's own options and the command, as getopt does with
+/// POSIXLY_CORRECT: options end at the first argument that is not one of them, or at <c>--</c>;
+/// everything after belongs to the command, whatever it looks like.
 /// </summary>
 internal static class InvocationParser
 {
-    // The parser reflects over RindOptions; keep its constructor and properties in the native binary.
-    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors | DynamicallyAccessedMemberTypes.PublicProperties, typeof(RindOptions))]
+    private static readonly Invocation Defaults = new(InvocationAction.Run, Verbose: false, TtyMode.Auto, Command: []);
+
+    private static readonly OptionSpec[] Options =
+    [
+        new('v', "verbose", false, (i, _) => i with { Verbose = true }),
+        new('h', "help", false, (i, _) => i with { Action = InvocationAction.ShowHelp }),
+        new(null, "version", false, (i, _) => i.Action == InvocationAction.ShowHelp ? i : i with { Action = InvocationAction.ShowVersion }),
+        new('t', "tty", false, (i, _) => i with { Tty = TtyMode.Always, TtyConflict = i.TtyConflict || i.Tty == TtyMode.Never }),
+        new('T', "no-tty", false, (i, _) => i with { Tty = TtyMode.Never, TtyConflict = i.TtyConflict || i.Tty == TtyMode.Always }),
+        new('H', "host", true, (i, value) => i with { Host = value }),
+        new(null, "context", true, (i, value) => i with { Context = value }),
+        new('s', "service", true, (i, value) => i with { Service = value }),
+        new('c', "container", true, (i, value) => i with { Container = value }),
+        new('e', "env", true, (i, value) => i with { Environment = [.. i.Environment, value!] }),
+        new('u', "user", true, (i, value) => i with { User = value }),
+        new('w', "workdir", true, (i, value) => i with { WorkingDirectory = value }),
+        new(null, "no-cwd", false, (i, _) => i with { NoCwd = true }),
+        new(null, "privileged", false, (i, _) => i with { Privileged = true }),
+    ];
+
     public static Invocation Parse(IReadOnlyList<string> args)
     {
-        using var parser = new Parser(settings =>
+        var invocation = Defaults;
+        var index = 0;
+        while (index < args.Count)
         {
-            settings.GetoptMode = true;
-            settings.PosixlyCorrect = true;
-            settings.EnableDashDash = true;
-            settings.AutoHelp = false;
-            settings.AutoVersion = false;
-            settings.HelpWriter = null;
-            settings.CaseSensitive = true;
-        });
+            var arg = args[index];
+            if (arg == "--")
+            {
+                index++;
+                break;
+            }
 
-        var result = parser.ParseArguments<RindOptions>(args);
-        if (result is NotParsed<RindOptions> notParsed)
-        {
-            throw new RindException(Describe(notParsed.Errors.First()) + " (see 'rind --help')");
+            if (arg.StartsWith("--", StringComparison.Ordinal))
+            {
+                invocation = ApplyLong(invocation, arg, args, ref index);
+            }
+            else if (arg.Length > 1 && arg[0] == '-')
+            {
+                invocation = ApplyShort(invocation, arg, args, ref index);
+            }
+            else
+            {
+                break;
+            }
+
+            index++;
         }
 
-        var options = ((Parsed<RindOptions>)result).Value;
-        if (options.Tty && options.NoTty)
-        {
-            throw new RindException("-t/--tty and -T/--no-tty cannot be given together (see 'rind --help')");
-        }
-
-        if (options.Host is not null && options.Context is not null)
-        {
-            throw new RindException("-H/--host and --context cannot be given together (see 'rind --help')");
-        }
-
-        var tty = options.Tty ? TtyMode.Always : options.NoTty ? TtyMode.Never : TtyMode.Auto;
-        var action = options.Help ? InvocationAction.ShowHelp
-            : options.Version ? InvocationAction.ShowVersion
-            : InvocationAction.Run;
-        return new Invocation(action, options.Verbose, tty, options.Command.ToArray())
-        {
-            Host = options.Host,
-            Context = options.Context,
-            Service = options.Service,
-            Container = options.Container,
-        };
+        return Validate(invocation with { Command = args.Skip(index).ToArray() });
     }
 
-    private static string Describe(Error error) => error switch
+    private static Invocation ApplyLong(Invocation invocation, string arg, IReadOnlyList<string> args, ref int index)
     {
-        UnknownOptionError unknown => $"unknown option '{Dashed(unknown.Token)}'",
-        MissingValueOptionError missing => $"option '{Dashed(missing.NameInfo)}' needs a value",
-        BadFormatConversionError bad => $"option '{Dashed(bad.NameInfo)}' has a value of the wrong form",
-        RepeatedOptionError repeated => $"option '{Dashed(repeated.NameInfo)}' is given more than once",
-        _ => $"cannot read the options ({error.Tag})",
-    };
+        var equals = arg.IndexOf('=', StringComparison.Ordinal);
+        var name = equals < 0 ? arg[2..] : arg[2..equals];
+        var option = Options.FirstOrDefault(o => o.LongName == name) ?? throw Error($"unknown option '--{name}'");
+        if (!option.TakesValue)
+        {
+            return equals < 0 ? option.Apply(invocation, null) : throw Error($"option '--{name}' takes no value");
+        }
 
-    private static string Dashed(NameInfo name) =>
-        name.LongName.Length > 0 ? "--" + name.LongName : "-" + name.ShortName;
+        var value = equals >= 0 ? arg[(equals + 1)..] : NextValue(option, args, ref index);
+        return option.Apply(invocation, value);
+    }
 
-    private static string Dashed(string token) => token.Length == 1 ? "-" + token : "--" + token;
+    private static Invocation ApplyShort(Invocation invocation, string arg, IReadOnlyList<string> args, ref int index)
+    {
+        for (var position = 1; position < arg.Length; position++)
+        {
+            var option = Options.FirstOrDefault(o => o.ShortName == arg[position]) ?? throw Error($"unknown option '-{arg[position]}'");
+            if (!option.TakesValue)
+            {
+                invocation = option.Apply(invocation, null);
+                continue;
+            }
+
+            // The rest of the cluster is the value (-eKEY=VALUE), else the next argument is.
+            var value = position + 1 < arg.Length ? arg[(position + 1)..] : NextValue(option, args, ref index);
+            return option.Apply(invocation, value);
+        }
+
+        return invocation;
+    }
+
+    private static string NextValue(OptionSpec option, IReadOnlyList<string> args, ref int index)
+    {
+        if (index + 1 >= args.Count)
+        {
+            throw Error($"option '{option.Display}' needs a value");
+        }
+
+        return args[++index];
+    }
+
+    private static Invocation Validate(Invocation invocation)
+    {
+        if (invocation.TtyConflict)
+        {
+            throw Error("-t/--tty and -T/--no-tty cannot be given together");
+        }
+
+        if (invocation.Host is not null && invocation.Context is not null)
+        {
+            throw Error("-H/--host and --context cannot be given together");
+        }
+
+        return invocation;
+    }
+
+    private static RindException Error(string message) => new(message + " (see 'rind --help')");
 }

@@ -25,6 +25,11 @@ internal static class UsageText
               --context NAME  Docker context to use (see docker context ls)
           -s, --service NAME  Run in the labelled container of this compose service
           -c, --container ID  Run in this labelled container (name or id)
+          -e, --env KEY=VALUE Set a variable for the command; -e KEY passes rind's own
+          -u, --user USER     Run as this user (name or uid[:gid])
+          -w, --workdir DIR   Run in this folder of the container
+              --no-cwd        Do not run in the folder that matches the current one
+              --privileged    Give the command extended privileges
           -t, --tty           Give the command a terminal even when stdout is not one
           -T, --no-tty        Give the command no terminal, even in a terminal
           -v, --verbose       Log to stderr which engine, container and exec are used

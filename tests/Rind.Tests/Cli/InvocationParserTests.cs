@@ -98,6 +98,61 @@ public sealed class InvocationParserTests
     }
 
     [Fact]
+    public void The_options_of_docker_exec_are_read_and_may_repeat()
+    {
+        var invocation = InvocationParser.Parse(
+            ["-e", "A=1", "--env", "B", "-eC=3", "-u", "1000:1000", "-w", "/srv", "--privileged", "--no-cwd", "-s", "web", "env"]);
+
+        Assert.Equal(["A=1", "B", "C=3"], invocation.Environment);
+        Assert.Equal("1000:1000", invocation.User);
+        Assert.Equal("/srv", invocation.WorkingDirectory);
+        Assert.True(invocation.Privileged);
+        Assert.True(invocation.NoCwd);
+        Assert.Equal("web", invocation.Service);
+        Assert.Equal(["env"], invocation.Command);
+    }
+
+    [Fact]
+    public void An_option_that_needs_a_value_and_has_none_is_an_error()
+    {
+        var exception = Assert.Throws<RindException>(() => InvocationParser.Parse(["-w"]));
+
+        Assert.Equal("option '--workdir' needs a value (see 'rind --help')", exception.Message);
+    }
+
+    [Fact]
+    public void A_repeated_option_with_a_value_never_swallows_the_command()
+    {
+        var invocation = InvocationParser.Parse(["-e", "A=1", "-e", "B=2", "env", "-e", "C"]);
+
+        Assert.Equal(["A=1", "B=2"], invocation.Environment);
+        Assert.Equal(["env", "-e", "C"], invocation.Command);
+    }
+
+    [Fact]
+    public void Long_options_take_their_value_after_an_equals_sign_too()
+    {
+        var invocation = InvocationParser.Parse(["--workdir=/srv/app", "--host=unix:///x.sock", "pwd"]);
+
+        Assert.Equal("/srv/app", invocation.WorkingDirectory);
+        Assert.Equal("unix:///x.sock", invocation.Host);
+    }
+
+    [Fact]
+    public void A_flag_given_a_value_is_an_error()
+    {
+        var exception = Assert.Throws<RindException>(() => InvocationParser.Parse(["--verbose=yes", "ls"]));
+
+        Assert.Equal("option '--verbose' takes no value (see 'rind --help')", exception.Message);
+    }
+
+    [Fact]
+    public void A_lone_dash_is_the_start_of_the_command()
+    {
+        Assert.Equal(["-", "x"], InvocationParser.Parse(["-", "x"]).Command);
+    }
+
+    [Fact]
     public void Short_options_may_be_bundled()
     {
         var invocation = InvocationParser.Parse(["-vh"]);
