@@ -11,6 +11,7 @@ internal static class Program
         var app = new RindApp(
             ProcessStandardStreams.Open(),
             new UnixTerminal(),
+            new PosixSignals(),
             new ProcessEnvironment(),
             (settings, logger) => new DockerEngineClient(settings.Endpoint, EngineDialers.Create(settings), settings.ApiVersion, logger));
         return app.RunAsync(args, CancellationToken.None);

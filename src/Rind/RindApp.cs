@@ -16,6 +16,7 @@ namespace Rind;
 internal sealed class RindApp(
     IStandardStreams streams,
     ITerminal terminal,
+    ISignals signals,
     IEnvironment environment,
     Func<EngineSettings, ILogger, IDockerEngine> connectEngine)
 {
@@ -77,13 +78,19 @@ internal sealed class RindApp(
             LogMessages.PreStepFound(logger, preStep);
         }
 
-        var plan = ExecPlanner.Plan(invocation, container, tty, environment.GetVariable("TERM"), detachKeys, apiVersion);
+        var conditions = new ExecConditions(tty, environment.GetVariable("TERM"), detachKeys, apiVersion)
+        {
+            LookupVariable = environment.GetVariable,
+            CurrentDirectory = criteria.CurrentDirectory,
+            EngineIsLocal = settings.Endpoint is UnixEngineEndpoint,
+        };
+        var plan = ExecPlanner.Plan(invocation, container, conditions);
         if (plan.DetachKeys is { } keys)
         {
             LogMessages.TerminalChosen(logger, plan.Tty, keys);
         }
 
-        return await new ExecSession(engine, streams, terminal, logger).RunAsync(container, plan, cancellationToken).ConfigureAwait(false);
+        return await new ExecSession(engine, streams, terminal, signals, logger).RunAsync(container, plan, cancellationToken).ConfigureAwait(false);
     }
 
     private static string? NotEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

@@ -79,6 +79,21 @@ public sealed class StreamTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Control_bytes_arriving_one_at_a_time_reach_the_command_unchanged()
+    {
+        // Each byte in a write of its own, as a slow producer sends them. Podman watches such input for
+        // detach keys even without a terminal (Ctrl-P Ctrl-Q by default), and sees a key only when it
+        // arrives alone; the NUL, Ctrl-_, NUL are rind's own sequence for terminal sessions.
+        var result = await RindBinary.RunInShellAsync(
+            "for byte in a '\\020' '\\021' '\\000' '\\037' '\\000' b; do printf \"$byte\"; sleep 0.2; done | \"$RIND\" od -An -tx1",
+            TimeSpan.FromSeconds(30));
+
+        Assert.Equal("", result.Stderr);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(["61", "10", "11", "00", "1f", "00", "62"], result.Stdout.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
     public async Task Rind_returns_when_the_command_ends_even_if_its_stdin_stays_open()
     {
         var result = await RindBinary.RunAsync(["sh", "-c", "echo done"], holdStdinOpen: true, timeout: TimeSpan.FromSeconds(20));

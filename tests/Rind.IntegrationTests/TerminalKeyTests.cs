@@ -66,7 +66,11 @@ public sealed class TerminalKeyTests
             await using var terminal = await TmuxTerminal.StartAsync($"env DOCKER_CONFIG={config.FullName} \"$RIND\" sh -c 'echo started; exec sleep 1234'");
             await terminal.WaitForScreenAsync("started");
 
-            await terminal.SendKeysAsync("C-x", "x");
+            // One key at a time, as a person types them: Podman sees a detach key only when it arrives
+            // in a read of its own, so keys sent in one write would never detach there.
+            await terminal.SendKeysAsync("C-x");
+            await Task.Delay(200);
+            await terminal.SendKeysAsync("x");
 
             Assert.Equal(0, await terminal.WaitForExitCodeAsync());
             Assert.EndsWith("started\nrind: detached", (await terminal.ScreenAsync()).Split(';')[0], StringComparison.Ordinal);

@@ -37,6 +37,12 @@ internal static partial class LogMessages
     [LoggerMessage(Level = LogLevel.Debug, Message = "exec {ExecId}: the terminal could not be resized: {Reason}")]
     public static partial void ResizeFailed(ILogger logger, string execId, string reason);
 
+    [LoggerMessage(Level = LogLevel.Debug, Message = "SIG{Signal} sent to the command in {Container}")]
+    public static partial void SignalForwarded(ILogger logger, string signal, string container);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "SIG{Signal} could not be sent to the command: {Reason}")]
+    public static partial void SignalNotForwarded(ILogger logger, string signal, string reason);
+
     [LoggerMessage(Level = LogLevel.Debug, Message = "the reader of stdout went away; stopping")]
     public static partial void OutputClosed(ILogger logger);
 }

@@ -128,6 +128,16 @@ internal sealed class DockerEngineClient : IDockerEngine
         }
     }
 
+    public async Task StartExecDetachedAsync(string execId, CancellationToken cancellationToken)
+    {
+        using var message = new HttpRequestMessage(HttpMethod.Post, $"{_versionPrefix}/exec/{Uri.EscapeDataString(execId)}/start")
+        {
+            Content = JsonBody(new ExecStartRequest { Detach = true }, EngineJsonContext.Default.ExecStartRequest),
+        };
+        using var response = await SendAsync(message, cancellationToken).ConfigureAwait(false);
+        await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task ResizeExecAsync(string execId, int rows, int columns, CancellationToken cancellationToken)
     {
         var path = string.Create(CultureInfo.InvariantCulture, $"{_versionPrefix}/exec/{Uri.EscapeDataString(execId)}/resize?h={rows}&w={columns}");

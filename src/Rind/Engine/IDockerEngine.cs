@@ -17,6 +17,9 @@ internal interface IDockerEngine : IDisposable
 
     Task<IExecConnection> StartExecAsync(string execId, ExecStartRequest request, CancellationToken cancellationToken);
 
+    /// <summary>Starts an exec without attaching to it.</summary>
+    Task StartExecDetachedAsync(string execId, CancellationToken cancellationToken);
+
     /// <summary>Sets the size of an exec's terminal.</summary>
     Task ResizeExecAsync(string execId, int rows, int columns, CancellationToken cancellationToken);
 

@@ -1,21 +1,77 @@
+using System.Text;
+using Rind.Streams;
+
 namespace Rind.Execution;
 
 /// <summary>
 /// Texts the engine writes into a command's output stream in place of output of the command's own.
+/// Each arrives in a write of its own, so it opens a frame or, with a terminal, a read.
 /// </summary>
 internal static class EngineNotices
 {
     /// <summary>
-    /// How runc's failures to start an exec begin. The engine sends them with exit code 126 whatever
-    /// the cause (Docker before 23 never says 127).
+    /// How Docker's failures to start an exec begin, on the stdout stream. The engine sends them with
+    /// exit code 126 whatever the cause (Docker before 23 never says 127).
     /// </summary>
     public const string StartFailed = "OCI runtime exec failed";
 
     /// <summary>
-    /// What engines before Docker 23 send when the user typed the detach keys; they then end the
-    /// command and report exit code 126.
+    /// What Docker before 23 sends when the user typed the detach keys; it then ends the command and
+    /// reports exit code 126.
     /// </summary>
     public const string Detached = "exec attach failed: error on attach stdin: read escape sequence";
 
-    public static readonly IReadOnlyList<string> All = [StartFailed, Detached];
+    /// <summary>
+    /// How Podman writes its own errors into the stream: "Error: " and the message, on the stderr
+    /// stream, or on the terminal's output when there is a terminal.
+    /// </summary>
+    public const string PodmanError = "Error: ";
+
+    /// <summary>
+    /// What Podman sends when it read the detach keys. The command goes on running, yet the engine
+    /// then reports it ended, with exit code -1.
+    /// </summary>
+    public const string PodmanDetached = "Error: detached from container";
+
+    /// <summary>How Podman's failures of the OCI runtime end, one per cause: not found, not allowed, any other.</summary>
+    private static readonly string[] PodmanRuntimeFailures =
+    [
+        "OCI runtime attempted to invoke a command that was not found",
+        "OCI permission denied",
+        "OCI runtime error",
+    ];
+
+    private static readonly byte[] StartFailedBytes = Encoding.ASCII.GetBytes(StartFailed);
+    private static readonly byte[] DetachedBytes = Encoding.ASCII.GetBytes(Detached);
+    private static readonly byte[] PodmanErrorBytes = Encoding.ASCII.GetBytes(PodmanError);
+
+    /// <summary>Whether a piece of output may be a notice, to be held back until it is clear whose it is.</summary>
+    public static bool MayOpenWith(StreamKind kind, ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.StartsWith(PodmanErrorBytes))
+        {
+            return Classify(Encoding.UTF8.GetString(bytes)) != EngineNotice.None;
+        }
+
+        // Docker sends its notices on the stdout stream; what a command writes to stderr is never held.
+        return kind != StreamKind.Stderr && (bytes.StartsWith(StartFailedBytes) || bytes.StartsWith(DetachedBytes));
+    }
+
+    /// <summary>
+    /// Whether a piece of output that follows a held notice belongs to it: after a failed start Podman
+    /// adds an error about the attach connection the failure broke.
+    /// </summary>
+    public static bool MayContinueWith(ReadOnlySpan<byte> bytes) => bytes.StartsWith(PodmanErrorBytes);
+
+    /// <summary>What a held notice says happened, if it is one.</summary>
+    public static EngineNotice Classify(string? notice) => notice switch
+    {
+        null => EngineNotice.None,
+        _ when notice.StartsWith(StartFailed, StringComparison.Ordinal) => EngineNotice.StartFailed,
+        _ when notice.StartsWith(Detached, StringComparison.Ordinal) => EngineNotice.DetachedCommandEnded,
+        _ when notice.StartsWith(PodmanDetached, StringComparison.Ordinal) => EngineNotice.DetachedCommandRuns,
+        _ when notice.StartsWith(PodmanError, StringComparison.Ordinal)
+            && PodmanRuntimeFailures.Any(failure => notice.Contains(failure, StringComparison.Ordinal)) => EngineNotice.StartFailed,
+        _ => EngineNotice.None,
+    };
 }

@@ -6,8 +6,9 @@ namespace Rind.Execution;
 
 /// <summary>
 /// Copies a command's output to rind's stdout and stderr as it arrives. The one exception: a piece
-/// of output that opens with one of the engine's notices is held back until more output follows or
-/// the exec's end shows whether it was the engine's or the command's.
+/// of output that opens with one of the engine's notices is held back, with the engine's errors that
+/// follow it, until other output follows or the exec's end shows whether it was the engine's or the
+/// command's.
 /// </summary>
 /// <remarks>
 /// Notices arrive in writes of their own, so they open a frame, or, with a terminal, a read.
@@ -16,12 +17,10 @@ internal sealed class ExecOutputCopier(IStandardStreams streams)
 {
     private const int BufferSize = 64 * 1024;
 
-    private static readonly byte[][] NoticePrefixes = EngineNotices.All.Select(Encoding.ASCII.GetBytes).ToArray();
+    private readonly List<(StreamKind Kind, byte[] Bytes)> _held = [];
 
-    private byte[]? _held;
-
-    /// <summary>The last output, when it was held back as a possible notice of the engine's.</summary>
-    public string? HeldNotice => _held is null ? null : Encoding.UTF8.GetString(_held);
+    /// <summary>The first of the last pieces of output, when they were held back as a possible notice of the engine's.</summary>
+    public string? HeldNotice => _held.Count == 0 ? null : Encoding.UTF8.GetString(_held[0].Bytes);
 
     /// <returns>false when the reader of rind's stdout went away before the output ended.</returns>
     public async Task<bool> CopyAsync(IChunkReader reader, CancellationToken cancellationToken)
@@ -44,15 +43,21 @@ internal sealed class ExecOutputCopier(IStandardStreams streams)
                 return true;
             }
 
+            var bytes = buffer.AsSpan(0, chunk.Length);
+            if (_held.Count > 0 && EngineNotices.MayContinueWith(bytes))
+            {
+                _held.Add((chunk.Kind, bytes.ToArray()));
+                continue;
+            }
+
             if (!ReleaseHeld())
             {
                 return false;
             }
 
-            var bytes = buffer.AsSpan(0, chunk.Length);
-            if (chunk.Kind != StreamKind.Stderr && IsNotice(bytes))
+            if (EngineNotices.MayOpenWith(chunk.Kind, bytes))
             {
-                _held = bytes.ToArray();
+                _held.Add((chunk.Kind, bytes.ToArray()));
             }
             else if (!Write(chunk.Kind, bytes))
             {
@@ -65,26 +70,17 @@ internal sealed class ExecOutputCopier(IStandardStreams streams)
     /// <returns>false when the reader of rind's stdout went away.</returns>
     public bool ReleaseHeld()
     {
-        if (_held is not { } held)
+        var held = _held.ToArray();
+        _held.Clear();
+        foreach (var (kind, bytes) in held)
         {
-            return true;
-        }
-
-        _held = null;
-        return Write(StreamKind.Stdout, held);
-    }
-
-    private static bool IsNotice(ReadOnlySpan<byte> bytes)
-    {
-        foreach (var prefix in NoticePrefixes)
-        {
-            if (bytes.StartsWith(prefix))
+            if (!Write(kind, bytes))
             {
-                return true;
+                return false;
             }
         }
 
-        return false;
+        return true;
     }
 
     private bool Write(StreamKind kind, ReadOnlySpan<byte> bytes)

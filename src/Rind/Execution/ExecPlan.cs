@@ -6,5 +6,14 @@ namespace Rind.Execution;
 /// <param name="Argv">What the exec runs.</param>
 /// <param name="Tty">Whether the command gets a terminal.</param>
 /// <param name="Environment">KEY=VALUE pairs set for the command.</param>
-/// <param name="DetachKeys">The engine's detach sequence, for terminal sessions.</param>
-internal sealed record ExecPlan(IReadOnlyList<string> Argv, bool Tty, IReadOnlyList<string> Environment, string? DetachKeys);
+/// <param name="DetachKeys">The sequence the engine watches the command's input for to detach.</param>
+internal sealed record ExecPlan(IReadOnlyList<string> Argv, bool Tty, IReadOnlyList<string> Environment, string? DetachKeys)
+{
+    /// <summary>The user to run as; null for the container's.</summary>
+    public string? User { get; init; }
+
+    /// <summary>The folder to run in; null for the container's.</summary>
+    public string? WorkingDirectory { get; init; }
+
+    public bool Privileged { get; init; }
+}

@@ -12,23 +12,49 @@ internal static class ExecPlanner
     /// <summary>What TERM says in the container when rind's own environment has none.</summary>
     public const string FallbackTerm = "xterm";
 
-    /// <param name="term">TERM from rind's environment, passed in so that full-screen programs draw right.</param>
-    /// <param name="configuredDetachKeys">detachKeys from the Docker CLI's config file.</param>
-    /// <param name="apiVersion">The API version spoken with the engine.</param>
-    public static ExecPlan Plan(
-        Invocation invocation, ContainerSummary container, bool tty, string? term, string? configuredDetachKeys, ApiVersion apiVersion)
+    public static ExecPlan Plan(Invocation invocation, ContainerSummary container, ExecConditions conditions)
     {
+        var labels = container.Labels;
         var argv = CommandComposer.Compose(
             invocation.Command,
-            container.Labels?.GetValueOrDefault(RindLabel.Name),
-            container.Labels?.GetValueOrDefault(RindLabel.Shell),
-            waitForTerminalSize: tty && apiVersion.CompareTo(ApiVersion.ConsoleSizeAtStart) < 0);
-        if (!tty)
+            labels?.GetValueOrDefault(RindLabel.Name),
+            labels?.GetValueOrDefault(RindLabel.Shell),
+            waitForTerminalSize: conditions.Tty && conditions.ApiVersion.CompareTo(ApiVersion.ConsoleSizeAtStart) < 0);
+
+        List<string> environment = [.. Variables(invocation.Environment, conditions.LookupVariable)];
+        if (conditions.Tty && !environment.Any(variable => variable.StartsWith("TERM=", StringComparison.Ordinal)))
         {
-            return new ExecPlan(argv, Tty: false, Environment: [], DetachKeys: null);
+            environment.Add($"TERM={(string.IsNullOrEmpty(conditions.Term) ? FallbackTerm : conditions.Term)}");
         }
 
-        var environment = $"TERM={(string.IsNullOrEmpty(term) ? FallbackTerm : term)}";
-        return new ExecPlan(argv, Tty: true, [environment], DetachKeys.Choose(configuredDetachKeys));
+        var mapCurrentDirectory = !invocation.NoCwd && conditions.EngineIsLocal && !IsOff(labels?.GetValueOrDefault(RindLabel.Cwd));
+        return new ExecPlan(argv, conditions.Tty, environment, conditions.Tty ? DetachKeys.Choose(conditions.ConfiguredDetachKeys) : DetachKeys.WithoutTerminal)
+        {
+            User = invocation.User ?? NotEmpty(labels?.GetValueOrDefault(RindLabel.User)),
+            WorkingDirectory = invocation.WorkingDirectory
+                ?? (mapCurrentDirectory ? WorkingDirectoryMapper.Map(conditions.CurrentDirectory, container.Mounts) : null),
+            Privileged = invocation.Privileged,
+        };
     }
+
+    /// <summary>-e KEY=VALUE as it is; -e KEY with rind's own value, or not at all when rind has none, as docker exec does.</summary>
+    private static IEnumerable<string> Variables(IReadOnlyList<string> given, Func<string, string?> lookup)
+    {
+        foreach (var variable in given)
+        {
+            if (variable.Contains('=', StringComparison.Ordinal))
+            {
+                yield return variable;
+            }
+            else if (lookup(variable) is { } value)
+            {
+                yield return $"{variable}={value}";
+            }
+        }
+    }
+
+    private static bool IsOff(string? value) =>
+        value?.Trim().ToLowerInvariant() is "false" or "off" or "no" or "0";
+
+    private static string? NotEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

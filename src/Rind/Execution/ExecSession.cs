@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Rind.Diagnostics;
@@ -15,12 +16,18 @@ namespace Rind.Execution;
 /// stderr kept apart byte for byte. With one: the local terminal in raw mode and the container's
 /// terminal kept at its size. Either way the command's exit code is read from the engine at the end.
 /// </summary>
-internal sealed class ExecSession(IDockerEngine engine, IStandardStreams streams, ITerminal terminal, ILogger logger)
+internal sealed class ExecSession(IDockerEngine engine, IStandardStreams streams, ITerminal terminal, ISignals signals, ILogger logger)
 {
     private const int BufferSize = 64 * 1024;
 
     /// <summary>How often, and how far apart, the first resize is tried: the engine may not have the process yet.</summary>
     private const int FirstResizeAttempts = 10;
+
+    /// <summary>The exit code Podman reports for a command it did not see end.</summary>
+    private const int UnknownExitCode = -1;
+
+    /// <summary>How long rind waits for a command it passed a signal to before it ends without it.</summary>
+    private static readonly TimeSpan GiveUpAfterSignal = TimeSpan.FromSeconds(10);
 
     /// <summary>How long rind waits for the engine to record an exit code once the output has ended.</summary>
     private static readonly TimeSpan ExitCodeDeadline = TimeSpan.FromSeconds(10);
@@ -35,9 +42,41 @@ internal sealed class ExecSession(IDockerEngine engine, IStandardStreams streams
     {
         var size = plan.Tty ? terminal.GetSize() : null;
         IReadOnlyList<int>? consoleSize = size is { } known ? [known.Rows, known.Columns] : null;
-        var execId = await CreateAsync(container, plan, consoleSize, cancellationToken).ConfigureAwait(false);
+        var marker = ProcessMarker.Create();
+        var execId = await CreateAsync(container, plan, marker, consoleSize, cancellationToken).ConfigureAwait(false);
         LogMessages.ExecCreated(logger, execId, JsonSerializer.Serialize(plan.Argv, EngineJsonContext.Default.IReadOnlyListString));
 
+        // The engine cannot signal an exec, so rind does: Ctrl-C in a script, a kill or a closed
+        // terminal reaches the command and all it started, and rind exits with the command's code.
+        var forwarder = new SignalForwarder(engine, container, marker, logger);
+        using var giveUp = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        PosixSignal? received = null;
+        using var interception = signals.Intercept(signal =>
+        {
+            received = signal;
+            _ = forwarder.ForwardAsync(signal, CancellationToken.None);
+            giveUp.CancelAfter(GiveUpAfterSignal);
+        });
+        int exitCode;
+        try
+        {
+            exitCode = await AttachAsync(execId, plan, consoleSize, giveUp.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (received is { } signal && !cancellationToken.IsCancellationRequested)
+        {
+            exitCode = SignalForwarder.ExitCodeOf(signal);
+        }
+
+        if (received is not null)
+        {
+            await forwarder.EndLeftoversAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return exitCode;
+    }
+
+    private async Task<int> AttachAsync(string execId, ExecPlan plan, IReadOnlyList<int>? consoleSize, CancellationToken cancellationToken)
+    {
         var output = new ExecOutputCopier(streams);
         var connection = await engine.StartExecAsync(
             execId, new ExecStartRequest { Detach = false, Tty = plan.Tty, ConsoleSize = consoleSize }, cancellationToken)
@@ -60,19 +99,25 @@ internal sealed class ExecSession(IDockerEngine engine, IStandardStreams streams
         }
 
         var ended = await WaitForEndAsync(execId, plan.Tty ? DetachDeadline : ExitCodeDeadline, cancellationToken).ConfigureAwait(false);
-        var notice = output.HeldNotice;
-        if (ended.Running)
+        var notice = EngineNotices.Classify(output.HeldNotice);
+
+        // Podman reports a command it detached from as ended, with no exit code of its own, yet it goes on running.
+        var detachedWhileRunning = notice == EngineNotice.DetachedCommandRuns && ended.ExitCode == UnknownExitCode;
+        if (ended.Running || detachedWhileRunning)
         {
             if (!plan.Tty)
             {
-                throw new RindException("the connection to the command ended while it goes on running in the container");
+                throw new RindException(ended.Running
+                    ? "the connection to the command ended while it goes on running in the container"
+                    : "the engine took part of the command's input for its detach keys and cut the input short; " +
+                      "the command may go on running in the container");
             }
 
             streams.ErrorWriter.Write("rind: detached; the command goes on running in the container\n");
             return ExitCodes.Success;
         }
 
-        if (plan.Tty && notice?.StartsWith(EngineNotices.Detached, StringComparison.Ordinal) == true)
+        if (plan.Tty && notice == EngineNotice.DetachedCommandEnded)
         {
             streams.ErrorWriter.Write("rind: detached; this engine ends the command when one detaches\n");
             return ExitCodes.Success;
@@ -82,10 +127,9 @@ internal sealed class ExecSession(IDockerEngine engine, IStandardStreams streams
         LogMessages.ExecEnded(logger, execId, exitCode);
 
         // A process that never got a pid never ran: what came instead of its output is the engine's reason.
-        if (notice?.StartsWith(EngineNotices.StartFailed, StringComparison.Ordinal) == true
-            && ended.Pid == 0 && exitCode is ExitCodes.CannotRun or ExitCodes.NotFound)
+        if (notice == EngineNotice.StartFailed && ended.Pid == 0 && exitCode is ExitCodes.CannotRun or ExitCodes.NotFound)
         {
-            var failure = ExecStartFailure.Classify(plan.Argv[0], notice);
+            var failure = ExecStartFailure.Classify(plan.Argv[0], output.HeldNotice!);
             throw new RindException(failure.Message, failure.ExitCode);
         }
 
@@ -93,7 +137,7 @@ internal sealed class ExecSession(IDockerEngine engine, IStandardStreams streams
     }
 
     private async Task<string> CreateAsync(
-        ContainerSummary container, ExecPlan plan, IReadOnlyList<int>? consoleSize, CancellationToken cancellationToken)
+        ContainerSummary container, ExecPlan plan, ProcessMarker marker, IReadOnlyList<int>? consoleSize, CancellationToken cancellationToken)
     {
         var request = new ExecCreateRequest
         {
@@ -102,7 +146,10 @@ internal sealed class ExecSession(IDockerEngine engine, IStandardStreams streams
             AttachStderr = true,
             Tty = plan.Tty,
             Cmd = plan.Argv,
-            Env = plan.Environment.Count > 0 ? plan.Environment : null,
+            Env = [.. plan.Environment, marker.Variable],
+            User = plan.User,
+            WorkingDir = plan.WorkingDirectory,
+            Privileged = plan.Privileged,
             DetachKeys = plan.DetachKeys,
             ConsoleSize = consoleSize,
         };

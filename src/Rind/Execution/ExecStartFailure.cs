@@ -9,6 +9,11 @@ internal sealed record ExecStartFailure(int ExitCode, string Message)
     public static ExecStartFailure Classify(string command, string engineMessage)
     {
         var message = engineMessage.Trim().ReplaceLineEndings(" ");
+        if (message.StartsWith(EngineNotices.PodmanError, StringComparison.Ordinal))
+        {
+            message = message[EngineNotices.PodmanError.Length..];
+        }
+
         if (message.Contains("not found", StringComparison.OrdinalIgnoreCase)
             || message.Contains("no such file or directory", StringComparison.OrdinalIgnoreCase))
         {

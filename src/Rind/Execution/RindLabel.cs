@@ -10,4 +10,10 @@ internal static class RindLabel
 
     /// <summary>The shell <c>rind</c> alone opens, as words separated by spaces (for example: zsh -l).</summary>
     public const string Shell = "app.rind.shell";
+
+    /// <summary>The user commands run as, unless -u says otherwise.</summary>
+    public const string User = "app.rind.user";
+
+    /// <summary>"false" turns off running in the folder that matches the current one.</summary>
+    public const string Cwd = "app.rind.cwd";
 }

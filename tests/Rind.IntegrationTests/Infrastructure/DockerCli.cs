@@ -22,7 +22,10 @@ public static class DockerCli
         await RemoveAsync(ids.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
-    /// <summary>Removes containers, running or not; one already gone, or going, is fine.</summary>
+    /// <summary>
+    /// Removes containers, running or not; one already gone, or going, is fine. Docker says "No such
+    /// container", Podman "no such container" (and exits 0).
+    /// </summary>
     public static async Task RemoveAsync(params string[] ids)
     {
         if (ids.Length == 0)
@@ -32,7 +35,7 @@ public static class DockerCli
 
         var result = await ProcessRunner.RunAsync("docker", ["rm", "-f", .. ids]);
         var unexpected = result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Where(line => !line.Contains("No such container", StringComparison.Ordinal)
+            .Where(line => !line.Contains("No such container", StringComparison.OrdinalIgnoreCase)
                 && !line.Contains("is already in progress", StringComparison.Ordinal))
             .ToArray();
         if (unexpected.Length > 0)

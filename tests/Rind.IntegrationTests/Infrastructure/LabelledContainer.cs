@@ -5,6 +5,12 @@ namespace Rind.IntegrationTests.Infrastructure;
 /// </summary>
 public sealed class LabelledContainer : IAsyncDisposable
 {
+    /// <summary>
+    /// Extra <c>docker run</c> options, separated by spaces, that the engine needs to start any
+    /// container (Podman as root on a host with low hard rlimits: explicit --ulimit options).
+    /// </summary>
+    public const string RunOptionsVariable = "RIND_TEST_RUN_OPTIONS";
+
     private LabelledContainer(string id, string name)
     {
         Id = id;
@@ -27,6 +33,7 @@ public sealed class LabelledContainer : IAsyncDisposable
             arguments.AddRange(["--label", preStep is null ? "app.rind" : $"app.rind={preStep}"]);
         }
 
+        arguments.AddRange(RunOptions());
         arguments.AddRange(extraArguments);
         arguments.AddRange([image, "sleep", "infinity"]);
         var id = await DockerCli.RunAsync([.. arguments]);
@@ -36,4 +43,7 @@ public sealed class LabelledContainer : IAsyncDisposable
     public Task StopAsync() => DockerCli.RunAsync("kill", Id);
 
     public async ValueTask DisposeAsync() => await DockerCli.RemoveAsync(Id);
+
+    private static string[] RunOptions() =>
+        Environment.GetEnvironmentVariable(RunOptionsVariable)?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
 }

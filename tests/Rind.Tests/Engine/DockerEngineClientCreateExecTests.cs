@@ -76,7 +76,7 @@ public sealed class DockerEngineClientCreateExecTests : IDisposable
         using var body = JsonDocument.Parse(Assert.Single(server.Requests).Body);
         var root = body.RootElement;
         Assert.Equal(
-            ["AttachStderr", "AttachStdin", "AttachStdout", "Cmd", "Tty"],
+            ["AttachStderr", "AttachStdin", "AttachStdout", "Cmd", "Privileged", "Tty"],
             root.EnumerateObject().Select(property => property.Name).Order(StringComparer.Ordinal));
         Assert.Equal(stdin, root.GetProperty("AttachStdin").GetBoolean());
         Assert.Equal(stdout, root.GetProperty("AttachStdout").GetBoolean());

@@ -15,6 +15,7 @@ public sealed class ExecSessionTests
 
     private readonly Mock<IDockerEngine> _engine = new(MockBehavior.Strict);
     private readonly CancellationTokenSource _timeout = new(TimeSpan.FromSeconds(10));
+    private readonly FakeSignals _signals = new();
 
     [Fact]
     public async Task The_exec_runs_the_argv_with_every_stream_attached_and_no_terminal()
@@ -186,8 +187,125 @@ public sealed class ExecSessionTests
         Assert.Equal("a\n" + notice + "b\n", streams.OutputText);
     }
 
+    [Theory]
+    [InlineData("no-such-command", "executable file not found in $PATH: OCI runtime attempted to invoke a command that was not found", 127, "no-such-command: command not found")]
+    [InlineData("/opt/x", "permission denied: OCI permission denied", 126, "/opt/x: permission denied")]
+    public async Task A_command_podman_cannot_start_is_one_line_though_podman_sends_its_errors_as_stderr(
+        string command, string reason, int exitCode, string message)
+    {
+        SetupCreate();
+        SetupStart(new FakeExecConnection(Frames.Concat(
+            Frames.Stderr($"Error: runc: exec failed: unable to start container process: exec: \"{command}\": {reason}\n"),
+            Frames.Stderr("Error: read unixpacket @->/proc/self/fd/16/attach: read: connection reset by peer\n"))));
+        SetupEnd(exitCode, pid: 0);
+        var streams = new FakeStandardStreams();
+
+        var exception = await Assert.ThrowsAsync<RindException>(() => RunAsync(streams, [command]));
+
+        Assert.Equal(exitCode, exception.ExitCode);
+        Assert.Equal(message, exception.Message);
+        Assert.Empty(streams.OutputBytes);
+        Assert.Equal("", streams.ErrorText);
+    }
+
+    [Fact]
+    public async Task A_commands_own_errors_on_stderr_are_written_at_once_and_in_order()
+    {
+        SetupCreate();
+        SetupStart(new FakeExecConnection(Frames.Concat(
+            Frames.Stderr("Error: no such file\n"), Frames.Stdout("out\n"), Frames.Stderr("Error: again\n"))));
+        SetupExit(1);
+        var streams = new FakeStandardStreams();
+
+        var exitCode = await RunAsync(streams, ["tool"]);
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal("out\n", streams.OutputText);
+        Assert.Equal("Error: no such file\nError: again\n", streams.ErrorText);
+    }
+
+    [Fact]
+    public async Task Held_back_output_goes_to_the_streams_it_came_on()
+    {
+        const string notice = "Error: crun: printed by the command: OCI runtime error\n";
+        SetupCreate();
+        SetupStart(new FakeExecConnection(Frames.Concat(
+            Frames.Stderr(notice), Frames.Stderr("Error: and more\n"), Frames.Stdout("out\n"))));
+        SetupExit(0);
+        var streams = new FakeStandardStreams();
+
+        await RunAsync(streams, ["tool"]);
+
+        Assert.Equal("out\n", streams.OutputText);
+        Assert.Equal(notice + "Error: and more\n", streams.ErrorText);
+    }
+
+    [Fact]
+    public async Task Input_podman_cut_short_for_its_detach_keys_is_an_error_not_the_commands_end()
+    {
+        SetupCreate();
+        SetupStart(new FakeExecConnection(Frames.Concat(Frames.Stdout("partial"), Frames.Stderr("Error: detached from container\n"))));
+        SetupEnd(exitCode: -1, pid: 0);
+        var streams = new FakeStandardStreams();
+
+        var exception = await Assert.ThrowsAsync<RindException>(() => RunAsync(streams, ["cat"]));
+
+        Assert.Equal(125, exception.ExitCode);
+        Assert.StartsWith("the engine took part of the command's input for its detach keys", exception.Message, StringComparison.Ordinal);
+        Assert.Equal("", streams.ErrorText);
+    }
+
+    [Fact]
+    public async Task A_command_that_prints_podmans_detach_notice_and_exits_keeps_its_output_and_exit_code()
+    {
+        SetupCreate();
+        SetupStart(new FakeExecConnection(Frames.Stderr("Error: detached from container\n")));
+        SetupEnd(exitCode: 3, pid: 0);
+        var streams = new FakeStandardStreams();
+
+        Assert.Equal(3, await RunAsync(streams, ["sh"]));
+        Assert.Equal("Error: detached from container\n", streams.ErrorText);
+    }
+
+    [Fact]
+    public async Task A_signal_to_rind_is_sent_to_every_process_of_the_command_and_what_outlives_it_is_killed()
+    {
+        ExecCreateRequest? command = null;
+        List<ExecCreateRequest> signallers = [];
+        _engine.Setup(e => e.CreateExecAsync("c0ffee", It.Is<ExecCreateRequest>(r => r.AttachStdout), It.IsAny<CancellationToken>()))
+            .Callback<string, ExecCreateRequest, CancellationToken>((_, request, _) => command = request)
+            .ReturnsAsync("exec1");
+        _engine.Setup(e => e.CreateExecAsync("c0ffee", It.Is<ExecCreateRequest>(r => !r.AttachStdout), It.IsAny<CancellationToken>()))
+            .Callback<string, ExecCreateRequest, CancellationToken>((_, request, _) => signallers.Add(request))
+            .ReturnsAsync("signal1");
+        var sent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _engine.Setup(e => e.StartExecDetachedAsync("signal1", It.IsAny<CancellationToken>()))
+            .Callback(() => sent.TrySetResult())
+            .Returns(Task.CompletedTask);
+        _engine.Setup(e => e.InspectExecAsync("signal1", It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new ExecInspectResponse { Running = false, ExitCode = 0, Pid = 43 });
+        var output = new TaskCompletionSource<byte[]>(TaskCreationOptions.RunContinuationsAsynchronously);
+        SetupStart(new FakeExecConnection(new AwaitedStream(output.Task)));
+        SetupExit(130);
+
+        var session = RunAsync(new FakeStandardStreams(), ["sleep", "100"]);
+        while (!_signals.Intercepting)
+        {
+            await Task.Delay(5, _timeout.Token);
+        }
+
+        _signals.Send(System.Runtime.InteropServices.PosixSignal.SIGINT);
+        await sent.Task.WaitAsync(_timeout.Token);
+        output.SetResult([]);
+
+        Assert.Equal(130, await session);
+        var marker = Assert.Single(command!.Env!, variable => variable.StartsWith("RIND_SESSION=", StringComparison.Ordinal));
+        Assert.Equal([[marker, "INT"], [marker, "KILL"]], signallers.Select(request => request.Cmd.TakeLast(2).ToArray()));
+        Assert.False(_signals.Intercepting);
+    }
+
     private Task<int> RunAsync(FakeStandardStreams streams, string[] argv) =>
-        new ExecSession(_engine.Object, streams, new FakeTerminal(isTerminal: false), NullLogger.Instance)
+        new ExecSession(_engine.Object, streams, new FakeTerminal(isTerminal: false), _signals, NullLogger.Instance)
             .RunAsync(Container, new ExecPlan(argv, Tty: false, Environment: [], DetachKeys: null), _timeout.Token);
 
     private void SetupCreate() =>
@@ -203,6 +321,25 @@ public sealed class ExecSessionTests
     private void SetupEnd(int exitCode, int pid) =>
         _engine.Setup(e => e.InspectExecAsync("exec1", It.IsAny<CancellationToken>()))
             .ReturnsAsync(new ExecInspectResponse { Running = false, ExitCode = exitCode, Pid = pid });
+
+    /// <summary>Output that arrives when the test says so.</summary>
+    private sealed class AwaitedStream(Task<byte[]> content) : MemoryStream
+    {
+        private bool _read;
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            var bytes = await content.WaitAsync(cancellationToken);
+            if (_read)
+            {
+                return 0;
+            }
+
+            _read = true;
+            bytes.CopyTo(buffer);
+            return bytes.Length;
+        }
+    }
 
     private sealed class ClosedPipeStream : MemoryStream
     {

@@ -17,6 +17,7 @@ public sealed class TerminalExecSessionTests
     private readonly Mock<IDockerEngine> _engine = new(MockBehavior.Strict);
     private readonly FakeTerminal _terminal = new(size: new TerminalSize(24, 80));
     private readonly CancellationTokenSource _timeout = new(TimeSpan.FromSeconds(10));
+    private readonly FakeSignals _signals = new();
 
     [Fact]
     public async Task The_exec_gets_a_terminal_of_the_local_size_with_TERM_and_the_detach_keys()
@@ -36,7 +37,8 @@ public sealed class TerminalExecSessionTests
 
         Assert.NotNull(created);
         Assert.True(created.Tty);
-        Assert.Equal(["TERM=xterm-256color"], created.Env);
+        Assert.Equal("TERM=xterm-256color", created.Env![0]);
+        Assert.StartsWith("RIND_SESSION=", created.Env[1], StringComparison.Ordinal);
         Assert.Equal("ctrl-@,ctrl-_,ctrl-@", created.DetachKeys);
         Assert.Equal([24, 80], created.ConsoleSize);
         Assert.NotNull(started);
@@ -187,6 +189,23 @@ public sealed class TerminalExecSessionTests
         Assert.Equal("rind: detached; this engine ends the command when one detaches\n", streams.ErrorText);
     }
 
+    [Fact]
+    public async Task Podmans_detach_notice_is_a_detach_though_podman_reports_the_command_ended()
+    {
+        SetupCreate();
+        SetupStart(new FakeExecConnection("Error: detached from container\n"u8.ToArray()));
+        SetupResize();
+        _engine.Setup(e => e.InspectExecAsync("exec1", It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new ExecInspectResponse { Running = false, ExitCode = -1, Pid = 0 });
+        var streams = new FakeStandardStreams();
+
+        var exitCode = await RunAsync(streams);
+
+        Assert.Equal(0, exitCode);
+        Assert.Empty(streams.OutputBytes);
+        Assert.Equal("rind: detached; the command goes on running in the container\n", streams.ErrorText);
+    }
+
     private async Task WaitUntilAsync(Func<bool> condition)
     {
         while (!condition())
@@ -196,7 +215,7 @@ public sealed class TerminalExecSessionTests
     }
 
     private Task<int> RunAsync(FakeStandardStreams streams) =>
-        new ExecSession(_engine.Object, streams, _terminal, NullLogger.Instance).RunAsync(Container, Plan, _timeout.Token);
+        new ExecSession(_engine.Object, streams, _terminal, _signals, NullLogger.Instance).RunAsync(Container, Plan, _timeout.Token);
 
     private void SetupCreate() =>
         _engine.Setup(e => e.CreateExecAsync("c0ffee", It.IsAny<ExecCreateRequest>(), It.IsAny<CancellationToken>()))

@@ -14,6 +14,8 @@ internal sealed record ContainerSummary
 
     public IReadOnlyDictionary<string, string>? Labels { get; init; }
 
+    public IReadOnlyList<MountPoint>? Mounts { get; init; }
+
     /// <summary>The name without the engine's leading slash, or the short id when it has none.</summary>
     public string DisplayName =>
         Names.Count > 0 ? Names[0].TrimStart('/') : Id[..Math.Min(12, Id.Length)];

@@ -13,6 +13,12 @@ internal sealed record ExecCreateRequest
 
     public IReadOnlyList<string> Cmd { get; init; } = [];
 
+    public string? User { get; init; }
+
+    public string? WorkingDir { get; init; }
+
+    public bool Privileged { get; init; }
+
     /// <summary>KEY=VALUE pairs added to the container's environment for this command.</summary>
     public IReadOnlyList<string>? Env { get; init; }
 

@@ -1,0 +1,22 @@
+using Rind.Engine;
+
+namespace Rind.Execution;
+
+/// <summary>
+/// What the exec's plan depends on besides the invocation and the container.
+/// </summary>
+/// <param name="Tty">Whether the command gets a terminal.</param>
+/// <param name="Term">TERM from rind's environment, passed in so that full-screen programs draw right.</param>
+/// <param name="ConfiguredDetachKeys">detachKeys from the Docker CLI's config file.</param>
+/// <param name="ApiVersion">The API version spoken with the engine.</param>
+internal sealed record ExecConditions(bool Tty, string? Term, string? ConfiguredDetachKeys, ApiVersion ApiVersion)
+{
+    /// <summary>rind's own environment, for -e KEY.</summary>
+    public Func<string, string?> LookupVariable { get; init; } = _ => null;
+
+    /// <summary>The folder rind runs in.</summary>
+    public string? CurrentDirectory { get; init; }
+
+    /// <summary>Whether the engine shares rind's file system, so that its bind mounts' sources are rind's folders.</summary>
+    public bool EngineIsLocal { get; init; }
+}

@@ -1,0 +1,34 @@
+using Rind.Engine.Models;
+
+namespace Rind.Execution;
+
+/// <summary>
+/// Finds where the current directory appears inside the container: the same place below the
+/// destination of the bind mount whose source holds it (the deepest source, when mounts nest).
+/// </summary>
+internal static class WorkingDirectoryMapper
+{
+    /// <returns>The folder in the container, or null when no bind mount holds the current directory.</returns>
+    public static string? Map(string? currentDirectory, IReadOnlyList<MountPoint>? mounts)
+    {
+        if (currentDirectory is null || mounts is null)
+        {
+            return null;
+        }
+
+        string? mapped = null;
+        var deepest = -1;
+        foreach (var mount in mounts)
+        {
+            if (mount.Type != "bind" || mount.Source.Length <= deepest || PathRelation.RelativeInside(currentDirectory, mount.Source) is not { } relative)
+            {
+                continue;
+            }
+
+            mapped = relative.Length == 0 ? mount.Destination : mount.Destination.TrimEnd('/') + "/" + relative;
+            deepest = mount.Source.Length;
+        }
+
+        return mapped;
+    }
+}
