@@ -21,5 +21,7 @@ if grep -E ': (warning|error) (IL|NETSDK)[0-9]+' "$log"; then
   exit 1
 fi
 
-cp artifacts/publish/rind artifacts/rind
+# A rename, so that a run of the previous binary is not in the way.
+cp artifacts/publish/rind artifacts/rind.new
+mv -f artifacts/rind.new artifacts/rind
 echo "published artifacts/rind ($(du -k artifacts/rind | cut -f1) KiB, $framework, $rid)"

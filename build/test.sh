@@ -1,13 +1,22 @@
 #!/usr/bin/env bash
 # Runs all of rind's tests: unit tests, then the integration tests, which run
-# the published native binary against a Docker engine.
+# the published native binary against a Docker engine, and then again:
+#   integration-podman  all of them against Podman's Docker API
+#   integration-tls     the Category=Representative ones through the engine's
+#                       TLS listener (tcp://, both sides verified)
+#   integration-ssh     the Category=Representative ones through ssh://
+# A pass that cannot run here (e.g. a developer's own engine has no TLS
+# listener) says so in one line and counts as neither passed nor failed.
 #
 #   build/test.sh [dotnet test arguments]     e.g. --filter "FullyQualifiedName~Exit"
 #
 # Ends with one line "tests: N passed, N failed[, N skipped]"; exits non-zero
 # when a test or a step failed. Test results: artifacts/test-results/*.trx.
-# The Docker engine: see build/lib/engine.sh (RIND_ENGINE_KEEP=1 keeps one
-# started here running for the next run).
+# The engines: see build/lib/engine.sh and build/lib/podman.sh
+# (RIND_ENGINE_KEEP=1 keeps those started here running for the next run); the
+# sshd: build/lib/ssh.sh. Every pass sees the other ways to the engine
+# (RIND_TLS_HOST, RIND_TLS_CERT_PATH, RIND_TLS_WRONG_CA_CERT_PATH,
+# RIND_SSH_HOST), for the tests of those transports.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -16,6 +25,13 @@ results=artifacts/test-results
 
 # shellcheck source=build/lib/engine.sh
 source build/lib/engine.sh
+# shellcheck source=build/lib/ssh.sh
+source build/lib/ssh.sh
+# Podman's part may be absent; its pass then says so.
+if [[ -f build/lib/podman.sh ]]; then
+  # shellcheck source=build/lib/podman.sh
+  source build/lib/podman.sh
+fi
 
 # Long steps run in the background, each in its own process group, and are
 # waited for with `wait`: bash runs an INT trap only after a foreground command
@@ -30,7 +46,8 @@ run_step() {
   return "$status"
 }
 # On INT/TERM: stop the running step with all its processes, then exit; the
-# EXIT trap then stops the engine. This script goes, and so does the engine.
+# EXIT trap then stops the engines and the sshd. This script goes, and so do
+# they.
 interrupted() {
   if [[ -n $step_pid ]]; then
     kill -TERM -- "-$step_pid" 2>/dev/null || true
@@ -43,7 +60,18 @@ interrupted() {
   fi
   exit "$1"
 }
-trap rind_engine_down EXIT
+# Stops what this run started (each function knows whether it did), in the
+# order that leaves nothing using what goes next.
+podman_up=false
+stop_all() {
+  if $podman_up; then
+    podman_up=false
+    rind_podman_down || true
+  fi
+  rind_sshd_down || true
+  rind_engine_down || true
+}
+trap stop_all EXIT
 trap 'interrupted 130' INT
 trap 'interrupted 143' TERM
 
@@ -58,21 +86,112 @@ fi
 rm -rf "$results"
 mkdir -p "$results"
 
-# Runs one test project; a non-zero exit is a failed step only when no test
-# failed (a build error, a crash), as failed tests are counted from the .trx.
+# Runs one test project: run_tests NAME PROJECT [ENV...] -- [ARGUMENTS...],
+# where ENV are env(1) arguments (VAR=VALUE, -u VAR). A non-zero exit is a
+# failed step only when no test failed (a build error, a crash), as failed
+# tests are counted from the .trx.
 run_tests() {
   local name=$1 project=$2
   shift 2
+  local -a environment=()
+  while (($# > 0)) && [[ $1 != -- ]]; do
+    environment+=("$1")
+    shift
+  done
+  shift
   echo "== $name tests"
   local status=0
-  run_step dotnet test "$project" -c Release --results-directory "$results" \
+  run_step env "${environment[@]}" dotnet test "$project" -c Release --results-directory "$results" \
     --logger "trx;LogFileName=$name.trx" "$@" || status=$?
   if ((status != 0)) && ! grep -qE '<Counters [^>]*failed="[1-9]' "$results/$name.trx" 2>/dev/null; then
     failed_steps+=("$name tests (exit $status)")
   fi
 }
 
-run_tests unit tests/Rind.Tests/Rind.Tests.csproj "$@"
+run_tests unit tests/Rind.Tests/Rind.Tests.csproj -- "$@"
+
+integration=tests/Rind.IntegrationTests/Rind.IntegrationTests.csproj
+# The client's own TLS and context settings, cleared for the passes that name
+# their engine themselves.
+clear_engine_env=(-u DOCKER_TLS -u DOCKER_TLS_VERIFY -u DOCKER_CERT_PATH -u DOCKER_CONTEXT -u RIND_TEST_RUN_OPTIONS)
+
+# The caller's arguments for the passes after the first, in later_arguments:
+# built already, and with any --filter narrowed to the representative tests
+# when $1 is "narrow" (dotnet test would take only the last --filter).
+later_arguments=()
+later_pass_arguments() {
+  local narrow=$1 filter=""
+  shift
+  later_arguments=(--no-build)
+  while (($# > 0)); do
+    case $1 in
+      --filter) filter=${2:-}; shift; (($# == 0)) || shift ;;
+      --filter=*) filter=${1#--filter=}; shift ;;
+      --no-build) shift ;;
+      *) later_arguments+=("$1"); shift ;;
+    esac
+  done
+  if [[ $narrow == narrow ]]; then
+    later_arguments+=(--filter "${filter:+($filter)&}Category=Representative")
+  elif [[ -n $filter ]]; then
+    later_arguments+=(--filter "$filter")
+  fi
+}
+
+skipped_pass() {
+  echo "== $1 tests skipped: $2"
+}
+
+# Podman: the whole suite against Podman's Docker API, with the options its
+# containers need to start here.
+podman_pass() {
+  if ! declare -F rind_podman_up >/dev/null; then
+    skipped_pass integration-podman "build/lib/podman.sh is missing"
+    return 0
+  fi
+  if [[ $(id -u) != 0 ]]; then
+    skipped_pass integration-podman "the private Podman service needs root"
+    return 0
+  fi
+  echo "== podman"
+  podman_up=true
+  if rind_podman_up && rind_podman_images; then
+    later_pass_arguments all "$@"
+    # The TLS and ssh endpoints lead to the Docker engine, not to Podman: their tests sit this pass out.
+    run_tests integration-podman "$integration" "${clear_engine_env[@]}" \
+      "DOCKER_HOST=$RIND_PODMAN_HOST" "RIND_TEST_RUN_OPTIONS=$podman_run_options" \
+      RIND_TLS_HOST= RIND_TLS_CERT_PATH= RIND_TLS_WRONG_CA_CERT_PATH= RIND_SSH_HOST= -- "${later_arguments[@]}"
+  else
+    failed_steps+=("podman engine or test images")
+  fi
+  podman_up=false
+  rind_podman_down || true
+}
+podman_run_options=${RIND_PODMAN_RUN_OPTIONS:-"--ulimit nofile=4096:4096 --ulimit nproc=4096:4096"}
+
+tls_pass() {
+  if [[ -z ${RIND_TLS_HOST:-} ]]; then
+    if [[ $DOCKER_HOST != "$RIND_TEST_HOST" ]]; then
+      skipped_pass integration-tls "the engine in use ($DOCKER_HOST) is not the private one, which has the TLS listener"
+    else
+      skipped_pass integration-tls "the private engine has no TLS listener (it gets one when started again)"
+    fi
+    return 0
+  fi
+  later_pass_arguments narrow "$@"
+  run_tests integration-tls "$integration" "${clear_engine_env[@]}" "DOCKER_HOST=$RIND_TLS_HOST" \
+    DOCKER_TLS_VERIFY=1 "DOCKER_CERT_PATH=$RIND_TLS_CERT_PATH" -- "${later_arguments[@]}"
+}
+
+ssh_pass() {
+  if [[ -z ${RIND_SSH_HOST:-} ]]; then
+    skipped_pass integration-ssh "${ssh_unavailable:-the test sshd did not start}"
+    return 0
+  fi
+  later_pass_arguments narrow "$@"
+  run_tests integration-ssh "$integration" "${clear_engine_env[@]}" "DOCKER_HOST=$RIND_SSH_HOST" \
+    -- "${later_arguments[@]}"
+}
 
 echo "== publish"
 if run_step bash build/publish.sh && [[ -x artifacts/rind ]]; then
@@ -86,8 +205,22 @@ if run_step bash build/publish.sh && [[ -x artifacts/rind ]]; then
       docker rm -f "${leftovers[@]}" >/dev/null
     fi
     export RIND_BINARY=$root/artifacts/rind
-    run_tests integration \
-      tests/Rind.IntegrationTests/Rind.IntegrationTests.csproj "$@"
+
+    # Up before the first pass, as every pass's ssh:// tests use it.
+    echo "== sshd"
+    ssh_status=0
+    rind_sshd_up || ssh_status=$?
+    ssh_unavailable=
+    case $ssh_status in
+      0) ;;
+      2) ssh_unavailable=$RIND_SSHD_UNAVAILABLE ;;
+      *) failed_steps+=("sshd for the ssh:// tests") ;;
+    esac
+
+    run_tests integration "$integration" -- "$@"
+    podman_pass "$@"
+    tls_pass "$@"
+    ssh_pass "$@"
   else
     failed_steps+=("docker engine or test images")
   fi
@@ -95,8 +228,9 @@ else
   failed_steps+=("publish")
 fi
 
-# Stop the engine now, so that the summary below is the last line.
-rind_engine_down
+# Stop everything now, so that the summary below is the last line.
+stop_all
+trap - EXIT
 
 # Sums one attribute of the <Counters> element over all result files.
 count() {

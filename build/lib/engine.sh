@@ -6,12 +6,23 @@
 #   rind_test_images   build the rind-test/* images when missing or outdated
 #   rind_engine_down   stop the engine, only if rind_engine_up started it here
 #
+# The private engine also listens on a loopback TCP port with TLS, both sides
+# verified (certificates from build/lib/tls.sh). When the engine in use is the
+# private one and that listener answers, rind_engine_up exports
+#   RIND_TLS_HOST                tcp://127.0.0.1:PORT
+#   RIND_TLS_CERT_PATH           ca.pem, cert.pem, key.pem the listener accepts
+#   RIND_TLS_WRONG_CA_CERT_PATH  the same client certificate with the ca.pem of
+#                                an unrelated authority
+# and unsets them otherwise (e.g. a developer's own engine is used, or a
+# private engine started without the listener is reused).
+#
 # Settings (environment):
 #   RIND_ENGINE_KEEP=1        leave an engine started here running (no traps,
 #                             rind_engine_down does nothing); later runs reuse it
 #   RIND_STORAGE_DRIVER=name  force dockerd's storage driver (default: dockerd's
 #                             choice, then vfs if that fails)
 #   RIND_ENGINE_TIMEOUT=60    seconds to wait for a started engine to answer
+#   RIND_TLS_PORT=23760       the loopback port of the TLS listener
 #
 # Facts learned by trying, on Debian 12 with docker.io 20.10.24 as root:
 #   - No extra flags are needed: dockerd starts and supervises its own
@@ -28,6 +39,15 @@
 #     container's containerd-shim-runc-v2 and the container's processes
 #     survive; rind_engine_down finds and stops them by PID. Their mounts are
 #     cleaned up by the next dockerd start.
+#   - With --tlsverify only the tcp:// listener speaks TLS; the Unix socket
+#     still answers without. The listener refuses a client without a
+#     certificate ("bad certificate"), answers plain HTTP with "Client sent an
+#     HTTP request to an HTTPS server", and a client trusting another CA
+#     refuses it ("certificate signed by unknown authority").
+#   - dockerd takes the defaults of --tlsverify and the certificate paths from
+#     DOCKER_TLS_VERIFY and DOCKER_CERT_PATH (see `dockerd --help` with them
+#     set), so a client's settings would change how it starts.
+#   - Making the certificates takes about 1.3 s, checking them 0.15 s.
 
 # Where the project's private engine lives. Only the tests use it.
 RIND_TEST_DIR=/run/rind-test
@@ -35,6 +55,11 @@ RIND_TEST_HOST=unix:///run/rind-test/docker.sock
 RIND_TEST_DATA_ROOT=/var/lib/rind-test/docker
 RIND_TEST_EXEC_ROOT=/run/rind-test/exec
 RIND_TEST_LOG=/run/rind-test/dockerd.log
+# Kept across reboots with the data root, as a reused engine needs the same CA.
+RIND_TEST_TLS_DIR=/var/lib/rind-test/tls
+
+# shellcheck source=build/lib/tls.sh
+source "$(dirname "${BASH_SOURCE[0]}")/tls.sh"
 
 # PID of the dockerd that rind_engine_up started in this shell, empty if none.
 # Deliberately not exported: a child shell must never stop its parent's engine.
@@ -48,6 +73,11 @@ _rind_engine_answers() {
 }
 
 rind_engine_up() {
+  _rind_engine_find_or_start || return
+  _rind_engine_tls_export
+}
+
+_rind_engine_find_or_start() {
   if [[ -n ${DOCKER_HOST:-} ]]; then
     if _rind_engine_answers "$DOCKER_HOST"; then
       export DOCKER_HOST
@@ -95,6 +125,23 @@ _rind_engine_start() {
   )
   [[ -z $driver ]] || args+=(--storage-driver "$driver")
 
+  # The TLS listener: on loopback only, and only on a free port, as another
+  # program there would make dockerd fail. The engine starts without it when
+  # it cannot have it; the TLS tests then skip.
+  local port=${RIND_TLS_PORT:-23760}
+  if _rind_port_in_use "$port"; then
+    _rind_say "127.0.0.1:$port is in use: starting without the TLS listener (set RIND_TLS_PORT)"
+  elif rind_tls_material "$RIND_TEST_TLS_DIR"; then
+    args+=(
+      --host "tcp://127.0.0.1:$port" --tlsverify
+      --tlscacert "$RIND_TEST_TLS_DIR/ca.pem"
+      --tlscert "$RIND_TEST_TLS_DIR/server-cert.pem"
+      --tlskey "$RIND_TEST_TLS_DIR/server-key.pem"
+    )
+  else
+    _rind_say "no TLS certificates: starting without the TLS listener"
+  fi
+
   # Stop it again if this shell is interrupted or exits, unless the caller
   # has its own traps (then it calls rind_engine_down) or wants it kept.
   # Interactive shells get no INT trap: Ctrl-C at a prompt must not exit.
@@ -115,8 +162,11 @@ _rind_engine_start() {
 
   _rind_say "starting dockerd${driver:+ (storage driver $driver)}; log: $RIND_TEST_LOG"
   # sbin directories added because dockerd looks up runc in PATH.
+  # dockerd takes its TLS defaults from the client's variables
+  # (DOCKER_TLS_VERIFY, DOCKER_CERT_PATH): they must not reach it.
   PATH="$PATH:/usr/local/sbin:/usr/sbin:/sbin" \
-    "${detach[@]}" "$dockerd" "${args[@]}" </dev/null >"$RIND_TEST_LOG" 2>&1 &
+    "${detach[@]}" env -u DOCKER_TLS_VERIFY -u DOCKER_CERT_PATH -u DOCKER_TLS \
+    "$dockerd" "${args[@]}" </dev/null >"$RIND_TEST_LOG" 2>&1 &
   RIND_ENGINE_STARTED_PID=$!
   export DOCKER_HOST=$RIND_TEST_HOST
 
@@ -131,6 +181,43 @@ _rind_engine_start() {
     sleep 0.2
   done
   _rind_say "dockerd is up (PID $RIND_ENGINE_STARTED_PID, storage driver $(docker info --format '{{.Driver}}' 2>/dev/null))"
+}
+
+# Is something listening on 127.0.0.1:$1? (A connect that succeeds.)
+_rind_port_in_use() {
+  # shellcheck disable=SC2016 # $1 is the inner shell's
+  timeout 5 bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$1"' _ "$1" 2>/dev/null
+}
+
+# The engine's ID through address $1, with only the TLS settings that follow
+# ($2: DOCKER_CERT_PATH, with verification), none from the caller's
+# environment. Fails when it does not answer.
+_rind_engine_id() {
+  local -a tls=()
+  [[ -z ${2:-} ]] || tls=(DOCKER_TLS_VERIFY=1 "DOCKER_CERT_PATH=$2")
+  env -u DOCKER_TLS_VERIFY -u DOCKER_CERT_PATH -u DOCKER_TLS -u DOCKER_CONTEXT \
+    DOCKER_HOST="$1" "${tls[@]}" timeout 15 docker info --format '{{.ID}}' 2>/dev/null
+}
+
+# Exports the RIND_TLS_* variables when the engine in use is the private one
+# and its TLS listener answers as the same engine, the Unix socket still
+# without TLS; unsets them otherwise, so that no test reaches another engine.
+_rind_engine_tls_export() {
+  unset RIND_TLS_HOST RIND_TLS_CERT_PATH RIND_TLS_WRONG_CA_CERT_PATH
+  [[ $DOCKER_HOST == "$RIND_TEST_HOST" ]] || return 0
+  local host=tcp://127.0.0.1:${RIND_TLS_PORT:-23760} client=$RIND_TEST_TLS_DIR/client id_unix id_tls
+  id_unix=$(_rind_engine_id "$RIND_TEST_HOST") || id_unix=
+  if [[ ! -s $client/cert.pem ]] || ! id_tls=$(_rind_engine_id "$host" "$client"); then
+    _rind_say "no TLS listener answers at $host: this engine was started without one (it gets one when started again)"
+    return 0
+  fi
+  if [[ -z $id_unix || $id_tls != "$id_unix" ]]; then
+    _rind_say "$host is not the engine at $RIND_TEST_HOST: not using it"
+    return 0
+  fi
+  export RIND_TLS_HOST=$host RIND_TLS_CERT_PATH=$client
+  export RIND_TLS_WRONG_CA_CERT_PATH=$RIND_TEST_TLS_DIR/client-wrong-ca
+  _rind_say "TLS listener at RIND_TLS_HOST=$RIND_TLS_HOST (client certificates: $RIND_TLS_CERT_PATH)"
 }
 
 rind_engine_down() {
