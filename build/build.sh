@@ -42,7 +42,9 @@ show() {
   printf '(exit code %s)\n' "$status"
 }
 show --version
+# shellcheck disable=SC2016 # the words must reach the command unexpanded
 show printf '[%s]\n' 'a  b' '$(id)' '' '*'
+# shellcheck disable=SC2016 # expanded by the shell in the container
 show sh -c 'echo "virtualenv: $VIRTUAL_ENV"; exit 3'
 printf '\n$ echo hello | rind cat\n'
 echo hello | artifacts/rind cat
