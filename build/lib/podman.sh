@@ -161,10 +161,9 @@ _rind_podman_check_networks() {
   return 0
 }
 
-# The images engine.sh builds, made through this service's Docker API, so
-# that they get the names the Docker API looks up (podman's own import would
-# name them localhost/rind-test/..., which `docker run rind-test/...` does
-# not find on Podman).
+# The images engine.sh builds, by engine.sh's own rind_test_images through
+# this service's Docker API: the same recipe, tags and up-to-date check, and
+# nothing to keep in step. Podman stores them as docker.io/rind-test/*.
 rind_podman_images() {
   DOCKER_HOST=$RIND_PODMAN_HOST rind_test_images
 }

@@ -79,7 +79,9 @@ internal sealed class ExecSession(IDockerEngine engine, IStandardStreams streams
     {
         var output = new ExecOutputCopier(streams);
         var connection = await engine.StartExecAsync(
-            execId, new ExecStartRequest { Detach = false, Tty = plan.Tty, ConsoleSize = consoleSize }, cancellationToken)
+            execId,
+            new ExecStartRequest { Detach = false, Tty = plan.Tty, ConsoleSize = consoleSize, Height = consoleSize?[0], Width = consoleSize?[1] },
+            cancellationToken)
             .ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
 

@@ -44,6 +44,7 @@ public sealed class TerminalExecSessionTests
         Assert.NotNull(started);
         Assert.True(started.Tty);
         Assert.Equal([24, 80], started.ConsoleSize);
+        Assert.Equal((24, 80), (started.Height, started.Width));
     }
 
     [Fact]

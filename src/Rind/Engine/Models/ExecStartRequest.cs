@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Rind.Engine.Models;
 
 /// <summary>The body of <c>POST /exec/{id}/start</c>.</summary>
@@ -9,4 +11,12 @@ internal sealed record ExecStartRequest
 
     /// <summary>[rows, columns] of the terminal from the start (API 1.42; older engines ignore it).</summary>
     public IReadOnlyList<int>? ConsoleSize { get; init; }
+
+    /// <summary>The terminal's rows as Podman reads them from the start body; Docker ignores it.</summary>
+    [JsonPropertyName("h")]
+    public int? Height { get; init; }
+
+    /// <summary>The terminal's columns as Podman reads them from the start body; Docker ignores it.</summary>
+    [JsonPropertyName("w")]
+    public int? Width { get; init; }
 }
