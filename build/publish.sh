@@ -8,12 +8,16 @@ cd "$root"
 
 framework=$(dotnet msbuild src/Rind/Rind.csproj -getProperty:RindNativeTargetFramework)
 rid=${RIND_RUNTIME_IDENTIFIER:-linux-x64}
+RIND_VERSION=${RIND_VERSION:-}
 log=artifacts/publish.log
 mkdir -p artifacts
 
+# --version names the commit; a release names its version (RIND_VERSION, a tag such as v1.2.3).
 commit=$(git rev-parse HEAD 2>/dev/null || true)
+version=${RIND_VERSION#v}
 dotnet publish src/Rind/Rind.csproj -c Release -f "$framework" -r "$rid" \
-  -o artifacts/publish ${commit:+-p:SourceRevisionId=$commit} -nologo -clp:NoSummary | tee "$log"
+  -o artifacts/publish ${commit:+-p:SourceRevisionId=$commit} ${version:+-p:Version=$version} \
+  -nologo -clp:NoSummary | tee "$log"
 
 # Warnings are errors in the build, but the native compiler's own report is checked here too.
 if grep -E ': (warning|error) (IL|NETSDK)[0-9]+' "$log"; then

@@ -44,15 +44,21 @@ public sealed class SignalTests
         Assert.Equal(before, after);
     }
 
+    /// <summary>
+    /// Starts rind as a foreground program would be. A test run may itself have been started in the
+    /// background of a script, where SIGINT and SIGQUIT are ignored, and rind, as any program
+    /// should, keeps a signal ignored that it was started with; perl puts them back before it
+    /// becomes rind.
+    /// </summary>
     private static Process Start(string[] arguments)
     {
-        var start = new ProcessStartInfo(RindBinary.Path)
+        var start = new ProcessStartInfo("perl")
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
-        foreach (var argument in arguments)
+        foreach (var argument in (string[])["-e", "$SIG{INT} = $SIG{QUIT} = 'DEFAULT'; exec @ARGV or die \"exec: $!\"", RindBinary.Path, .. arguments])
         {
             start.ArgumentList.Add(argument);
         }

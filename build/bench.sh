@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# Measures rind against docker exec on the same labelled container, runs alternating:
+# the latency of a trivial command, start-up alone, throughput of 100 MB through cat,
+# rind's peak memory while streaming, and the size of the binary. Prints a table with the
+# ratios and whether each budget is met.
+#
+#   build/bench.sh                 the full run (about a minute)
+#   build/bench.sh --quick         few iterations and 10 MB, as CI's smoke run
+#   build/bench.sh --strict        exit 1 when a budget is missed
+#
+# Uses the engine build/test.sh uses (DOCKER_HOST, /var/run/docker.sock, or a private one).
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+
+runs=41
+megabytes=100
+strict=false
+for argument in "$@"; do
+  case $argument in
+    --quick) runs=7; megabytes=10 ;;
+    --strict) strict=true ;;
+    *) echo "bench: unknown argument '$argument'" >&2; exit 2 ;;
+  esac
+done
+
+[[ -x artifacts/rind ]] || bash build/publish.sh >/dev/null
+rind=$root/artifacts/rind
+
+# shellcheck source=build/lib/engine.sh
+source build/lib/engine.sh
+work=$(mktemp -d)
+container=rind-bench-$$
+cleanup() {
+  docker rm -f "$container" >/dev/null 2>&1 || true
+  rm -rf "$work"
+  rind_engine_down
+}
+trap cleanup EXIT
+rind_engine_up >/dev/null
+rind_test_images >/dev/null
+docker run -d --network none --name "$container" --label rind.test --label app.rind \
+  rind-test/busybox:latest sleep infinity >/dev/null
+# Pick the container by name, so that other labelled containers on the engine do not matter.
+export RIND_CONTAINER=$container
+
+now_ns() { date +%s%N; }
+
+# Runs each command line $runs times, alternating, after one warm-up each, and writes the
+# milliseconds of every run to $work/<label>.
+measure() {
+  local label_a=$1 label_b=$2 a=$3 b=$4 i start
+  : > "$work/$label_a"
+  : > "$work/$label_b"
+  bash -c "$a" >/dev/null 2>&1 </dev/null
+  bash -c "$b" >/dev/null 2>&1 </dev/null
+  for ((i = 0; i < runs; i++)); do
+    start=$(now_ns); bash -c "$a" >/dev/null 2>&1 </dev/null; echo "$(( $(now_ns) - start ))" >> "$work/$label_a"
+    start=$(now_ns); bash -c "$b" >/dev/null 2>&1 </dev/null; echo "$(( $(now_ns) - start ))" >> "$work/$label_b"
+  done
+}
+
+# Median and spread (25th to 75th percentile) in milliseconds of a file of nanoseconds.
+stats() {
+  sort -n "$work/$1" | awk '{ v[NR] = $1 / 1e6 } END {
+    printf "%.2f %.2f %.2f", v[int((NR + 1) / 2)], v[int(NR / 4) + 1], v[int(3 * NR / 4) + 1] }'
+}
+
+# The command's own cost of starting bash is the same on both sides; it is measured and taken off.
+measure shell_a shell_b "true" "true"
+read -r shell _ _ < <(stats shell_a)
+
+measure rind_true docker_true "'$rind' true" "docker exec '$container' true"
+measure rind_version docker_version "'$rind' --version" "docker --version"
+
+dd if=/dev/urandom of="$work/input" bs=1M count="$megabytes" status=none
+throughput() {
+  local command=$1 output=$2 start elapsed
+  start=$(now_ns)
+  bash -c "$command" < "$work/input" > "$work/$output"
+  elapsed=$(( $(now_ns) - start ))
+  cmp -s "$work/input" "$work/$output" || { echo "bench: $command changed the bytes" >&2; exit 1; }
+  echo "$elapsed"
+}
+rind_stream_ns=$(throughput "'$rind' cat" rind_out)
+docker_stream_ns=$(throughput "docker exec -i '$container' cat" docker_out)
+peak_kb=$( { /usr/bin/time -f %M "$rind" cat < "$work/input" > /dev/null; } 2>&1 | tail -1)
+binary_bytes=$(stat -c %s "$rind")
+
+read -r rind_true_median rind_true_low rind_true_high < <(stats rind_true)
+read -r docker_true_median docker_true_low docker_true_high < <(stats docker_true)
+read -r rind_version_median _ _ < <(stats rind_version)
+read -r docker_version_median _ _ < <(stats docker_version)
+
+net() { awk -v t="$1" -v s="$shell" 'BEGIN { v = t - s; printf "%.2f", v < 0 ? 0 : v }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b > 0 ? a / b : 0 }'; }
+mbps() { awk -v n="$1" -v mb="$megabytes" 'BEGIN { printf "%.0f", mb / (n / 1e9) }'; }
+verdict() { if awk "BEGIN { exit !($1) }"; then echo met; else echo MISSED; missed=true; fi; }
+missed=false
+
+rt=$(net "$rind_true_median"); dt=$(net "$docker_true_median")
+rv=$(net "$rind_version_median"); dv=$(net "$docker_version_median")
+rs=$(mbps "$rind_stream_ns"); ds=$(mbps "$docker_stream_ns")
+peak_mb=$(awk -v k="$peak_kb" 'BEGIN { printf "%.1f", k / 1024 }')
+size_mb=$(awk -v b="$binary_bytes" 'BEGIN { printf "%.1f", b / 1048576 }')
+
+echo
+echo "rind $("$rind" --version | cut -d' ' -f2-) against $(docker --version | cut -d, -f1); $runs runs each, alternating"
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(uname -sr)"
+echo
+printf '| %-34s | %14s | %14s | %6s | %-20s | %-6s |\n' measure rind "docker" ratio budget verdict
+printf '|%s|%s|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..36})" "$(printf -- '-%.0s' {1..16})" "$(printf -- '-%.0s' {1..16})" "$(printf -- '-%.0s' {1..8})" "$(printf -- '-%.0s' {1..22})" "$(printf -- '-%.0s' {1..8})"
+printf '| %-34s | %11s ms | %11s ms | %6s | %-20s | %-6s |\n' "run \`true\`: median" "$rt" "$dt" "$(ratio "$rt" "$dt")" "ratio <= 1.0" "$(verdict "$rt <= $dt")"
+printf '| %-34s | %14s | %14s | %6s | %-20s | %-6s |\n' "run \`true\`: 25th-75th percentile" "$(net "$rind_true_low")-$(net "$rind_true_high") ms" "$(net "$docker_true_low")-$(net "$docker_true_high") ms" "" "" ""
+printf '| %-34s | %11s ms | %11s ms | %6s | %-20s | %-6s |\n' "start-up (--version): median" "$rv" "$dv" "$(ratio "$rv" "$dv")" "rind < 5 ms" "$(verdict "$rv < 5")"
+printf '| %-34s | %9s MB/s | %9s MB/s | %6s | %-20s | %-6s |\n' "${megabytes} MB through cat" "$rs" "$ds" "$(ratio "$rs" "$ds")" "ratio >= 1.0" "$(verdict "$rs >= $ds")"
+printf '| %-34s | %11s MB | %14s | %6s | %-20s | %-6s |\n' "peak memory while streaming" "$peak_mb" "" "" "< 20 MB" "$(verdict "$peak_mb < 20")"
+printf '| %-34s | %11s MB | %14s | %6s | %-20s | %-6s |\n' "size of the binary" "$size_mb" "" "" "< 10 MB" "$(verdict "$size_mb < 10")"
+echo
+echo "(times are net of starting a shell, $shell ms; the bytes of both streams were checked unchanged)"
+
+if $strict && $missed; then
+  exit 1
+fi
