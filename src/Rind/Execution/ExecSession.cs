@@ -89,10 +89,14 @@ internal sealed class ExecSession(IDockerEngine engine, IStandardStreams streams
         using (plan.Tty ? terminal.EnterRawMode() : null)
         using (plan.Tty ? FollowTerminalSize(execId, cancellationToken) : null)
         {
-            // Not awaited: the command may end while rind's own stdin stays open, and rind must end with it.
-            _ = Task.Run(() => ForwardInputAsync(streams.Input, connection), CancellationToken.None);
+            // A thread of its own, not awaited: the command may end while rind's own stdin stays open,
+            // and rind must end with it. Plain blocking reads and writes are the fastest way through.
+            new Thread(() => ForwardInput(streams.Input, connection)) { IsBackground = true, Name = "stdin" }.Start();
 
-            IChunkReader reader = plan.Tty ? new RawStreamReader(connection.Stream) : new MultiplexedStreamReader(connection.Stream);
+            // Frames come as an 8-byte header and a payload: buffered, the headers cost no read of their own.
+            IChunkReader reader = plan.Tty
+                ? new RawStreamReader(connection.Stream)
+                : new MultiplexedStreamReader(new BufferedStream(connection.Stream, BufferSize));
             if (!await output.CopyAsync(reader, cancellationToken).ConfigureAwait(false))
             {
                 LogMessages.OutputClosed(logger);
@@ -201,19 +205,23 @@ internal sealed class ExecSession(IDockerEngine engine, IStandardStreams streams
         }
     }
 
-    private static async Task ForwardInputAsync(Stream input, IExecConnection connection)
+    private static void ForwardInput(Stream input, IExecConnection connection)
     {
+        var buffer = new byte[BufferSize];
         try
         {
-            await input.CopyToAsync(connection.Stream, BufferSize).ConfigureAwait(false);
+            int read;
+            while ((read = input.Read(buffer, 0, buffer.Length)) > 0)
+            {
+                connection.Stream.Write(buffer, 0, read);
+            }
+
+            connection.CloseInputAsync().AsTask().GetAwaiter().GetResult();
         }
         catch (Exception exception) when (exception is IOException or SocketException or ObjectDisposedException)
         {
             // The command has ended and the connection with it; nothing is waiting for more input.
-            return;
         }
-
-        await connection.CloseInputAsync().ConfigureAwait(false);
     }
 
     /// <returns>How the exec ended, or that it still runs when the deadline has passed.</returns>

@@ -10,9 +10,13 @@ internal sealed class UnixTerminal : ITerminal
     private const int InputFd = 0;
     private const int OutputFd = 1;
 
-    public bool IsInputTerminal { get; } = NativeMethods.IsATty(InputFd) == 1;
+    // Asked only when a command is to run: --version and --help start faster without the C library's lookups.
+    private readonly Lazy<bool> _isInputTerminal = new(() => NativeMethods.IsATty(InputFd) == 1);
+    private readonly Lazy<bool> _isOutputTerminal = new(() => NativeMethods.IsATty(OutputFd) == 1);
 
-    public bool IsOutputTerminal { get; } = NativeMethods.IsATty(OutputFd) == 1;
+    public bool IsInputTerminal => _isInputTerminal.Value;
+
+    public bool IsOutputTerminal => _isOutputTerminal.Value;
 
     public TerminalSize? GetSize()
     {
