@@ -61,23 +61,17 @@ internal sealed class SignalForwarder(IDockerEngine engine, ContainerSummary con
     }
 
     /// <summary>The exit code of a process ended by <paramref name="signal"/>, as a shell reports it.</summary>
-    public static int ExitCodeOf(PosixSignal signal) => ExitCodes.SignalBase + Number(signal);
+    public static int ExitCodeOf(PosixSignal signal) => ExitCodes.SignalBase + Describe(signal).Number;
 
-    public static string Name(PosixSignal signal) => signal switch
-    {
-        PosixSignal.SIGINT => "INT",
-        PosixSignal.SIGTERM => "TERM",
-        PosixSignal.SIGHUP => "HUP",
-        PosixSignal.SIGQUIT => "QUIT",
-        _ => throw new ArgumentOutOfRangeException(nameof(signal), signal, "rind forwards only INT, TERM, HUP and QUIT"),
-    };
+    private static string Name(PosixSignal signal) => Describe(signal).Name;
 
-    private static int Number(PosixSignal signal) => signal switch
+    /// <summary>The name kill takes and the number the kernel gives each signal rind forwards.</summary>
+    private static (string Name, int Number) Describe(PosixSignal signal) => signal switch
     {
-        PosixSignal.SIGHUP => 1,
-        PosixSignal.SIGINT => 2,
-        PosixSignal.SIGQUIT => 3,
-        PosixSignal.SIGTERM => 15,
+        PosixSignal.SIGHUP => ("HUP", 1),
+        PosixSignal.SIGINT => ("INT", 2),
+        PosixSignal.SIGQUIT => ("QUIT", 3),
+        PosixSignal.SIGTERM => ("TERM", 15),
         _ => throw new ArgumentOutOfRangeException(nameof(signal), signal, "rind forwards only INT, TERM, HUP and QUIT"),
     };
 }
