@@ -66,8 +66,8 @@ internal sealed class RindApp(
 
         var labelled = await engine.ListContainersWithLabelAsync(RindLabel.Name, cancellationToken).ConfigureAwait(false);
         var criteria = new ContainerCriteria(
-            invocation.Service ?? NotEmpty(environment.GetVariable("RIND_SERVICE")),
-            invocation.Container ?? NotEmpty(environment.GetVariable("RIND_CONTAINER")),
+            invocation.Service ?? environment.GetSetting("RIND_SERVICE"),
+            invocation.Container ?? environment.GetSetting("RIND_CONTAINER"),
             environment.CurrentDirectory);
         var container = ContainerSelector.Select(labelled, criteria);
         LogMessages.ContainerChosen(logger, container.DisplayName, container.Id, RindLabel.Name);
@@ -92,8 +92,6 @@ internal sealed class RindApp(
 
         return await new ExecSession(engine, streams, terminal, signals, logger).RunAsync(container, plan, cancellationToken).ConfigureAwait(false);
     }
-
-    private static string? NotEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
     private int Print(string text)
     {

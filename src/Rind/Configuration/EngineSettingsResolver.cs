@@ -19,7 +19,7 @@ internal static class EngineSettingsResolver
     {
         var apiVersion = ReadApiVersion(environment);
         var (host, hostOrigin) = hostOption is not null ? (hostOption, "--host")
-            : contextOption is null && NotEmpty(environment.GetVariable("DOCKER_HOST")) is { } fromEnvironment ? (fromEnvironment, "DOCKER_HOST")
+            : contextOption is null && environment.GetSetting("DOCKER_HOST") is { } fromEnvironment ? (fromEnvironment, "DOCKER_HOST")
             : (null, null);
         if (host is null)
         {
@@ -45,7 +45,7 @@ internal static class EngineSettingsResolver
     public static IReadOnlyList<(string Path, string Origin)> DefaultSockets(IEnvironment environment)
     {
         List<(string, string)> sockets = [(EngineEndpointParser.DefaultSocketPath, "the default socket")];
-        if (NotEmpty(environment.GetVariable("XDG_RUNTIME_DIR")) is { } runtime)
+        if (environment.GetSetting("XDG_RUNTIME_DIR") is { } runtime)
         {
             sockets.Add((Path.Combine(runtime, "docker.sock"), "rootless Docker's socket"));
             sockets.Add((Path.Combine(runtime, "podman", "podman.sock"), "Podman's socket"));
@@ -78,7 +78,7 @@ internal static class EngineSettingsResolver
             return (contextOption, $"context {contextOption} (--context)");
         }
 
-        if (NotEmpty(environment.GetVariable("DOCKER_CONTEXT")) is { } fromEnvironment)
+        if (environment.GetSetting("DOCKER_CONTEXT") is { } fromEnvironment)
         {
             return (fromEnvironment, $"context {fromEnvironment} (DOCKER_CONTEXT)");
         }
@@ -103,13 +103,13 @@ internal static class EngineSettingsResolver
     /// <summary>TLS as DOCKER_TLS_VERIFY, DOCKER_TLS and DOCKER_CERT_PATH ask for it; null for none.</summary>
     private static TlsSettings? TlsFromEnvironment(IEnvironment environment)
     {
-        var verify = NotEmpty(environment.GetVariable("DOCKER_TLS_VERIFY")) is not null;
-        if (!verify && NotEmpty(environment.GetVariable("DOCKER_TLS")) is null)
+        var verify = environment.GetSetting("DOCKER_TLS_VERIFY") is not null;
+        if (!verify && environment.GetSetting("DOCKER_TLS") is null)
         {
             return null;
         }
 
-        var named = NotEmpty(environment.GetVariable("DOCKER_CERT_PATH"));
+        var named = environment.GetSetting("DOCKER_CERT_PATH");
         var directory = named ?? ConfigDirectory(environment);
         if (named is not null && !Directory.Exists(named))
         {
@@ -135,7 +135,7 @@ internal static class EngineSettingsResolver
 
     private static ApiVersion? ReadApiVersion(IEnvironment environment)
     {
-        var requested = NotEmpty(environment.GetVariable("DOCKER_API_VERSION"));
+        var requested = environment.GetSetting("DOCKER_API_VERSION");
         if (requested is null)
         {
             return null;
