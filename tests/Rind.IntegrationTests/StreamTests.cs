@@ -112,6 +112,41 @@ public sealed class StreamTests : IAsyncLifetime
         Assert.Equal("", result.Stderr);
     }
 
+    [Fact]
+    public async Task Output_into_a_file_other_commands_write_too_lands_between_theirs()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            await RindBinary.RunInShellAsync(
+                $"{{ echo before; \"$RIND\" sh -c 'echo out; echo err >&2'; echo after; echo last >&2; }} > '{file}' 2>&1",
+                TimeSpan.FromSeconds(30));
+
+            Assert.Equal("before\nout\nerr\nafter\nlast\n", await File.ReadAllTextAsync(file));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task Input_read_from_a_shared_file_is_not_read_again_by_the_next_command()
+    {
+        var file = Path.GetTempFileName();
+        await File.WriteAllTextAsync(file, "once\n");
+        try
+        {
+            var result = await RindBinary.RunInShellAsync($"{{ \"$RIND\" cat; cat; }} < '{file}'", TimeSpan.FromSeconds(30));
+
+            Assert.Equal("once\n", result.Stdout);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     /// <summary>Polls the kernel's high-water mark of resident memory until the process ends.</summary>
     private static async Task SamplePeakMemoryAsync(Process process, Action<long> report)
     {

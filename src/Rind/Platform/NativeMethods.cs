@@ -16,7 +16,22 @@ internal static partial class NativeMethods
     /// </summary>
     public const int TermiosSize = 256;
 
+    /// <summary>poll: data to read.</summary>
+    public const short PollIn = 0x1;
+
+    /// <summary>poll: room to write.</summary>
+    public const short PollOut = 0x4;
+
+    /// <summary>poll: the descriptor is not open.</summary>
+    public const short PollInvalid = 0x20;
+
+    /// <summary>errno EINTR: a signal arrived before the call did anything.</summary>
+    public const int Interrupted = 4;
+
     private const string LibC = "libc";
+
+    /// <summary>errno EAGAIN: a non-blocking descriptor has nothing to read or no room to write yet.</summary>
+    public static int WouldBlock => OperatingSystem.IsMacOS() ? 35 : 11;
 
     /// <summary>1 when <paramref name="fd"/> is a terminal.</summary>
     [LibraryImport(LibC, EntryPoint = "isatty")]
@@ -30,6 +45,15 @@ internal static partial class NativeMethods
 
     [LibraryImport(LibC, EntryPoint = "cfmakeraw")]
     public static unsafe partial void CfMakeRaw(byte* termios);
+
+    [LibraryImport(LibC, EntryPoint = "read", SetLastError = true)]
+    public static unsafe partial nint Read(int fd, byte* buffer, nuint count);
+
+    [LibraryImport(LibC, EntryPoint = "write", SetLastError = true)]
+    public static unsafe partial nint Write(int fd, byte* buffer, nuint count);
+
+    [LibraryImport(LibC, EntryPoint = "poll", SetLastError = true)]
+    public static partial int Poll(ref PollDescriptor descriptor, nuint count, int timeoutMilliseconds);
 
     /// <summary>
     /// ioctl with TIOCGWINSZ. ioctl is variadic; the pointer travels in the register a fixed third
@@ -49,5 +73,14 @@ internal static partial class NativeMethods
         public ushort Columns;
         public ushort PixelWidth;
         public ushort PixelHeight;
+    }
+
+    /// <summary>struct pollfd.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct PollDescriptor
+    {
+        public int Descriptor;
+        public short Events;
+        public short ReturnedEvents;
     }
 }

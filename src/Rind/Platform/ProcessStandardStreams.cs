@@ -1,5 +1,4 @@
 using System.Text;
-using Microsoft.Win32.SafeHandles;
 
 namespace Rind.Platform;
 
@@ -29,18 +28,8 @@ internal sealed class ProcessStandardStreams : IStandardStreams
     public TextWriter ErrorWriter { get; }
 
     public static ProcessStandardStreams Open() =>
-        new(Open(0, FileAccess.Read), Open(1, FileAccess.Write), Open(2, FileAccess.Write));
-
-    private static Stream Open(int fd, FileAccess access)
-    {
-        try
-        {
-            return new FileStream(new SafeFileHandle(fd, ownsHandle: false), access, bufferSize: 0);
-        }
-        catch (Exception exception) when (exception is IOException or ArgumentException or UnauthorizedAccessException)
-        {
-            // A closed descriptor (as after `<&-`) reads as empty and swallows writes, as a shell's would.
-            return Stream.Null;
-        }
-    }
+        new(
+            FileDescriptorStream.OpenOrNull(0, FileAccess.Read),
+            FileDescriptorStream.OpenOrNull(1, FileAccess.Write),
+            FileDescriptorStream.OpenOrNull(2, FileAccess.Write));
 }
