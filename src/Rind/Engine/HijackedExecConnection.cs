@@ -7,17 +7,11 @@ namespace Rind.Engine;
 /// Keeps the connection it came over, because only that can end the sending half alone, which is
 /// how the command learns its stdin ended.
 /// </summary>
-internal sealed class HijackedExecConnection(HttpClient client, HttpResponseMessage response, Stream stream, EngineConnection connection)
-    : IExecConnection
+internal sealed class HijackedExecConnection(Stream stream, EngineConnection connection) : IExecConnection
 {
     public Stream Stream { get; } = stream;
 
     public ValueTask CloseInputAsync() => connection.CloseWriteAsync();
 
-    public async ValueTask DisposeAsync()
-    {
-        await Stream.DisposeAsync().ConfigureAwait(false);
-        response.Dispose();
-        client.Dispose();
-    }
+    public ValueTask DisposeAsync() => Stream.DisposeAsync();
 }

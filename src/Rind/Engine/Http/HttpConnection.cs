@@ -1,0 +1,220 @@
+using System.Globalization;
+using System.Text;
+using Rind.Engine.Transport;
+
+namespace Rind.Engine.Http;
+
+/// <summary>
+/// HTTP/1.1 over one connection to the engine: a request out, its answer back, one at a time.
+/// </summary>
+internal sealed class HttpConnection(EngineConnection connection) : IDisposable
+{
+    /// <summary>Room for an answer's head; the engine's are a few hundred bytes.</summary>
+    private const int BufferSize = 16 * 1024;
+
+    private static readonly byte[] HeadEnd = "\r\n\r\n"u8.ToArray();
+    private static readonly byte[] LineEnd = "\r\n"u8.ToArray();
+
+    private readonly byte[] _buffer = new byte[BufferSize];
+    private int _start;
+    private int _end;
+
+    /// <summary>Whether the last answer left the connection fit for another request.</summary>
+    public bool IsReusable { get; private set; } = true;
+
+    /// <summary>Whether any byte came back since the last request went out.</summary>
+    public bool HasReceived { get; private set; }
+
+    public EngineConnection Connection => connection;
+
+    private ReadOnlySpan<byte> Buffered => _buffer.AsSpan(_start, _end - _start);
+
+    /// <summary>Sends a request and reads the head of its answer; the body is left to read.</summary>
+    /// <param name="upgrade">Asks the engine to turn the connection into a raw stream (its answer: 101).</param>
+    /// <exception cref="IOException">The connection broke, or ended before the answer did.</exception>
+    /// <exception cref="InvalidDataException">The answer is not HTTP/1.x.</exception>
+    public async Task<HttpResponseHead> SendAsync(
+        string method, string target, string host, ReadOnlyMemory<byte>? jsonBody, bool upgrade, CancellationToken cancellationToken)
+    {
+        IsReusable = false;
+        HasReceived = false;
+        var head = new StringBuilder()
+            .Append(CultureInfo.InvariantCulture, $"{method} {target} HTTP/1.1\r\nHost: {host}\r\n");
+        if (jsonBody is { } body)
+        {
+            head.Append(CultureInfo.InvariantCulture, $"Content-Type: application/json\r\nContent-Length: {body.Length}\r\n");
+        }
+        else if (method != "GET")
+        {
+            head.Append("Content-Length: 0\r\n");
+        }
+
+        if (upgrade)
+        {
+            head.Append("Connection: Upgrade\r\nUpgrade: tcp\r\n");
+        }
+
+        head.Append("\r\n");
+
+        // One write for head and body: one packet, and no wait for an acknowledgement in between.
+        var headBytes = Encoding.ASCII.GetBytes(head.ToString());
+        var request = new byte[headBytes.Length + (jsonBody?.Length ?? 0)];
+        headBytes.CopyTo(request, 0);
+        jsonBody?.CopyTo(request.AsMemory(headBytes.Length));
+        await connection.Stream.WriteAsync(request, cancellationToken).ConfigureAwait(false);
+        await connection.Stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+
+        return await ReadHeadAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads the whole body of the answer whose head <see cref="SendAsync"/> returned.</summary>
+    public async Task<byte[]> ReadBodyAsync(HttpResponseHead head, CancellationToken cancellationToken)
+    {
+        var body = new MemoryStream();
+        if (head.HasNoBody)
+        {
+            IsReusable = head.KeepsConnectionOpen;
+        }
+        else if (head.IsChunked)
+        {
+            long size;
+            while ((size = ParseChunkSize(await ReadLineAsync(cancellationToken).ConfigureAwait(false))) > 0)
+            {
+                await CopyAsync(body, size, cancellationToken).ConfigureAwait(false);
+                if (await ReadLineAsync(cancellationToken).ConfigureAwait(false) != "")
+                {
+                    throw new InvalidDataException("a chunk of the answer is longer than its size says");
+                }
+            }
+
+            // Trailer fields, if any, up to the blank line that ends the answer.
+            while (await ReadLineAsync(cancellationToken).ConfigureAwait(false) != "")
+            {
+            }
+
+            IsReusable = head.KeepsConnectionOpen;
+        }
+        else if (head.ContentLength is { } length)
+        {
+            await CopyAsync(body, length, cancellationToken).ConfigureAwait(false);
+            IsReusable = head.KeepsConnectionOpen;
+        }
+        else
+        {
+            // No length and no chunks: the body runs to the end of the connection.
+            await CopyAsync(body, long.MaxValue, cancellationToken).ConfigureAwait(false);
+        }
+
+        return body.ToArray();
+    }
+
+    /// <summary>
+    /// After a 101 answer: the connection as a raw stream, beginning with whatever arrived with the answer's head.
+    /// </summary>
+    public Stream TakeUpgradedStream() => new UpgradedStream(Buffered.ToArray(), connection.Stream);
+
+    public void Dispose() => connection.Stream.Dispose();
+
+    private async Task<HttpResponseHead> ReadHeadAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            int length;
+            while ((length = Buffered.IndexOf(HeadEnd)) < 0)
+            {
+                if (_end - _start == BufferSize)
+                {
+                    throw new InvalidDataException($"the answer's head is longer than {BufferSize} bytes");
+                }
+
+                if (!await FillAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    throw new IOException(_end == _start
+                        ? "the engine closed the connection without answering"
+                        : "the connection ended inside the answer's head");
+                }
+            }
+
+            var head = HttpResponseHead.Parse(Buffered[..length]);
+            _start += length + HeadEnd.Length;
+
+            // An interim answer other than the switch of protocols is followed by the real one.
+            if (head.StatusCode is >= 100 and < 200 && head.StatusCode != 101)
+            {
+                continue;
+            }
+
+            return head;
+        }
+    }
+
+    private async Task<string> ReadLineAsync(CancellationToken cancellationToken)
+    {
+        int length;
+        while ((length = Buffered.IndexOf(LineEnd)) < 0)
+        {
+            if (_end - _start == BufferSize)
+            {
+                throw new InvalidDataException($"a line of the answer is longer than {BufferSize} bytes");
+            }
+
+            if (!await FillAsync(cancellationToken).ConfigureAwait(false))
+            {
+                throw new IOException("the connection ended inside the answer's body");
+            }
+        }
+
+        var line = Encoding.Latin1.GetString(Buffered[..length]);
+        _start += length + LineEnd.Length;
+        return line;
+    }
+
+    /// <summary>Copies <paramref name="count"/> bytes of the body, or all up to the end of the connection when that is long.MaxValue.</summary>
+    private async Task CopyAsync(MemoryStream body, long count, CancellationToken cancellationToken)
+    {
+        while (count > 0)
+        {
+            if (_end == _start && !await FillAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (count == long.MaxValue)
+                {
+                    return;
+                }
+
+                throw new IOException("the connection ended inside the answer's body");
+            }
+
+            var take = (int)Math.Min(count, _end - _start);
+            body.Write(_buffer, _start, take);
+            _start += take;
+            if (count != long.MaxValue)
+            {
+                count -= take;
+            }
+        }
+    }
+
+    /// <returns>false at the end of the connection.</returns>
+    private async Task<bool> FillAsync(CancellationToken cancellationToken)
+    {
+        if (_start > 0)
+        {
+            Buffered.CopyTo(_buffer);
+            _end -= _start;
+            _start = 0;
+        }
+
+        var read = await connection.Stream.ReadAsync(_buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false);
+        _end += read;
+        HasReceived |= read > 0;
+        return read > 0;
+    }
+
+    private static long ParseChunkSize(string line)
+    {
+        var size = line.Split(';', 2)[0].Trim(' ', '\t');
+        return long.TryParse(size, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var value) && value >= 0
+            ? value
+            : throw new InvalidDataException($"the answer has a chunk size that is not one: '{line}'");
+    }
+}
