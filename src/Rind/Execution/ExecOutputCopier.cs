@@ -22,8 +22,9 @@ internal sealed class ExecOutputCopier(IStandardStreams streams)
     /// <summary>The first of the last pieces of output, when they were held back as a possible notice of the engine's.</summary>
     public string? HeldNotice => _held.Count == 0 ? null : Encoding.UTF8.GetString(_held[0].Bytes);
 
+    /// <summary>Copies until the output ends, blocking on every read and write.</summary>
     /// <returns>false when the reader of rind's stdout went away before the output ended.</returns>
-    public async Task<bool> CopyAsync(IChunkReader reader, CancellationToken cancellationToken)
+    public bool Copy(IChunkReader reader)
     {
         var buffer = new byte[BufferSize];
         while (true)
@@ -31,7 +32,7 @@ internal sealed class ExecOutputCopier(IStandardStreams streams)
             MultiplexedChunk chunk;
             try
             {
-                chunk = await reader.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+                chunk = reader.Read(buffer);
             }
             catch (Exception exception) when (exception is InvalidDataException or IOException)
             {

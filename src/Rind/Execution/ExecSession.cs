@@ -89,15 +89,16 @@ internal sealed class ExecSession(IDockerEngine engine, IStandardStreams streams
         using (plan.Tty ? terminal.EnterRawMode() : null)
         using (plan.Tty ? FollowTerminalSize(execId, cancellationToken) : null)
         {
-            // A thread of its own, not awaited: the command may end while rind's own stdin stays open,
-            // and rind must end with it. Plain blocking reads and writes are the fastest way through.
+            // Input and output each get a thread of their own: plain blocking reads and writes are the
+            // fastest way through, with no handing of every piece from thread to thread. Input's is not
+            // awaited: the command may end while rind's own stdin stays open, and rind must end with it.
             new Thread(() => ForwardInput(streams.Input, connection)) { IsBackground = true, Name = "stdin" }.Start();
 
             // Frames come as an 8-byte header and a payload: buffered, the headers cost no read of their own.
             IChunkReader reader = plan.Tty
                 ? new RawStreamReader(connection.Stream)
                 : new MultiplexedStreamReader(new BufferedStream(connection.Stream, BufferSize));
-            if (!await output.CopyAsync(reader, cancellationToken).ConfigureAwait(false))
+            if (!await OnThreadOfItsOwn("output", () => output.Copy(reader)).WaitAsync(cancellationToken).ConfigureAwait(false))
             {
                 LogMessages.OutputClosed(logger);
                 return ExitCodes.BrokenPipe;
@@ -203,6 +204,24 @@ internal sealed class ExecSession(IDockerEngine engine, IStandardStreams streams
                 return;
             }
         }
+    }
+
+    private static Task<T> OnThreadOfItsOwn<T>(string name, Func<T> work)
+    {
+        var result = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        new Thread(() =>
+        {
+            try
+            {
+                result.SetResult(work());
+            }
+            catch (Exception exception)
+            {
+                result.SetException(exception);
+            }
+        })
+        { IsBackground = true, Name = name }.Start();
+        return result.Task;
     }
 
     private static void ForwardInput(Stream input, IExecConnection connection)

@@ -17,7 +17,7 @@ internal sealed class MultiplexedStreamReader(Stream source) : IChunkReader
 
     /// <summary>Reads the next piece of payload; a chunk of length 0 means the stream ended cleanly.</summary>
     /// <exception cref="InvalidDataException">The stream is not multiplexed, or ends inside a frame.</exception>
-    public async ValueTask<MultiplexedChunk> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken)
+    public MultiplexedChunk Read(Span<byte> buffer)
     {
         if (buffer.IsEmpty)
         {
@@ -26,14 +26,14 @@ internal sealed class MultiplexedStreamReader(Stream source) : IChunkReader
 
         while (_remaining == 0)
         {
-            if (!await ReadHeaderAsync(cancellationToken).ConfigureAwait(false))
+            if (!ReadHeader())
             {
                 return new MultiplexedChunk(StreamKind.Stdout, 0);
             }
         }
 
         var wanted = (int)Math.Min(buffer.Length, _remaining);
-        var read = await source.ReadAsync(buffer[..wanted], cancellationToken).ConfigureAwait(false);
+        var read = source.Read(buffer[..wanted]);
         if (read == 0)
         {
             throw new InvalidDataException($"the output stream ended {_remaining} bytes before the end of a frame");
@@ -43,12 +43,12 @@ internal sealed class MultiplexedStreamReader(Stream source) : IChunkReader
         return new MultiplexedChunk(_kind, read);
     }
 
-    private async ValueTask<bool> ReadHeaderAsync(CancellationToken cancellationToken)
+    private bool ReadHeader()
     {
         var filled = 0;
         while (filled < HeaderLength)
         {
-            var read = await source.ReadAsync(_header.AsMemory(filled), cancellationToken).ConfigureAwait(false);
+            var read = source.Read(_header.AsSpan(filled));
             if (read == 0)
             {
                 return filled == 0

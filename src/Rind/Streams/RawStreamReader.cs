@@ -6,9 +6,5 @@ namespace Rind.Streams;
 /// </summary>
 internal sealed class RawStreamReader(Stream source) : IChunkReader
 {
-    public async ValueTask<MultiplexedChunk> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken)
-    {
-        var read = await source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
-        return new MultiplexedChunk(StreamKind.Stdout, read);
-    }
+    public MultiplexedChunk Read(Span<byte> buffer) => new(StreamKind.Stdout, source.Read(buffer));
 }

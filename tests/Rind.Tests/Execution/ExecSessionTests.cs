@@ -327,9 +327,11 @@ public sealed class ExecSessionTests
     {
         private bool _read;
 
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
         {
-            var bytes = await content.WaitAsync(cancellationToken);
+            var bytes = content.WaitAsync(TimeSpan.FromSeconds(30)).GetAwaiter().GetResult();
             if (_read)
             {
                 return 0;

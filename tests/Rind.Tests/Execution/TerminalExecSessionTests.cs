@@ -236,8 +236,9 @@ public sealed class TerminalExecSessionTests
 
     private sealed class BrokenStream : MemoryStream
     {
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-            ValueTask.FromException<int>(new IOException("Connection reset by peer"));
+        public override int Read(byte[] buffer, int offset, int count) => throw new IOException("Connection reset by peer");
+
+        public override int Read(Span<byte> buffer) => throw new IOException("Connection reset by peer");
     }
 
     /// <summary>Output that stays open until the test ends it, as a running command's does.</summary>
@@ -247,9 +248,11 @@ public sealed class TerminalExecSessionTests
 
         public void End() => _ended.TrySetResult();
 
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
         {
-            await _ended.Task.WaitAsync(cancellationToken);
+            _ended.Task.WaitAsync(TimeSpan.FromSeconds(30)).GetAwaiter().GetResult();
             return 0;
         }
     }
