@@ -41,7 +41,7 @@ internal sealed class DockerEngineClient : IDockerEngine
     {
     }
 
-    public async Task<ApiVersion> ConnectAsync(CancellationToken cancellationToken)
+    public Task<ApiVersion> ConnectAsync(CancellationToken cancellationToken) => Run(cancellationToken, () =>
     {
         ApiVersion version;
         if (_requestedVersion is { } requested)
@@ -51,7 +51,7 @@ internal sealed class DockerEngineClient : IDockerEngine
         }
         else
         {
-            var answer = await SendAsync("GET", "/_ping", jsonBody: null, cancellationToken).ConfigureAwait(false);
+            var answer = Send("GET", "/_ping", jsonBody: null);
             EnsureSuccess(answer);
             if (!ApiVersion.TryParse(answer.Head.Header("Api-Version"), out var engineVersion))
             {
@@ -71,80 +71,98 @@ internal sealed class DockerEngineClient : IDockerEngine
 
         _versionPrefix = "/v" + version;
         return version;
-    }
+    });
 
-    public async Task<IReadOnlyList<ContainerSummary>> ListContainersWithLabelAsync(string label, CancellationToken cancellationToken)
-    {
-        var filters = Uri.EscapeDataString($$"""{"label":[{{JsonSerializer.Serialize(label, EngineJsonContext.Default.String)}}]}""");
-        var answer = await SendAsync("GET", $"{_versionPrefix}/containers/json?all=1&filters={filters}", jsonBody: null, cancellationToken)
-            .ConfigureAwait(false);
-        return ReadJson(answer, EngineJsonContext.Default.ContainerSummaryArray);
-    }
+    public Task<IReadOnlyList<ContainerSummary>> ListContainersWithLabelAsync(string label, CancellationToken cancellationToken) =>
+        Run<IReadOnlyList<ContainerSummary>>(cancellationToken, () =>
+        {
+            var filters = Uri.EscapeDataString($$"""{"label":[{{JsonSerializer.Serialize(label, EngineJsonContext.Default.String)}}]}""");
+            var answer = Send("GET", $"{_versionPrefix}/containers/json?all=1&filters={filters}", jsonBody: null);
+            return ReadJson(answer, EngineJsonContext.Default.ContainerSummaryArray);
+        });
 
-    public async Task<string> CreateExecAsync(string containerId, ExecCreateRequest request, CancellationToken cancellationToken)
-    {
-        var answer = await SendAsync(
-            "POST",
-            $"{_versionPrefix}/containers/{Uri.EscapeDataString(containerId)}/exec",
-            JsonSerializer.SerializeToUtf8Bytes(request, EngineJsonContext.Default.ExecCreateRequest),
-            cancellationToken).ConfigureAwait(false);
-        return ReadJson(answer, EngineJsonContext.Default.ExecCreateResponse).Id;
-    }
+    public Task<string> CreateExecAsync(string containerId, ExecCreateRequest request, CancellationToken cancellationToken) =>
+        Run(cancellationToken, () =>
+        {
+            var answer = Send(
+                "POST",
+                $"{_versionPrefix}/containers/{Uri.EscapeDataString(containerId)}/exec",
+                JsonSerializer.SerializeToUtf8Bytes(request, EngineJsonContext.Default.ExecCreateRequest));
+            return ReadJson(answer, EngineJsonContext.Default.ExecCreateResponse).Id;
+        });
 
-    public async Task<IExecConnection> StartExecAsync(string execId, ExecStartRequest request, CancellationToken cancellationToken)
-    {
-        var (head, connection) = await Transport(
-            () => _http.SendUpgradeAsync(
+    public Task<IExecConnection> StartExecAsync(string execId, ExecStartRequest request, CancellationToken cancellationToken) =>
+        Run<IExecConnection>(cancellationToken, () =>
+        {
+            var (head, connection) = Transport(() => _http.SendUpgrade(
                 $"{_versionPrefix}/exec/{Uri.EscapeDataString(execId)}/start",
-                JsonSerializer.SerializeToUtf8Bytes(request, EngineJsonContext.Default.ExecStartRequest),
-                cancellationToken)).ConfigureAwait(false);
-        if (head.StatusCode == (int)HttpStatusCode.SwitchingProtocols)
+                JsonSerializer.SerializeToUtf8Bytes(request, EngineJsonContext.Default.ExecStartRequest)));
+            if (head.StatusCode == (int)HttpStatusCode.SwitchingProtocols)
+            {
+                return new HijackedExecConnection(connection.TakeUpgradedStream(), connection.Connection);
+            }
+
+            using (connection)
+            {
+                EnsureSuccess(new HttpAnswer(head, Transport(() => connection.ReadBody(head))));
+                throw new RindException($"the engine at {_endpoint.Address} did not hand over the exec's stream (HTTP {head.StatusCode})");
+            }
+        });
+
+    public Task StartExecDetachedAsync(string execId, CancellationToken cancellationToken) =>
+        Run(cancellationToken, () =>
         {
-            return new HijackedExecConnection(connection.TakeUpgradedStream(), connection.Connection);
-        }
+            EnsureSuccess(Send(
+                "POST",
+                $"{_versionPrefix}/exec/{Uri.EscapeDataString(execId)}/start",
+                JsonSerializer.SerializeToUtf8Bytes(new ExecStartRequest { Detach = true }, EngineJsonContext.Default.ExecStartRequest)));
+            return true;
+        });
 
-        using (connection)
+    public Task ResizeExecAsync(string execId, int rows, int columns, CancellationToken cancellationToken) =>
+        Run(cancellationToken, () =>
         {
-            var body = await Transport(() => connection.ReadBodyAsync(head, cancellationToken)).ConfigureAwait(false);
-            EnsureSuccess(new HttpAnswer(head, body));
-            throw new RindException($"the engine at {_endpoint.Address} did not hand over the exec's stream (HTTP {head.StatusCode})");
-        }
-    }
+            var target = string.Create(CultureInfo.InvariantCulture, $"{_versionPrefix}/exec/{Uri.EscapeDataString(execId)}/resize?h={rows}&w={columns}");
+            EnsureSuccess(Send("POST", target, jsonBody: null));
+            return true;
+        });
 
-    public async Task StartExecDetachedAsync(string execId, CancellationToken cancellationToken)
-    {
-        var answer = await SendAsync(
-            "POST",
-            $"{_versionPrefix}/exec/{Uri.EscapeDataString(execId)}/start",
-            JsonSerializer.SerializeToUtf8Bytes(new ExecStartRequest { Detach = true }, EngineJsonContext.Default.ExecStartRequest),
-            cancellationToken).ConfigureAwait(false);
-        EnsureSuccess(answer);
-    }
-
-    public async Task ResizeExecAsync(string execId, int rows, int columns, CancellationToken cancellationToken)
-    {
-        var target = string.Create(CultureInfo.InvariantCulture, $"{_versionPrefix}/exec/{Uri.EscapeDataString(execId)}/resize?h={rows}&w={columns}");
-        EnsureSuccess(await SendAsync("POST", target, jsonBody: null, cancellationToken).ConfigureAwait(false));
-    }
-
-    public async Task<ExecInspectResponse> InspectExecAsync(string execId, CancellationToken cancellationToken)
-    {
-        var answer = await SendAsync("GET", $"{_versionPrefix}/exec/{Uri.EscapeDataString(execId)}/json", jsonBody: null, cancellationToken)
-            .ConfigureAwait(false);
-        return ReadJson(answer, EngineJsonContext.Default.ExecInspectResponse);
-    }
+    public Task<ExecInspectResponse> InspectExecAsync(string execId, CancellationToken cancellationToken) =>
+        Run(cancellationToken, () =>
+            ReadJson(Send("GET", $"{_versionPrefix}/exec/{Uri.EscapeDataString(execId)}/json", jsonBody: null), EngineJsonContext.Default.ExecInspectResponse));
 
     public void Dispose() => _http.Dispose();
 
-    private Task<HttpAnswer> SendAsync(string method, string target, byte[]? jsonBody, CancellationToken cancellationToken) =>
-        Transport(() => _http.SendAsync(method, target, jsonBody, cancellationToken));
+    /// <summary>
+    /// Makes a call over the blocking connections (see <see cref="IEngineDialer"/>): done by the time the task
+    /// is returned, and a failure travels in the task, as from any asynchronous call.
+    /// </summary>
+    private static Task<T> Run<T>(CancellationToken cancellationToken, Func<T> call)
+    {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled<T>(cancellationToken);
+        }
+
+        try
+        {
+            return Task.FromResult(call());
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<T>(exception);
+        }
+    }
+
+    private HttpAnswer Send(string method, string target, byte[]? jsonBody) =>
+        Transport(() => _http.Send(method, target, jsonBody));
 
     /// <summary>Turns the ways a request can fail on its way into one line that names the engine.</summary>
-    private async Task<T> Transport<T>(Func<Task<T>> send)
+    private T Transport<T>(Func<T> send)
     {
         try
         {
-            return await send().ConfigureAwait(false);
+            return send();
         }
         catch (EngineTransportException failure)
         {

@@ -5,6 +5,7 @@ namespace Rind.Engine.Http;
 /// <summary>
 /// HTTP/1.1 to the engine over connections from a dialer. A call with a JSON answer reuses a connection an
 /// earlier call left open; a call that asks for an upgrade gets a connection of its own, which it keeps.
+/// Calls block until the answer is there; they may come from several threads at once.
 /// </summary>
 internal sealed class EngineHttpClient(IEngineDialer dialer, string host) : IDisposable
 {
@@ -15,16 +16,16 @@ internal sealed class EngineHttpClient(IEngineDialer dialer, string host) : IDis
     /// <exception cref="EngineTransportException">No connection to the engine could be opened.</exception>
     /// <exception cref="IOException">The connection broke before the answer was complete.</exception>
     /// <exception cref="InvalidDataException">The answer is not HTTP/1.x.</exception>
-    public async Task<HttpAnswer> SendAsync(string method, string target, ReadOnlyMemory<byte>? jsonBody, CancellationToken cancellationToken)
+    public HttpAnswer Send(string method, string target, ReadOnlyMemory<byte>? jsonBody)
     {
         while (true)
         {
             var idle = TakeIdle();
-            var connection = idle ?? await OpenAsync(cancellationToken).ConfigureAwait(false);
+            var connection = idle ?? new HttpConnection(dialer.Dial());
             try
             {
-                var head = await connection.SendAsync(method, target, host, jsonBody, upgrade: false, cancellationToken).ConfigureAwait(false);
-                var body = await connection.ReadBodyAsync(head, cancellationToken).ConfigureAwait(false);
+                var head = connection.Send(method, target, host, jsonBody, upgrade: false);
+                var body = connection.ReadBody(head);
                 Release(connection);
                 return new HttpAnswer(head, body);
             }
@@ -45,13 +46,12 @@ internal sealed class EngineHttpClient(IEngineDialer dialer, string host) : IDis
     /// Sends a request asking to switch the connection to a raw stream, on a connection of its own.
     /// The caller owns that connection from then on, whatever the answer.
     /// </summary>
-    public async Task<(HttpResponseHead Head, HttpConnection Connection)> SendUpgradeAsync(
-        string target, ReadOnlyMemory<byte> jsonBody, CancellationToken cancellationToken)
+    public (HttpResponseHead Head, HttpConnection Connection) SendUpgrade(string target, ReadOnlyMemory<byte> jsonBody)
     {
-        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = new HttpConnection(dialer.Dial());
         try
         {
-            var head = await connection.SendAsync("POST", target, host, jsonBody, upgrade: true, cancellationToken).ConfigureAwait(false);
+            var head = connection.Send("POST", target, host, jsonBody, upgrade: true);
             return (head, connection);
         }
         catch
@@ -71,9 +71,6 @@ internal sealed class EngineHttpClient(IEngineDialer dialer, string host) : IDis
             }
         }
     }
-
-    private async Task<HttpConnection> OpenAsync(CancellationToken cancellationToken) =>
-        new(await dialer.DialAsync(cancellationToken).ConfigureAwait(false));
 
     private HttpConnection? TakeIdle()
     {

@@ -6,6 +6,7 @@ namespace Rind.Engine.Http;
 
 /// <summary>
 /// HTTP/1.1 over one connection to the engine: a request out, its answer back, one at a time.
+/// Reads and writes block (see <see cref="IEngineDialer"/>).
 /// </summary>
 internal sealed class HttpConnection(EngineConnection connection) : IDisposable
 {
@@ -33,8 +34,7 @@ internal sealed class HttpConnection(EngineConnection connection) : IDisposable
     /// <param name="upgrade">Asks the engine to turn the connection into a raw stream (its answer: 101).</param>
     /// <exception cref="IOException">The connection broke, or ended before the answer did.</exception>
     /// <exception cref="InvalidDataException">The answer is not HTTP/1.x.</exception>
-    public async Task<HttpResponseHead> SendAsync(
-        string method, string target, string host, ReadOnlyMemory<byte>? jsonBody, bool upgrade, CancellationToken cancellationToken)
+    public HttpResponseHead Send(string method, string target, string host, ReadOnlyMemory<byte>? jsonBody, bool upgrade)
     {
         IsReusable = false;
         HasReceived = false;
@@ -61,14 +61,14 @@ internal sealed class HttpConnection(EngineConnection connection) : IDisposable
         var request = new byte[headBytes.Length + (jsonBody?.Length ?? 0)];
         headBytes.CopyTo(request, 0);
         jsonBody?.CopyTo(request.AsMemory(headBytes.Length));
-        await connection.Stream.WriteAsync(request, cancellationToken).ConfigureAwait(false);
-        await connection.Stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+        connection.Stream.Write(request);
+        connection.Stream.Flush();
 
-        return await ReadHeadAsync(cancellationToken).ConfigureAwait(false);
+        return ReadHead();
     }
 
-    /// <summary>Reads the whole body of the answer whose head <see cref="SendAsync"/> returned.</summary>
-    public async Task<byte[]> ReadBodyAsync(HttpResponseHead head, CancellationToken cancellationToken)
+    /// <summary>Reads the whole body of the answer whose head <see cref="Send"/> returned.</summary>
+    public byte[] ReadBody(HttpResponseHead head)
     {
         var body = new MemoryStream();
         if (head.HasNoBody)
@@ -78,17 +78,17 @@ internal sealed class HttpConnection(EngineConnection connection) : IDisposable
         else if (head.IsChunked)
         {
             long size;
-            while ((size = ParseChunkSize(await ReadLineAsync(cancellationToken).ConfigureAwait(false))) > 0)
+            while ((size = ParseChunkSize(ReadLine())) > 0)
             {
-                await CopyAsync(body, size, cancellationToken).ConfigureAwait(false);
-                if (await ReadLineAsync(cancellationToken).ConfigureAwait(false) != "")
+                Copy(body, size);
+                if (ReadLine() != "")
                 {
                     throw new InvalidDataException("a chunk of the answer is longer than its size says");
                 }
             }
 
             // Trailer fields, if any, up to the blank line that ends the answer.
-            while (await ReadLineAsync(cancellationToken).ConfigureAwait(false) != "")
+            while (ReadLine() != "")
             {
             }
 
@@ -96,13 +96,13 @@ internal sealed class HttpConnection(EngineConnection connection) : IDisposable
         }
         else if (head.ContentLength is { } length)
         {
-            await CopyAsync(body, length, cancellationToken).ConfigureAwait(false);
+            Copy(body, length);
             IsReusable = head.KeepsConnectionOpen;
         }
         else
         {
             // No length and no chunks: the body runs to the end of the connection.
-            await CopyAsync(body, long.MaxValue, cancellationToken).ConfigureAwait(false);
+            Copy(body, long.MaxValue);
         }
 
         return body.ToArray();
@@ -115,7 +115,7 @@ internal sealed class HttpConnection(EngineConnection connection) : IDisposable
 
     public void Dispose() => connection.Stream.Dispose();
 
-    private async Task<HttpResponseHead> ReadHeadAsync(CancellationToken cancellationToken)
+    private HttpResponseHead ReadHead()
     {
         while (true)
         {
@@ -127,7 +127,7 @@ internal sealed class HttpConnection(EngineConnection connection) : IDisposable
                     throw new InvalidDataException($"the answer's head is longer than {BufferSize} bytes");
                 }
 
-                if (!await FillAsync(cancellationToken).ConfigureAwait(false))
+                if (!Fill())
                 {
                     throw new IOException(_end == _start
                         ? "the engine closed the connection without answering"
@@ -148,7 +148,7 @@ internal sealed class HttpConnection(EngineConnection connection) : IDisposable
         }
     }
 
-    private async Task<string> ReadLineAsync(CancellationToken cancellationToken)
+    private string ReadLine()
     {
         int length;
         while ((length = Buffered.IndexOf(LineEnd)) < 0)
@@ -158,7 +158,7 @@ internal sealed class HttpConnection(EngineConnection connection) : IDisposable
                 throw new InvalidDataException($"a line of the answer is longer than {BufferSize} bytes");
             }
 
-            if (!await FillAsync(cancellationToken).ConfigureAwait(false))
+            if (!Fill())
             {
                 throw new IOException("the connection ended inside the answer's body");
             }
@@ -170,11 +170,11 @@ internal sealed class HttpConnection(EngineConnection connection) : IDisposable
     }
 
     /// <summary>Copies <paramref name="count"/> bytes of the body, or all up to the end of the connection when that is long.MaxValue.</summary>
-    private async Task CopyAsync(MemoryStream body, long count, CancellationToken cancellationToken)
+    private void Copy(MemoryStream body, long count)
     {
         while (count > 0)
         {
-            if (_end == _start && !await FillAsync(cancellationToken).ConfigureAwait(false))
+            if (_end == _start && !Fill())
             {
                 if (count == long.MaxValue)
                 {
@@ -195,7 +195,7 @@ internal sealed class HttpConnection(EngineConnection connection) : IDisposable
     }
 
     /// <returns>false at the end of the connection.</returns>
-    private async Task<bool> FillAsync(CancellationToken cancellationToken)
+    private bool Fill()
     {
         if (_start > 0)
         {
@@ -204,7 +204,7 @@ internal sealed class HttpConnection(EngineConnection connection) : IDisposable
             _start = 0;
         }
 
-        var read = await connection.Stream.ReadAsync(_buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false);
+        var read = connection.Stream.Read(_buffer.AsSpan(_end));
         _end += read;
         HasReceived |= read > 0;
         return read > 0;

@@ -7,20 +7,20 @@ namespace Rind.Engine.Transport;
 /// </summary>
 internal sealed class SocketDialer(EngineEndpoint endpoint) : IEngineDialer
 {
-    public async ValueTask<EngineConnection> DialAsync(CancellationToken cancellationToken)
+    public EngineConnection Dial()
     {
-        var socket = await ConnectAsync(endpoint, cancellationToken).ConfigureAwait(false);
+        var socket = Connect(endpoint);
         return new EngineConnection(new NetworkStream(socket, ownsSocket: true), () => CloseWrite(socket));
     }
 
-    public static async ValueTask<Socket> ConnectAsync(EngineEndpoint endpoint, CancellationToken cancellationToken)
+    public static Socket Connect(EngineEndpoint endpoint)
     {
         var socket = endpoint is UnixEngineEndpoint
             ? new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified)
             : new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
-            await socket.ConnectAsync(endpoint.SocketEndPoint, cancellationToken).ConfigureAwait(false);
+            socket.Connect(endpoint.SocketEndPoint);
             return socket;
         }
         catch (SocketException exception)

@@ -11,7 +11,7 @@ namespace Rind.Engine.Transport;
 /// </summary>
 internal sealed class SshDialer(SshEngineEndpoint endpoint) : IEngineDialer
 {
-    public ValueTask<EngineConnection> DialAsync(CancellationToken cancellationToken)
+    public EngineConnection Dial()
     {
         var start = new ProcessStartInfo("ssh")
         {
@@ -38,7 +38,7 @@ internal sealed class SshDialer(SshEngineEndpoint endpoint) : IEngineDialer
         }
 
         var stream = new SshProcessStream(process, endpoint.Address);
-        return ValueTask.FromResult(new EngineConnection(stream, stream.CloseInputAsync));
+        return new EngineConnection(stream, stream.CloseInputAsync);
     }
 
     /// <summary>The ssh command line: options first, then the host after --, then the remote command.</summary>

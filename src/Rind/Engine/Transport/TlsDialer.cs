@@ -22,7 +22,7 @@ internal sealed class TlsDialer(TcpEngineEndpoint endpoint, TlsSettings tls) : I
         ? "it may want a client certificate, and rind had none to send (cert.pem and key.pem in DOCKER_CERT_PATH)"
         : null;
 
-    public async ValueTask<EngineConnection> DialAsync(CancellationToken cancellationToken)
+    public EngineConnection Dial()
     {
         string? refusal = null;
         var options = new SslClientAuthenticationOptions
@@ -38,15 +38,15 @@ internal sealed class TlsDialer(TcpEngineEndpoint endpoint, TlsSettings tls) : I
             },
         };
 
-        var socket = await SocketDialer.ConnectAsync(endpoint, cancellationToken).ConfigureAwait(false);
+        var socket = SocketDialer.Connect(endpoint);
         var ssl = new SslStream(new NetworkStream(socket, ownsSocket: true), leaveInnerStreamOpen: false);
         try
         {
-            await ssl.AuthenticateAsClientAsync(options, cancellationToken).ConfigureAwait(false);
+            ssl.AuthenticateAsClient(options);
         }
         catch (Exception exception) when (exception is AuthenticationException or IOException)
         {
-            await ssl.DisposeAsync().ConfigureAwait(false);
+            ssl.Dispose();
             throw new EngineTransportException(
                 $"TLS with the engine at {endpoint.Address} failed: {refusal ?? "the engine ended the handshake"}; " +
                 "check the files in DOCKER_CERT_PATH (or the context's TLS files)",

@@ -4,28 +4,24 @@ using Rind.Engine.Transport;
 
 namespace Rind.Tests.Engine.Http;
 
-public sealed class HttpConnectionTests : IDisposable
+public sealed class HttpConnectionTests
 {
-    private readonly CancellationTokenSource _timeout = new(TimeSpan.FromSeconds(10));
-
-    public void Dispose() => _timeout.Dispose();
-
     [Fact]
-    public async Task A_get_is_one_request_line_with_the_host_and_nothing_else()
+    public void A_get_is_one_request_line_with_the_host_and_nothing_else()
     {
         var stream = new ScriptedConnectionStream("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n");
 
-        await Connection(stream).SendAsync("GET", "/_ping", "localhost", jsonBody: null, upgrade: false, _timeout.Token);
+        Connection(stream).Send("GET", "/_ping", "localhost", jsonBody: null, upgrade: false);
 
         Assert.Equal("GET /_ping HTTP/1.1\r\nHost: localhost\r\n\r\n", stream.Written);
     }
 
     [Fact]
-    public async Task A_json_body_goes_with_its_type_and_length()
+    public void A_json_body_goes_with_its_type_and_length()
     {
         var stream = new ScriptedConnectionStream("HTTP/1.1 201 Created\r\nContent-Length: 0\r\n\r\n");
 
-        await Connection(stream).SendAsync("POST", "/x", "h", "{\"a\":1}"u8.ToArray(), upgrade: false, _timeout.Token);
+        Connection(stream).Send("POST", "/x", "h", "{\"a\":1}"u8.ToArray(), upgrade: false);
 
         Assert.Equal(
             "POST /x HTTP/1.1\r\nHost: h\r\nContent-Type: application/json\r\nContent-Length: 7\r\n\r\n{\"a\":1}",
@@ -33,21 +29,21 @@ public sealed class HttpConnectionTests : IDisposable
     }
 
     [Fact]
-    public async Task A_post_without_a_body_says_its_length_is_zero()
+    public void A_post_without_a_body_says_its_length_is_zero()
     {
         var stream = new ScriptedConnectionStream("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n");
 
-        await Connection(stream).SendAsync("POST", "/resize?h=1&w=2", "h", jsonBody: null, upgrade: false, _timeout.Token);
+        Connection(stream).Send("POST", "/resize?h=1&w=2", "h", jsonBody: null, upgrade: false);
 
         Assert.Contains("\r\nContent-Length: 0\r\n", stream.Written, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task An_upgrade_request_asks_for_a_tcp_stream()
+    public void An_upgrade_request_asks_for_a_tcp_stream()
     {
         var stream = new ScriptedConnectionStream("HTTP/1.1 101 UPGRADED\r\n\r\n");
 
-        await Connection(stream).SendAsync("POST", "/start", "h", "{}"u8.ToArray(), upgrade: true, _timeout.Token);
+        Connection(stream).Send("POST", "/start", "h", "{}"u8.ToArray(), upgrade: true);
 
         Assert.Contains("\r\nConnection: Upgrade\r\nUpgrade: tcp\r\n\r\n{}", stream.Written, StringComparison.Ordinal);
     }
@@ -55,11 +51,11 @@ public sealed class HttpConnectionTests : IDisposable
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public async Task A_body_of_declared_length_is_read_exactly_and_leaves_the_connection_reusable(bool trickle)
+    public void A_body_of_declared_length_is_read_exactly_and_leaves_the_connection_reusable(bool trickle)
     {
         var connection = Connection(new ScriptedConnectionStream("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello and more", trickle));
 
-        var body = await SendAndReadAsync(connection);
+        var body = SendAndRead(connection);
 
         Assert.Equal("hello", body);
         Assert.True(connection.IsReusable);
@@ -68,59 +64,59 @@ public sealed class HttpConnectionTests : IDisposable
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public async Task A_chunked_body_is_put_together_without_sizes_extensions_or_trailers(bool trickle)
+    public void A_chunked_body_is_put_together_without_sizes_extensions_or_trailers(bool trickle)
     {
         var connection = Connection(new ScriptedConnectionStream(
             "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n" +
             "4\r\n[1,2\r\nA;name=value\r\n,3,4,5,6,7\r\n1\r\n]\r\n0\r\nTrailer: x\r\n\r\n",
             trickle));
 
-        var body = await SendAndReadAsync(connection);
+        var body = SendAndRead(connection);
 
         Assert.Equal("[1,2,3,4,5,6,7]", body);
         Assert.True(connection.IsReusable);
     }
 
     [Fact]
-    public async Task A_body_without_length_or_chunks_runs_to_the_end_of_the_connection_which_is_then_spent()
+    public void A_body_without_length_or_chunks_runs_to_the_end_of_the_connection_which_is_then_spent()
     {
         var connection = Connection(new ScriptedConnectionStream("HTTP/1.0 200 OK\r\n\r\neverything until the end"));
 
-        var body = await SendAndReadAsync(connection);
+        var body = SendAndRead(connection);
 
         Assert.Equal("everything until the end", body);
         Assert.False(connection.IsReusable);
     }
 
     [Fact]
-    public async Task An_answer_that_closes_the_connection_leaves_it_spent()
+    public void An_answer_that_closes_the_connection_leaves_it_spent()
     {
         var connection = Connection(new ScriptedConnectionStream("HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 2\r\n\r\nok"));
 
-        await SendAndReadAsync(connection);
+        SendAndRead(connection);
 
         Assert.False(connection.IsReusable);
     }
 
     [Fact]
-    public async Task An_interim_answer_is_skipped_for_the_real_one()
+    public void An_interim_answer_is_skipped_for_the_real_one()
     {
         var connection = Connection(new ScriptedConnectionStream(
             "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"));
 
-        var head = await connection.SendAsync("GET", "/", "h", jsonBody: null, upgrade: false, _timeout.Token);
+        var head = connection.Send("GET", "/", "h", jsonBody: null, upgrade: false);
 
         Assert.Equal(200, head.StatusCode);
     }
 
     [Fact]
-    public async Task Bytes_that_came_with_the_upgrade_answer_are_read_first_from_the_upgraded_stream()
+    public void Bytes_that_came_with_the_upgrade_answer_are_read_first_from_the_upgraded_stream()
     {
         var connection = Connection(new ScriptedConnectionStream("HTTP/1.1 101 UPGRADED\r\nUpgrade: tcp\r\n\r\nearly|late", trickle: false));
-        var head = await connection.SendAsync("POST", "/start", "h", "{}"u8.ToArray(), upgrade: true, _timeout.Token);
+        var head = connection.Send("POST", "/start", "h", "{}"u8.ToArray(), upgrade: true);
 
         var upgraded = connection.TakeUpgradedStream();
-        var text = await new StreamReader(upgraded, Encoding.Latin1).ReadToEndAsync(_timeout.Token);
+        var text = new StreamReader(upgraded, Encoding.Latin1).ReadToEnd();
 
         Assert.Equal(101, head.StatusCode);
         Assert.Equal("early|late", text);
@@ -131,11 +127,11 @@ public sealed class HttpConnectionTests : IDisposable
     [InlineData("HTTP/1.1 200 OK\r\nContent-", "inside the answer's head")]
     [InlineData("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nshort", "inside the answer's body")]
     [InlineData("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nab", "inside the answer's body")]
-    public async Task A_connection_that_ends_too_early_is_an_IOException_saying_where(string script, string where)
+    public void A_connection_that_ends_too_early_is_an_IOException_saying_where(string script, string where)
     {
         var connection = Connection(new ScriptedConnectionStream(script));
 
-        var exception = await Assert.ThrowsAsync<IOException>(() => SendAndReadAsync(connection));
+        var exception = Assert.Throws<IOException>(() => SendAndRead(connection));
 
         Assert.Contains(where, exception.Message, StringComparison.Ordinal);
     }
@@ -143,26 +139,26 @@ public sealed class HttpConnectionTests : IDisposable
     [Theory]
     [InlineData("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n")]
     [InlineData("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nabc\r\n0\r\n\r\n")]
-    public async Task A_broken_chunked_body_is_invalid_data(string script)
+    public void A_broken_chunked_body_is_invalid_data(string script)
     {
         var connection = Connection(new ScriptedConnectionStream(script));
 
-        await Assert.ThrowsAsync<InvalidDataException>(() => SendAndReadAsync(connection));
+        Assert.Throws<InvalidDataException>(() => SendAndRead(connection));
     }
 
     [Fact]
-    public async Task A_head_that_never_ends_is_invalid_data_once_it_outgrows_the_buffer()
+    public void A_head_that_never_ends_is_invalid_data_once_it_outgrows_the_buffer()
     {
         var connection = Connection(new ScriptedConnectionStream("HTTP/1.1 200 OK\r\nX: " + new string('x', 20_000)));
 
-        await Assert.ThrowsAsync<InvalidDataException>(() => SendAndReadAsync(connection));
+        Assert.Throws<InvalidDataException>(() => SendAndRead(connection));
     }
 
     private static HttpConnection Connection(Stream stream) => new(new EngineConnection(stream, () => ValueTask.CompletedTask));
 
-    private async Task<string> SendAndReadAsync(HttpConnection connection)
+    private static string SendAndRead(HttpConnection connection)
     {
-        var head = await connection.SendAsync("GET", "/", "h", jsonBody: null, upgrade: false, _timeout.Token);
-        return Encoding.Latin1.GetString(await connection.ReadBodyAsync(head, _timeout.Token));
+        var head = connection.Send("GET", "/", "h", jsonBody: null, upgrade: false);
+        return Encoding.Latin1.GetString(connection.ReadBody(head));
     }
 }
