@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace Rind.Cli;
 
 /// <summary>
@@ -7,12 +5,7 @@ namespace Rind.Cli;
 /// </summary>
 internal static class VersionText
 {
-    public static string Create()
-    {
-        var informational = typeof(VersionText).Assembly
-            .GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
-        return Format(informational);
-    }
+    public static string Create() => Format(BuildVersion.Informational);
 
     /// <summary>Turns "1.2.3+0123456789abcdef" into "rind 1.2.3 (commit 0123456789ab)".</summary>
     public static string Format(string informationalVersion)
