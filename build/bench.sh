@@ -91,12 +91,12 @@ throughput() {
   cmp -s "$work/input" "$work/$output" || { echo "bench: $command changed the bytes" >&2; exit 1; }
   echo "$elapsed"
 }
-# Three alternating runs each; the median counts.
-for _ in 1 2 3; do
+# Five alternating runs each; the median counts.
+for _ in 1 2 3 4 5; do
   throughput "'$rind' cat" rind_out >> "$work/rind_stream"
   throughput "docker exec -i '$container' cat" docker_out >> "$work/docker_stream"
 done
-median_ns() { sort -n "$work/$1" | sed -n 2p; }
+median_ns() { sort -n "$work/$1" | sed -n 3p; }
 rind_stream_ns=$(median_ns rind_stream)
 docker_stream_ns=$(median_ns docker_stream)
 peak_kb=$( { /usr/bin/time -f %M "$rind" cat < "$work/input" > /dev/null; } 2>&1 | tail -1)
