@@ -119,10 +119,10 @@ public sealed class StreamTests : IAsyncLifetime
         try
         {
             await RindBinary.RunInShellAsync(
-                $"{{ echo before; \"$RIND\" sh -c 'echo out; echo err >&2'; echo after; echo last >&2; }} > '{file}' 2>&1",
+                $"{{ echo before; \"$RIND\" echo out; echo middle; \"$RIND\" sh -c 'echo err >&2'; echo after; }} > '{file}' 2>&1",
                 TimeSpan.FromSeconds(30));
 
-            Assert.Equal("before\nout\nerr\nafter\nlast\n", await File.ReadAllTextAsync(file));
+            Assert.Equal("before\nout\nmiddle\nerr\nafter\n", await File.ReadAllTextAsync(file));
         }
         finally
         {
