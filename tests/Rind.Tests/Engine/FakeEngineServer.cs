@@ -42,6 +42,18 @@ internal sealed class FakeEngineServer : IAsyncDisposable
 
     public UnixEngineEndpoint Endpoint => new(SocketPath);
 
+    /// <summary>How many connections clients have opened so far.</summary>
+    public int ConnectionCount
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _connections.Count;
+            }
+        }
+    }
+
     /// <summary>Every request received so far, in the order they arrived.</summary>
     public IReadOnlyList<RecordedRequest> Requests
     {
