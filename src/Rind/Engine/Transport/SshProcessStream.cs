@@ -59,20 +59,48 @@ internal sealed class SshProcessStream : Stream
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-    public override void Write(byte[] buffer, int offset, int count) => _input.Write(buffer, offset, count);
+    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
-    public override void Write(ReadOnlySpan<byte> buffer) => _input.Write(buffer);
+    // ssh may have failed before the first request reached it; then its reason beats a broken pipe.
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        try
+        {
+            _input.Write(buffer);
+        }
+        catch (IOException) when (Failure() is { } failure)
+        {
+            throw failure;
+        }
+    }
 
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        await _input.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
-        await _input.FlushAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await _input.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
+            await _input.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException) when (Failure() is { } failure)
+        {
+            throw failure;
+        }
     }
 
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-    public override void Flush() => _input.Flush();
+    public override void Flush()
+    {
+        try
+        {
+            _input.Flush();
+        }
+        catch (IOException) when (Failure() is { } failure)
+        {
+            throw failure;
+        }
+    }
 
     public override Task FlushAsync(CancellationToken cancellationToken) => _input.FlushAsync(cancellationToken);
 
@@ -112,11 +140,14 @@ internal sealed class SshProcessStream : Stream
     }
 
     /// <summary>The output ended: fine when ssh ended well, else ssh's reason.</summary>
-    private int EndOfOutput()
+    private int EndOfOutput() => Failure() is { } failure ? throw failure : 0;
+
+    /// <summary>ssh's reason when it ended with a failure; null when it ended well or goes on running.</summary>
+    private EngineTransportException? Failure()
     {
         if (!_process.WaitForExit(TimeSpan.FromSeconds(5)) || _process.ExitCode == 0)
         {
-            return 0;
+            return null;
         }
 
         // The stderr reader may still be delivering ssh's last lines.
@@ -129,7 +160,7 @@ internal sealed class SshProcessStream : Stream
 
         var reason = new StringBuilder($"ssh to {_address} failed (exit code {_process.ExitCode})");
         reason.Append(said.Length > 0 ? $": {said}" : ": it said nothing; try ssh yourself to see why");
-        throw new EngineTransportException(reason.ToString());
+        return new EngineTransportException(reason.ToString());
     }
 
     private void KeepErrorLine(string? line)

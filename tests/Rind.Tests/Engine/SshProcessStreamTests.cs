@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using Rind.Engine.Transport;
+
+namespace Rind.Tests.Engine;
+
+public sealed class SshProcessStreamTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
+
+    [Fact]
+    public async Task Writing_to_an_ssh_that_failed_says_what_ssh_said()
+    {
+        using var stream = new SshProcessStream(await FailedSshAsync("ssh: connect to host build port 22: Connection refused"), "ssh://build");
+
+        var failure = Assert.Throws<EngineTransportException>(() =>
+        {
+            stream.Write("GET /_ping HTTP/1.1\r\n\r\n"u8);
+            stream.Flush();
+        });
+
+        Assert.Equal("ssh to ssh://build failed (exit code 255): ssh: connect to host build port 22: Connection refused", failure.Message);
+    }
+
+    [Fact]
+    public async Task Reading_from_an_ssh_that_failed_says_what_ssh_said()
+    {
+        using var stream = new SshProcessStream(await FailedSshAsync("ssh: Could not resolve hostname build"), "ssh://build");
+
+        var failure = Assert.Throws<EngineTransportException>(() => stream.Read(new byte[16]));
+
+        Assert.Equal("ssh to ssh://build failed (exit code 255): ssh: Could not resolve hostname build", failure.Message);
+    }
+
+    /// <summary>A stand-in for an ssh client that gave up at once: its stdin closed, its reason on stderr, exit code 255.</summary>
+    private static async Task<Process> FailedSshAsync(string reason)
+    {
+        var start = new ProcessStartInfo("/bin/sh")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add("exec 0<&-; echo \"$1\" >&2; exit 255");
+        start.ArgumentList.Add("ssh");
+        start.ArgumentList.Add(reason);
+        var process = Process.Start(start)!;
+        await process.WaitForExitAsync().WaitAsync(Timeout);
+        return process;
+    }
+}
