@@ -55,15 +55,30 @@ internal static partial class NativeMethods
     [LibraryImport(LibC, EntryPoint = "poll", SetLastError = true)]
     public static partial int Poll(ref PollDescriptor descriptor, nuint count, int timeoutMilliseconds);
 
+    /// <summary>TIOCGWINSZ: Linux's request number, or the BSD one macOS uses.</summary>
+    private static nuint GetWindowSizeRequest => OperatingSystem.IsMacOS() ? (nuint)0x40087468 : 0x5413;
+
+    /// <summary>The size of the terminal <paramref name="fd"/> refers to: ioctl with TIOCGWINSZ.</summary>
+    /// <returns>0 on success, -1 with errno set otherwise.</returns>
+    public static int GetWindowSize(int fd, out WindowSize size) =>
+        OperatingSystem.IsMacOS() && RuntimeInformation.ProcessArchitecture == Architecture.Arm64
+            ? IoctlGetWindowSizeOnAppleArm64(fd, GetWindowSizeRequest, 0, 0, 0, 0, 0, 0, out size)
+            : IoctlGetWindowSize(fd, GetWindowSizeRequest, out size);
+
     /// <summary>
-    /// ioctl with TIOCGWINSZ. ioctl is variadic; the pointer travels in the register a fixed third
-    /// argument would use on Linux, which is where the C library looks for it.
+    /// ioctl is variadic. Elsewhere a variadic argument travels where a fixed third argument would, so
+    /// the C library finds the pointer there.
     /// </summary>
     [LibraryImport(LibC, EntryPoint = "ioctl", SetLastError = true)]
-    public static partial int IoctlGetWindowSize(int fd, nuint request, out WindowSize size);
+    private static partial int IoctlGetWindowSize(int fd, nuint request, out WindowSize size);
 
-    /// <summary>TIOCGWINSZ: Linux's request number, or the BSD one macOS uses.</summary>
-    public static nuint GetWindowSizeRequest => OperatingSystem.IsMacOS() ? (nuint)0x40087468 : 0x5413;
+    /// <summary>
+    /// On Apple's arm64 every variadic argument goes on the stack. Six unused arguments fill the
+    /// registers x2 to x7, which puts the pointer, the ninth argument, in the stack's first slot.
+    /// </summary>
+    [LibraryImport(LibC, EntryPoint = "ioctl", SetLastError = true)]
+    private static partial int IoctlGetWindowSizeOnAppleArm64(
+        int fd, nuint request, nint x2, nint x3, nint x4, nint x5, nint x6, nint x7, out WindowSize size);
 
     /// <summary>struct winsize.</summary>
     [StructLayout(LayoutKind.Sequential)]

@@ -22,7 +22,7 @@ internal sealed class UnixTerminal : ITerminal
     {
         foreach (var fd in (ReadOnlySpan<int>)[OutputFd, InputFd])
         {
-            if (NativeMethods.IoctlGetWindowSize(fd, NativeMethods.GetWindowSizeRequest, out var size) == 0 && size.Rows > 0 && size.Columns > 0)
+            if (NativeMethods.GetWindowSize(fd, out var size) == 0 && size.Rows > 0 && size.Columns > 0)
             {
                 return new TerminalSize(size.Rows, size.Columns);
             }
