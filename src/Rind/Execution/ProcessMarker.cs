@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace Rind.Execution;
 
 /// <summary>
@@ -13,7 +11,11 @@ internal sealed record ProcessMarker(string Token)
 
     public string Variable => $"{VariableName}={Token}";
 
-    public static ProcessMarker Create() => new(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12)));
+    /// <summary>
+    /// A new marker: 122 random bits from the system, by way of a GUID. RandomNumberGenerator would
+    /// load OpenSSL for them, a few milliseconds before every command.
+    /// </summary>
+    public static ProcessMarker Create() => new(Guid.NewGuid().ToString("N"));
 
     /// <summary>
     /// The argv of an exec that sends <paramref name="signal"/> (a name such as INT) to every process
