@@ -110,21 +110,16 @@ internal sealed class DockerEngineClient : IDockerEngine
         });
 
     public Task StartExecDetachedAsync(string execId, CancellationToken cancellationToken) =>
-        Run(cancellationToken, () =>
-        {
-            EnsureSuccess(Send(
-                "POST",
-                $"{_versionPrefix}/exec/{Uri.EscapeDataString(execId)}/start",
-                JsonSerializer.SerializeToUtf8Bytes(new ExecStartRequest { Detach = true }, EngineJsonContext.Default.ExecStartRequest)));
-            return true;
-        });
+        Run(cancellationToken, () => EnsureSuccess(Send(
+            "POST",
+            $"{_versionPrefix}/exec/{Uri.EscapeDataString(execId)}/start",
+            JsonSerializer.SerializeToUtf8Bytes(new ExecStartRequest { Detach = true }, EngineJsonContext.Default.ExecStartRequest))));
 
     public Task ResizeExecAsync(string execId, int rows, int columns, CancellationToken cancellationToken) =>
         Run(cancellationToken, () =>
         {
             var target = string.Create(CultureInfo.InvariantCulture, $"{_versionPrefix}/exec/{Uri.EscapeDataString(execId)}/resize?h={rows}&w={columns}");
             EnsureSuccess(Send("POST", target, jsonBody: null));
-            return true;
         });
 
     public Task<ExecInspectResponse> InspectExecAsync(string execId, CancellationToken cancellationToken) =>
@@ -153,6 +148,13 @@ internal sealed class DockerEngineClient : IDockerEngine
             return Task.FromException<T>(exception);
         }
     }
+
+    private static Task Run(CancellationToken cancellationToken, Action call) =>
+        Run(cancellationToken, () =>
+        {
+            call();
+            return true;
+        });
 
     private HttpAnswer Send(string method, string target, byte[]? jsonBody) =>
         Transport(() => _http.Send(method, target, jsonBody));

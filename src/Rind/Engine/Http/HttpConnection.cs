@@ -119,24 +119,7 @@ internal sealed class HttpConnection(EngineConnection connection) : IDisposable
     {
         while (true)
         {
-            int length;
-            while ((length = Buffered.IndexOf(HeadEnd)) < 0)
-            {
-                if (_end - _start == BufferSize)
-                {
-                    throw new InvalidDataException($"the answer's head is longer than {BufferSize} bytes");
-                }
-
-                if (!Fill())
-                {
-                    throw new IOException(_end == _start
-                        ? "the engine closed the connection without answering"
-                        : "the connection ended inside the answer's head");
-                }
-            }
-
-            var head = HttpResponseHead.Parse(Buffered[..length]);
-            _start += length + HeadEnd.Length;
+            var head = HttpResponseHead.Parse(TakeUntil(HeadEnd, inHead: true));
 
             // An interim answer other than the switch of protocols is followed by the real one.
             if (head.StatusCode is >= 100 and < 200 && head.StatusCode != 101)
@@ -148,25 +131,36 @@ internal sealed class HttpConnection(EngineConnection connection) : IDisposable
         }
     }
 
-    private string ReadLine()
+    private string ReadLine() => Encoding.Latin1.GetString(TakeUntil(LineEnd, inHead: false));
+
+    /// <summary>
+    /// Reads until the buffer holds <paramref name="delimiter"/>, and takes the bytes before it (valid until the next read).
+    /// </summary>
+    /// <param name="inHead">Whether the bytes belong to the answer's head, or else to its body; for the messages.</param>
+    private ReadOnlySpan<byte> TakeUntil(byte[] delimiter, bool inHead)
     {
         int length;
-        while ((length = Buffered.IndexOf(LineEnd)) < 0)
+        while ((length = Buffered.IndexOf(delimiter)) < 0)
         {
             if (_end - _start == BufferSize)
             {
-                throw new InvalidDataException($"a line of the answer is longer than {BufferSize} bytes");
+                throw new InvalidDataException(inHead
+                    ? $"the answer's head is longer than {BufferSize} bytes"
+                    : $"a line of the answer is longer than {BufferSize} bytes");
             }
 
             if (!Fill())
             {
-                throw new IOException("the connection ended inside the answer's body");
+                throw new IOException(
+                    !inHead ? "the connection ended inside the answer's body"
+                    : _end == _start ? "the engine closed the connection without answering"
+                    : "the connection ended inside the answer's head");
             }
         }
 
-        var line = Encoding.Latin1.GetString(Buffered[..length]);
-        _start += length + LineEnd.Length;
-        return line;
+        var taken = _buffer.AsSpan(_start, length);
+        _start += length + delimiter.Length;
+        return taken;
     }
 
     /// <summary>Copies <paramref name="count"/> bytes of the body, or all up to the end of the connection when that is long.MaxValue.</summary>
