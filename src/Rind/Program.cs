@@ -13,7 +13,7 @@ internal static class Program
             new UnixTerminal(),
             new PosixSignals(),
             new ProcessEnvironment(),
-            (settings, logger) => new DockerEngineClient(settings.Endpoint, EngineDialers.Create(settings), settings.ApiVersion, logger));
+            (settings, logger) => new DockerEngineClient(settings.Endpoint, EngineDialers.Create(settings), settings.ApiVersion, logger, settings.CallTimeout));
         return app.RunAsync(args, CancellationToken.None);
     }
 }

@@ -47,6 +47,8 @@ internal static class UsageText
         Environment:
           RIND_SERVICE        As --service
           RIND_CONTAINER      As --container
+          RIND_TIMEOUT        Seconds the engine has to answer each request (30;
+                              0 for no limit); a command's output has no limit
           DOCKER_HOST         Engine address, as for --host
           DOCKER_CONTEXT      Docker context to use
           DOCKER_TLS_VERIFY   Use TLS and verify the engine's certificate

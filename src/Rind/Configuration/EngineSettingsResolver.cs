@@ -1,3 +1,4 @@
+using System.Globalization;
 using Rind.Engine;
 using Rind.Platform;
 
@@ -15,6 +16,10 @@ internal static class EngineSettingsResolver
     /// <param name="readConfig">Reads the Docker CLI's config.json; called only when the choice needs it.</param>
     /// <param name="exists">Whether a file (a socket) exists; for the default socket and its alternatives.</param>
     public static EngineSettings Resolve(
+        string? hostOption, string? contextOption, IEnvironment environment, Func<DockerCliConfig> readConfig, Func<string, bool> exists) =>
+        ResolveEndpoint(hostOption, contextOption, environment, readConfig, exists) with { CallTimeout = ReadCallTimeout(environment) };
+
+    private static EngineSettings ResolveEndpoint(
         string? hostOption, string? contextOption, IEnvironment environment, Func<DockerCliConfig> readConfig, Func<string, bool> exists)
     {
         var apiVersion = ReadApiVersion(environment);
@@ -131,6 +136,22 @@ internal static class EngineSettingsResolver
         }
 
         return tls;
+    }
+
+    /// <summary>RIND_TIMEOUT: seconds, fractions allowed; 0 for no limit.</summary>
+    private static TimeSpan ReadCallTimeout(IEnvironment environment)
+    {
+        if (environment.GetSetting(EngineSettings.TimeoutVariable) is not { } text)
+        {
+            return EngineSettings.DefaultCallTimeout;
+        }
+
+        if (!double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds) || seconds > int.MaxValue / 1000)
+        {
+            throw new RindException($"{EngineSettings.TimeoutVariable}={text} is not a number of seconds (such as 30, or 0 for no limit)");
+        }
+
+        return seconds == 0 ? Timeout.InfiniteTimeSpan : TimeSpan.FromMilliseconds(Math.Max(1, seconds * 1000));
     }
 
     private static ApiVersion? ReadApiVersion(IEnvironment environment)

@@ -26,18 +26,26 @@ internal sealed class DockerEngineClient : IDockerEngine
 
     /// <param name="dialer">Opens connections to the engine at <paramref name="endpoint"/>.</param>
     /// <param name="requestedVersion">The API version to speak without asking the engine (DOCKER_API_VERSION).</param>
-    public DockerEngineClient(EngineEndpoint endpoint, IEngineDialer dialer, ApiVersion? requestedVersion, ILogger logger)
+    /// <param name="callTimeout">How long one call may take (RIND_TIMEOUT); an exec's stream has no limit.</param>
+    /// <param name="maxAnswerLength">The most bytes of an answer's body rind reads.</param>
+    public DockerEngineClient(
+        EngineEndpoint endpoint,
+        IEngineDialer dialer,
+        ApiVersion? requestedVersion,
+        ILogger logger,
+        TimeSpan? callTimeout = null,
+        long maxAnswerLength = EngineHttpClient.DefaultMaxAnswerLength)
     {
         _endpoint = endpoint;
         _dialer = dialer;
         _requestedVersion = requestedVersion;
         _logger = logger;
-        _http = new EngineHttpClient(dialer, endpoint.BaseAddress.Authority);
+        _http = new EngineHttpClient(dialer, endpoint.BaseAddress.Authority, callTimeout ?? EngineSettings.DefaultCallTimeout, maxAnswerLength);
     }
 
     /// <summary>A client for a unix:// or plain tcp:// engine.</summary>
-    public DockerEngineClient(EngineEndpoint endpoint, ApiVersion? requestedVersion, ILogger logger)
-        : this(endpoint, new SocketDialer(endpoint), requestedVersion, logger)
+    public DockerEngineClient(EngineEndpoint endpoint, ApiVersion? requestedVersion, ILogger logger, TimeSpan? callTimeout = null)
+        : this(endpoint, new SocketDialer(endpoint), requestedVersion, logger, callTimeout)
     {
     }
 
@@ -94,9 +102,9 @@ internal sealed class DockerEngineClient : IDockerEngine
     public Task<IExecConnection> StartExecAsync(string execId, ExecStartRequest request, CancellationToken cancellationToken) =>
         Run<IExecConnection>(cancellationToken, () =>
         {
-            var (head, connection) = Transport(() => _http.SendUpgrade(
-                $"{_versionPrefix}/exec/{Uri.EscapeDataString(execId)}/start",
-                JsonSerializer.SerializeToUtf8Bytes(request, EngineJsonContext.Default.ExecStartRequest)));
+            var target = $"{_versionPrefix}/exec/{Uri.EscapeDataString(execId)}/start";
+            var (head, connection) = Transport("POST", target, () => _http.SendUpgrade(
+                target, JsonSerializer.SerializeToUtf8Bytes(request, EngineJsonContext.Default.ExecStartRequest)));
             if (head.StatusCode == (int)HttpStatusCode.SwitchingProtocols)
             {
                 return new HijackedExecConnection(connection.TakeUpgradedStream(), connection.Connection);
@@ -104,7 +112,7 @@ internal sealed class DockerEngineClient : IDockerEngine
 
             using (connection)
             {
-                EnsureSuccess(new HttpAnswer(head, Transport(() => connection.ReadBody(head))));
+                EnsureSuccess(new HttpAnswer(head, Transport("POST", target, () => _http.ReadBody(connection, head))));
                 throw new RindException($"the engine at {_endpoint.Address} did not hand over the exec's stream (HTTP {head.StatusCode})");
             }
         });
@@ -157,28 +165,51 @@ internal sealed class DockerEngineClient : IDockerEngine
         });
 
     private HttpAnswer Send(string method, string target, byte[]? jsonBody) =>
-        Transport(() => _http.Send(method, target, jsonBody));
+        Transport(method, target, () => _http.Send(method, target, jsonBody));
 
-    /// <summary>Turns the ways a request can fail on its way into one line that names the engine.</summary>
-    private T Transport<T>(Func<T> send)
+    /// <summary>Turns the ways a request can fail on its way into one line that names the engine and, where it helps, the request.</summary>
+    private T Transport<T>(string method, string target, Func<T> send)
     {
         try
         {
             return send();
         }
+        catch (EngineTimeoutException timeout)
+        {
+            throw new RindException(
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"the engine at {_endpoint.Address} did not answer {method} {PathOf(target)} within {timeout.Limit.TotalSeconds:0.###} s; ") +
+                $"it may be stuck or overloaded ({EngineSettings.TimeoutVariable}=SECONDS sets the limit)",
+                innerException: timeout);
+        }
         catch (EngineTransportException failure)
         {
             throw new RindException(failure.Message, innerException: failure);
         }
+        catch (AnswerTooLargeException tooLarge)
+        {
+            throw new RindException(
+                $"the engine at {_endpoint.Address} sent an answer to {method} {PathOf(target)} larger than " +
+                string.Create(CultureInfo.InvariantCulture, $"{tooLarge.Limit / (1024 * 1024)} MiB, more than rind reads; it was not read"),
+                innerException: tooLarge);
+        }
         catch (IOException exception)
         {
             var hint = _dialer.FailureHint is { } known ? $": {known}" : "";
-            throw new RindException($"the engine at {_endpoint.Address} broke off the request{hint}", innerException: exception);
+            throw new RindException($"the engine at {_endpoint.Address} broke off the request ({exception.Message.TrimEnd('.')}){hint}", innerException: exception);
         }
         catch (InvalidDataException exception)
         {
             throw new RindException($"the engine at {_endpoint.Address} gave an answer rind cannot read ({exception.Message})", innerException: exception);
         }
+    }
+
+    /// <summary>The request's path without the API version and the query, as a user would name the call.</summary>
+    private static string PathOf(string target)
+    {
+        var path = target.Split('?', 2)[0];
+        return path.StartsWith("/v", StringComparison.Ordinal) && path.IndexOf('/', 1) is var slash and > 0 ? path[slash..] : path;
     }
 
     private T ReadJson<T>(HttpAnswer answer, JsonTypeInfo<T> typeInfo)

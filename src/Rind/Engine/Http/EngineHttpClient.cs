@@ -5,29 +5,48 @@ namespace Rind.Engine.Http;
 /// <summary>
 /// HTTP/1.1 to the engine over connections from a dialer. A call with a JSON answer reuses a connection an
 /// earlier call left open; a call that asks for an upgrade gets a connection of its own, which it keeps.
-/// Calls block until the answer is there; they may come from several threads at once.
+/// Calls block until the answer is there, or until their deadline passes; they may come from several threads at once.
 /// </summary>
-internal sealed class EngineHttpClient(IEngineDialer dialer, string host) : IDisposable
+/// <param name="callTimeout">How long one call may take, from dialling to the end of its answer.</param>
+/// <param name="maxAnswerLength">The most bytes of an answer's body rind reads.</param>
+internal sealed class EngineHttpClient(IEngineDialer dialer, string host, TimeSpan callTimeout, long maxAnswerLength = EngineHttpClient.DefaultMaxAnswerLength)
+    : IDisposable
 {
+    /// <summary>Well above the list of 50,000 containers, and far below what would strain memory.</summary>
+    public const long DefaultMaxAnswerLength = 64 * 1024 * 1024;
+
     private readonly Lock _lock = new();
     private readonly Stack<HttpConnection> _idle = new();
 
     /// <summary>Sends a request and reads its whole answer.</summary>
     /// <exception cref="EngineTransportException">No connection to the engine could be opened.</exception>
+    /// <exception cref="EngineTimeoutException">The answer was not complete within the call's deadline.</exception>
     /// <exception cref="IOException">The connection broke before the answer was complete.</exception>
     /// <exception cref="InvalidDataException">The answer is not HTTP/1.x.</exception>
+    /// <exception cref="AnswerTooLargeException">The answer's body is larger than rind reads.</exception>
     public HttpAnswer Send(string method, string target, ReadOnlyMemory<byte>? jsonBody)
     {
+        using var deadline = new RequestDeadline(callTimeout);
         while (true)
         {
             var idle = TakeIdle();
-            var connection = idle ?? new HttpConnection(dialer.Dial());
+            var connection = idle ?? new HttpConnection(dialer.Dial(deadline));
             try
             {
-                var head = connection.Send(method, target, host, jsonBody, upgrade: false);
-                var body = connection.ReadBody(head);
-                Release(connection);
-                return new HttpAnswer(head, body);
+                HttpAnswer answer;
+                using (deadline.OnExpiry(connection.Connection.Abort))
+                {
+                    var head = connection.Send(method, target, host, jsonBody, upgrade: false);
+                    answer = new HttpAnswer(head, connection.ReadBody(head, maxAnswerLength));
+                }
+
+                Release(connection, deadline);
+                return answer;
+            }
+            catch (Exception exception) when (deadline.HasPassed && exception is IOException or ObjectDisposedException)
+            {
+                connection.Dispose();
+                throw new EngineTimeoutException(deadline.Limit, exception);
             }
             catch (IOException) when (idle is not null && !connection.HasReceived)
             {
@@ -43,21 +62,51 @@ internal sealed class EngineHttpClient(IEngineDialer dialer, string host) : IDis
     }
 
     /// <summary>
-    /// Sends a request asking to switch the connection to a raw stream, on a connection of its own.
+    /// Sends a request asking to switch the connection to a raw stream, on a connection of its own, and
+    /// reads the head of the answer within the call's deadline; what follows a switch has none.
     /// The caller owns that connection from then on, whatever the answer.
     /// </summary>
     public (HttpResponseHead Head, HttpConnection Connection) SendUpgrade(string target, ReadOnlyMemory<byte> jsonBody)
     {
-        var connection = new HttpConnection(dialer.Dial());
+        using var deadline = new RequestDeadline(callTimeout);
+        var connection = new HttpConnection(dialer.Dial(deadline));
         try
         {
-            var head = connection.Send("POST", target, host, jsonBody, upgrade: true);
-            return (head, connection);
+            HttpResponseHead head;
+            using (deadline.OnExpiry(connection.Connection.Abort))
+            {
+                head = connection.Send("POST", target, host, jsonBody, upgrade: true);
+            }
+
+            // The deadline may have passed just as the head arrived, and aborted the connection all the same.
+            return deadline.HasPassed ? throw new EngineTimeoutException(deadline.Limit) : (head, connection);
+        }
+        catch (Exception exception) when (deadline.HasPassed && exception is IOException or ObjectDisposedException)
+        {
+            connection.Dispose();
+            throw exception as EngineTimeoutException ?? new EngineTimeoutException(deadline.Limit, exception);
         }
         catch
         {
             connection.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>Reads the body of an answer to <see cref="SendUpgrade"/> that did not switch, within a deadline of its own.</summary>
+    public byte[] ReadBody(HttpConnection connection, HttpResponseHead head)
+    {
+        using var deadline = new RequestDeadline(callTimeout);
+        try
+        {
+            using (deadline.OnExpiry(connection.Connection.Abort))
+            {
+                return connection.ReadBody(head, maxAnswerLength);
+            }
+        }
+        catch (Exception exception) when (deadline.HasPassed && exception is IOException or ObjectDisposedException)
+        {
+            throw new EngineTimeoutException(deadline.Limit, exception);
         }
     }
 
@@ -80,9 +129,10 @@ internal sealed class EngineHttpClient(IEngineDialer dialer, string host) : IDis
         }
     }
 
-    private void Release(HttpConnection connection)
+    private void Release(HttpConnection connection, RequestDeadline deadline)
     {
-        if (!connection.IsReusable)
+        // A deadline that passed just as the answer ended has aborted the connection all the same.
+        if (!connection.IsReusable || deadline.HasPassed)
         {
             connection.Dispose();
             return;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Rind.Diagnostics;
 using Rind.Engine.Transport;
 
 namespace Rind.Engine.Http;
@@ -68,7 +69,9 @@ internal sealed class HttpConnection(EngineConnection connection) : IDisposable
     }
 
     /// <summary>Reads the whole body of the answer whose head <see cref="Send"/> returned.</summary>
-    public byte[] ReadBody(HttpResponseHead head)
+    /// <param name="maxLength">The most bytes of body to read: a longer answer is refused, unread.</param>
+    /// <exception cref="AnswerTooLargeException">The body is, or says it is, longer than <paramref name="maxLength"/>.</exception>
+    public byte[] ReadBody(HttpResponseHead head, long maxLength)
     {
         var body = new MemoryStream();
         if (head.HasNoBody)
@@ -80,7 +83,7 @@ internal sealed class HttpConnection(EngineConnection connection) : IDisposable
             long size;
             while ((size = ParseChunkSize(ReadLine())) > 0)
             {
-                Copy(body, size);
+                Copy(body, size, maxLength);
                 if (ReadLine() != "")
                 {
                     throw new InvalidDataException("a chunk of the answer is longer than its size says");
@@ -96,13 +99,13 @@ internal sealed class HttpConnection(EngineConnection connection) : IDisposable
         }
         else if (head.ContentLength is { } length)
         {
-            Copy(body, length);
+            Copy(body, length, maxLength);
             IsReusable = head.KeepsConnectionOpen;
         }
         else
         {
             // No length and no chunks: the body runs to the end of the connection.
-            Copy(body, long.MaxValue);
+            Copy(body, long.MaxValue, maxLength);
         }
 
         return body.ToArray();
@@ -163,25 +166,42 @@ internal sealed class HttpConnection(EngineConnection connection) : IDisposable
         return taken;
     }
 
-    /// <summary>Copies <paramref name="count"/> bytes of the body, or all up to the end of the connection when that is long.MaxValue.</summary>
-    private void Copy(MemoryStream body, long count)
+    /// <summary>
+    /// Copies <paramref name="count"/> bytes of the body, or all up to the end of the connection when that is
+    /// long.MaxValue, refusing any byte past <paramref name="maxLength"/> in all.
+    /// </summary>
+    private void Copy(MemoryStream body, long count, long maxLength)
     {
+        var toEnd = count == long.MaxValue;
+        if (!toEnd && count > maxLength - body.Length)
+        {
+            throw new AnswerTooLargeException(maxLength);
+        }
+
+        var announced = count;
         while (count > 0)
         {
             if (_end == _start && !Fill())
             {
-                if (count == long.MaxValue)
+                if (toEnd)
                 {
                     return;
                 }
 
-                throw new IOException("the connection ended inside the answer's body");
+                throw new IOException(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"the connection ended inside the answer's body, with {count} of the {announced} bytes announced still to come"));
             }
 
             var take = (int)Math.Min(count, _end - _start);
+            if (toEnd && take > maxLength - body.Length)
+            {
+                throw new AnswerTooLargeException(maxLength);
+            }
+
             body.Write(_buffer, _start, take);
             _start += take;
-            if (count != long.MaxValue)
+            if (!toEnd)
             {
                 count -= take;
             }
@@ -209,6 +229,6 @@ internal sealed class HttpConnection(EngineConnection connection) : IDisposable
         var size = line.Split(';', 2)[0].Trim(' ', '\t');
         return long.TryParse(size, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var value) && value >= 0
             ? value
-            : throw new InvalidDataException($"the answer has a chunk size that is not one: '{line}'");
+            : throw new InvalidDataException($"the answer has a chunk size that is not one: '{UntrustedText.Show(line, 40)}'");
     }
 }

@@ -11,8 +11,10 @@ namespace Rind.Engine.Transport;
 /// </remarks>
 internal interface IEngineDialer
 {
+    /// <param name="deadline">When connecting must have succeeded.</param>
     /// <exception cref="EngineTransportException">The engine cannot be reached; the message says why.</exception>
-    EngineConnection Dial();
+    /// <exception cref="EngineTimeoutException">The deadline passed before the connection was made.</exception>
+    EngineConnection Dial(RequestDeadline deadline);
 
     /// <summary>What may explain a connection the engine drops without a word, if the dialer knows.</summary>
     string? FailureHint => null;

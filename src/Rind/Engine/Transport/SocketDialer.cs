@@ -7,25 +7,40 @@ namespace Rind.Engine.Transport;
 /// </summary>
 internal sealed class SocketDialer(EngineEndpoint endpoint) : IEngineDialer
 {
-    public EngineConnection Dial()
+    public EngineConnection Dial(RequestDeadline deadline)
     {
-        var socket = Connect(endpoint);
+        var socket = Connect(endpoint, deadline);
         return new EngineConnection(new NetworkStream(socket, ownsSocket: true), () => CloseWrite(socket));
     }
 
-    public static Socket Connect(EngineEndpoint endpoint)
+    /// <summary>
+    /// Connects before the deadline. A blocking connect() waits as long as SO_SNDTIMEO allows (Linux
+    /// applies it to connecting both Unix and TCP sockets), so it is set to the time left, and cleared once connected.
+    /// </summary>
+    public static Socket Connect(EngineEndpoint endpoint, RequestDeadline deadline)
     {
         var socket = endpoint is UnixEngineEndpoint
             ? new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified)
             : new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
+            if (deadline.Remaining != Timeout.InfiniteTimeSpan)
+            {
+                socket.SendTimeout = (int)Math.Ceiling(deadline.Remaining.TotalMilliseconds);
+            }
+
             socket.Connect(endpoint.SocketEndPoint);
+            socket.SendTimeout = 0;
             return socket;
         }
         catch (SocketException exception)
         {
             socket.Dispose();
+            if (exception.SocketErrorCode is SocketError.WouldBlock or SocketError.InProgress or SocketError.TimedOut || deadline.HasPassed)
+            {
+                throw new EngineTimeoutException(deadline.Limit, exception);
+            }
+
             throw new EngineTransportException(Unreachable(endpoint, exception), exception);
         }
     }

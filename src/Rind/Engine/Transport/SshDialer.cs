@@ -11,7 +11,8 @@ namespace Rind.Engine.Transport;
 /// </summary>
 internal sealed class SshDialer(SshEngineEndpoint endpoint) : IEngineDialer
 {
-    public EngineConnection Dial()
+    /// <remarks>Starting ssh does not wait for the remote side; the deadline bounds the first answer instead.</remarks>
+    public EngineConnection Dial(RequestDeadline deadline)
     {
         var start = new ProcessStartInfo("ssh")
         {
@@ -38,7 +39,7 @@ internal sealed class SshDialer(SshEngineEndpoint endpoint) : IEngineDialer
         }
 
         var stream = new SshProcessStream(process, endpoint.Address);
-        return new EngineConnection(stream, stream.CloseInputAsync);
+        return new EngineConnection(stream, stream.CloseInputAsync, stream.Abort);
     }
 
     /// <summary>The ssh command line: options first, then the host after --, then the remote command.</summary>

@@ -123,6 +123,19 @@ internal sealed class SshProcessStream : Stream
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>Ends ssh at once, which ends any read or write waiting on it.</summary>
+    public void Abort()
+    {
+        try
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // ssh has ended already.
+        }
+    }
+
     protected override void Dispose(bool disposing)
     {
         if (disposing && Interlocked.Exchange(ref _disposed, 1) == 0)

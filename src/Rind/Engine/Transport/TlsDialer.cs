@@ -22,7 +22,7 @@ internal sealed class TlsDialer(TcpEngineEndpoint endpoint, TlsSettings tls) : I
         ? "it may want a client certificate, and rind had none to send (cert.pem and key.pem in DOCKER_CERT_PATH)"
         : null;
 
-    public EngineConnection Dial()
+    public EngineConnection Dial(RequestDeadline deadline)
     {
         string? refusal = null;
         var options = new SslClientAuthenticationOptions
@@ -38,22 +38,30 @@ internal sealed class TlsDialer(TcpEngineEndpoint endpoint, TlsSettings tls) : I
             },
         };
 
-        var socket = SocketDialer.Connect(endpoint);
+        var socket = SocketDialer.Connect(endpoint, deadline);
         var ssl = new SslStream(new NetworkStream(socket, ownsSocket: true), leaveInnerStreamOpen: false);
         try
         {
-            ssl.AuthenticateAsClient(options);
+            using (deadline.OnExpiry(socket.Dispose))
+            {
+                ssl.AuthenticateAsClient(options);
+            }
         }
-        catch (Exception exception) when (exception is AuthenticationException or IOException)
+        catch (Exception exception) when (exception is AuthenticationException or IOException or ObjectDisposedException)
         {
             ssl.Dispose();
+            if (deadline.HasPassed)
+            {
+                throw new EngineTimeoutException(deadline.Limit, exception);
+            }
+
             throw new EngineTransportException(
                 $"TLS with the engine at {endpoint.Address} failed: {refusal ?? "the engine ended the handshake"}; " +
                 "check the files in DOCKER_CERT_PATH (or the context's TLS files)",
                 exception);
         }
 
-        return new EngineConnection(ssl, () => CloseWriteAsync(ssl, socket));
+        return new EngineConnection(ssl, () => CloseWriteAsync(ssl, socket), socket.Dispose);
     }
 
     private string Describe(SslPolicyErrors errors, X509Chain? chain)

@@ -12,7 +12,7 @@ public sealed class EngineHttpClientTests
     public void Calls_one_after_another_share_one_connection()
     {
         var dialer = new ScriptedDialer(Ok + Ok + Ok);
-        using var client = new EngineHttpClient(dialer, "h");
+        using var client = new EngineHttpClient(dialer, "h", TimeSpan.FromSeconds(10));
 
         for (var call = 0; call < 3; call++)
         {
@@ -27,7 +27,7 @@ public sealed class EngineHttpClientTests
     {
         // The first connection answers once, then ends: the engine hung up on it while it was idle.
         var dialer = new ScriptedDialer(Ok, Ok);
-        using var client = new EngineHttpClient(dialer, "h");
+        using var client = new EngineHttpClient(dialer, "h", TimeSpan.FromSeconds(10));
         client.Send("GET", "/first", jsonBody: null);
 
         var answer = client.Send("GET", "/second", jsonBody: null);
@@ -42,7 +42,7 @@ public sealed class EngineHttpClientTests
     public void A_fresh_connection_that_ends_without_an_answer_fails_without_trying_again()
     {
         var dialer = new ScriptedDialer("", Ok);
-        using var client = new EngineHttpClient(dialer, "h");
+        using var client = new EngineHttpClient(dialer, "h", TimeSpan.FromSeconds(10));
 
         Assert.Throws<IOException>(() => client.Send("GET", "/", jsonBody: null));
 
@@ -53,7 +53,7 @@ public sealed class EngineHttpClientTests
     public void An_answer_that_closes_its_connection_makes_the_next_call_open_another()
     {
         var dialer = new ScriptedDialer("HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 0\r\n\r\n", Ok);
-        using var client = new EngineHttpClient(dialer, "h");
+        using var client = new EngineHttpClient(dialer, "h", TimeSpan.FromSeconds(10));
 
         client.Send("GET", "/", jsonBody: null);
         client.Send("GET", "/", jsonBody: null);
@@ -66,7 +66,7 @@ public sealed class EngineHttpClientTests
     public void An_upgrade_gets_a_connection_of_its_own()
     {
         var dialer = new ScriptedDialer(Ok + Ok, "HTTP/1.1 101 UPGRADED\r\n\r\n");
-        using var client = new EngineHttpClient(dialer, "h");
+        using var client = new EngineHttpClient(dialer, "h", TimeSpan.FromSeconds(10));
         client.Send("GET", "/", jsonBody: null);
 
         var (head, connection) = client.SendUpgrade("/start", "{}"u8.ToArray());
@@ -84,7 +84,7 @@ public sealed class EngineHttpClientTests
     {
         public List<ScriptedConnectionStream> Streams { get; } = [];
 
-        public EngineConnection Dial()
+        public EngineConnection Dial(RequestDeadline deadline)
         {
             var stream = new ScriptedConnectionStream(scripts[Streams.Count]);
             Streams.Add(stream);

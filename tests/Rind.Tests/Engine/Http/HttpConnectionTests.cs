@@ -136,6 +136,55 @@ public sealed class HttpConnectionTests
         Assert.Contains(where, exception.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_body_that_ends_before_its_announced_length_says_how_much_is_missing()
+    {
+        var connection = Connection(new ScriptedConnectionStream("HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\nonly this"));
+
+        var exception = Assert.Throws<IOException>(() => SendAndRead(connection));
+
+        Assert.Contains("991 of the 1000 bytes announced", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_body_announced_larger_than_the_limit_is_refused_before_a_byte_of_it_is_read()
+    {
+        var stream = new ScriptedConnectionStream("HTTP/1.1 200 OK\r\nContent-Length: 107374182400\r\n\r\n" + new string('x', 100));
+        var connection = Connection(stream);
+
+        var exception = Assert.Throws<AnswerTooLargeException>(() => SendAndRead(connection, maxLength: 64));
+
+        Assert.Equal(64, exception.Limit);
+        Assert.False(connection.IsReusable);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_chunked_body_is_refused_once_its_chunks_pass_the_limit(bool trickle)
+    {
+        var chunks = string.Concat(Enumerable.Repeat("10\r\n" + new string('x', 16) + "\r\n", 10));
+        var connection = Connection(new ScriptedConnectionStream("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n" + chunks, trickle));
+
+        Assert.Throws<AnswerTooLargeException>(() => SendAndRead(connection, maxLength: 100));
+    }
+
+    [Fact]
+    public void A_body_up_to_the_limit_is_read()
+    {
+        var connection = Connection(new ScriptedConnectionStream("HTTP/1.1 200 OK\r\nContent-Length: 64\r\n\r\n" + new string('x', 64)));
+
+        Assert.Equal(new string('x', 64), SendAndRead(connection, maxLength: 64));
+    }
+
+    [Fact]
+    public void A_body_that_runs_to_the_end_of_the_connection_is_refused_past_the_limit()
+    {
+        var connection = Connection(new ScriptedConnectionStream("HTTP/1.0 200 OK\r\n\r\n" + new string('x', 65)));
+
+        Assert.Throws<AnswerTooLargeException>(() => SendAndRead(connection, maxLength: 64));
+    }
+
     [Theory]
     [InlineData("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n")]
     [InlineData("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nabc\r\n0\r\n\r\n")]
@@ -156,9 +205,9 @@ public sealed class HttpConnectionTests
 
     private static HttpConnection Connection(Stream stream) => new(new EngineConnection(stream, () => ValueTask.CompletedTask));
 
-    private static string SendAndRead(HttpConnection connection)
+    private static string SendAndRead(HttpConnection connection, long maxLength = 1024 * 1024)
     {
         var head = connection.Send("GET", "/", "h", jsonBody: null, upgrade: false);
-        return Encoding.Latin1.GetString(connection.ReadBody(head));
+        return Encoding.Latin1.GetString(connection.ReadBody(head, maxLength));
     }
 }
