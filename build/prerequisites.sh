@@ -26,6 +26,8 @@ declare -A package_of=(
   [sshd]=openssh-server       # a loopback sshd for the ssh:// transport's tests
   [ssh]=openssh-client        # rind's ssh:// transport runs the ssh client
   [ssh-keygen]=openssh-client
+  [/usr/bin/time]=time        # peak memory of rind in the fault tests
+  [make]=make                 # the job-control tests run rind from a Makefile
 )
 # Needed only to start a private engine, i.e. when none answers already.
 declare -A engine_package_of=([dockerd]=docker.io [containerd]=containerd [runc]=runc)

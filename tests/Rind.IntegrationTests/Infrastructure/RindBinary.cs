@@ -18,6 +18,24 @@ public static class RindBinary
         string? workingDirectory = null) =>
         ProcessRunner.RunAsync(Path, arguments, stdin, environment, timeout, holdStdinOpen: holdStdinOpen, workingDirectory: workingDirectory);
 
+    /// <summary>Runs rind under /usr/bin/time: its result, and its peak resident memory in KiB.</summary>
+    public static async Task<(ProcessResult Result, long PeakKiB)> RunMeasuredAsync(
+        IEnumerable<string> arguments, IReadOnlyDictionary<string, string?> environment, TimeSpan? timeout = null)
+    {
+        var report = System.IO.Path.GetTempFileName();
+        try
+        {
+            var result = await ProcessRunner.RunAsync(
+                "/usr/bin/time", ["-f", "%M", "-o", report, Path, .. arguments], environment: environment, timeout: timeout);
+            var peak = (await File.ReadAllLinesAsync(report)).Last(line => line.Length > 0);
+            return (result, long.Parse(peak, System.Globalization.CultureInfo.InvariantCulture));
+        }
+        finally
+        {
+            File.Delete(report);
+        }
+    }
+
     /// <summary>Runs a bash script in which $RIND is the binary, for pipes and redirections.</summary>
     public static Task<ProcessResult> RunInShellAsync(string script, TimeSpan? timeout = null) =>
         ProcessRunner.RunAsync(

@@ -73,7 +73,7 @@ internal sealed class HttpConnection(EngineConnection connection) : IDisposable
     /// <exception cref="AnswerTooLargeException">The body is, or says it is, longer than <paramref name="maxLength"/>.</exception>
     public byte[] ReadBody(HttpResponseHead head, long maxLength)
     {
-        var body = new MemoryStream();
+        var body = new BodyBuffer();
         if (head.HasNoBody)
         {
             IsReusable = head.KeepsConnectionOpen;
@@ -170,7 +170,7 @@ internal sealed class HttpConnection(EngineConnection connection) : IDisposable
     /// Copies <paramref name="count"/> bytes of the body, or all up to the end of the connection when that is
     /// long.MaxValue, refusing any byte past <paramref name="maxLength"/> in all.
     /// </summary>
-    private void Copy(MemoryStream body, long count, long maxLength)
+    private void Copy(BodyBuffer body, long count, long maxLength)
     {
         var toEnd = count == long.MaxValue;
         if (!toEnd && count > maxLength - body.Length)
@@ -199,7 +199,7 @@ internal sealed class HttpConnection(EngineConnection connection) : IDisposable
                 throw new AnswerTooLargeException(maxLength);
             }
 
-            body.Write(_buffer, _start, take);
+            body.Append(_buffer.AsSpan(_start, take));
             _start += take;
             if (!toEnd)
             {
