@@ -99,9 +99,12 @@ internal sealed class RindApp(
         return ExitCodes.Success;
     }
 
+    /// <remarks>
+    /// Values from the engine are made safe where they enter a message; this holds for any that did not.
+    /// </remarks>
     private int Fail(string message, int exitCode)
     {
-        streams.ErrorWriter.Write($"rind: {message}\n");
+        streams.ErrorWriter.Write($"rind: {UntrustedText.ShowLines(message)}\n");
         return exitCode;
     }
 }

@@ -3,7 +3,8 @@ using Microsoft.Extensions.Logging;
 namespace Rind.Diagnostics;
 
 /// <summary>
-/// One line per message, prefixed so it cannot be mistaken for the command's own stderr.
+/// One line per message, prefixed so it cannot be mistaken for the command's own stderr. Messages carry
+/// names, labels and ids from the engine, so each is shown whole on one line with its control characters as escapes.
 /// </summary>
 internal sealed class StderrLogger(TextWriter stderr) : ILogger
 {
@@ -19,7 +20,7 @@ internal sealed class StderrLogger(TextWriter stderr) : ILogger
             return;
         }
 
-        var line = $"rind: {formatter(state, exception)}\n";
+        var line = $"rind: {UntrustedText.Show(formatter(state, exception), maxLength: int.MaxValue)}\n";
         lock (stderr)
         {
             stderr.Write(line);

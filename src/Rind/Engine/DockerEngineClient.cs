@@ -221,7 +221,7 @@ internal sealed class DockerEngineClient : IDockerEngine
         }
         catch (JsonException exception)
         {
-            throw new RindException($"the engine at {_endpoint.Address} gave an answer rind cannot read ({exception.Message})", innerException: exception);
+            throw new RindException($"the engine at {_endpoint.Address} gave an answer rind cannot read ({UntrustedText.Show(exception.Message)})", innerException: exception);
         }
     }
 

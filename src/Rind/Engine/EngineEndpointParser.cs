@@ -4,6 +4,7 @@ namespace Rind.Engine;
 
 /// <summary>
 /// Reads an engine address (DOCKER_HOST, --host, a context's host) the way the Docker CLI does.
+/// A password in an address is never shown: messages and the endpoint's address show it as ***.
 /// </summary>
 internal static class EngineEndpointParser
 {
@@ -26,7 +27,8 @@ internal static class EngineEndpointParser
         }
 
         var value = address.Trim();
-        var named = source is null ? value : $"{value} (from {source})";
+        var shown = WithoutPassword(value);
+        var named = source is null ? shown : $"{shown} (from {source})";
         if (value.StartsWith("unix://", StringComparison.Ordinal))
         {
             var path = value["unix://".Length..];
@@ -35,8 +37,15 @@ internal static class EngineEndpointParser
 
         if (value.StartsWith("tcp://", StringComparison.Ordinal))
         {
-            var (host, port) = SplitHostAndPort(named, "tcp", value["tcp://".Length..].TrimEnd('/'));
-            return new TcpEngineEndpoint(host, port ?? (tls ? DefaultTlsPort : DefaultTcpPort));
+            // The Docker CLI reads past user info here: the engine takes none. It is kept only to show the address.
+            var rest = value["tcp://".Length..].TrimEnd('/');
+            var slash = rest.IndexOf('/', StringComparison.Ordinal);
+            var at = (slash < 0 ? rest : rest[..slash]).LastIndexOf('@');
+            var (host, port) = SplitHostAndPort(named, "tcp", rest[(at + 1)..]);
+            return new TcpEngineEndpoint(host, port ?? (tls ? DefaultTlsPort : DefaultTcpPort))
+            {
+                UserInfo = at <= 0 ? null : UserInfoWithoutPassword(rest[..at]),
+            };
         }
 
         if (value.StartsWith("ssh://", StringComparison.Ordinal))
@@ -57,9 +66,15 @@ internal static class EngineEndpointParser
         var authority = slash < 0 ? rest : rest[..slash];
         var at = authority.LastIndexOf('@');
         var user = at < 0 ? null : authority[..at];
-        if (user is { Length: 0 } || user?.Contains(':', StringComparison.Ordinal) == true)
+        if (user is { Length: 0 })
         {
-            throw new RindException($"{named} is not a valid address: give ssh://[user@]host[:port], without a password");
+            throw new RindException($"{named} is not a valid address: give ssh://[user@]host[:port]");
+        }
+
+        // The Docker CLI refuses a password in plain text too: ssh asks for it, or a key or an agent does without.
+        if (user?.Contains(':', StringComparison.Ordinal) == true)
+        {
+            throw new RindException($"{named} holds a password, which an ssh:// address cannot: give ssh://[user@]host[:port] and let ssh log in");
         }
 
         var (host, port) = SplitHostAndPort(named, "ssh", authority[(at + 1)..]);
@@ -109,6 +124,30 @@ internal static class EngineEndpointParser
 
         return (host, number);
     }
+
+    /// <summary>The address as messages show it: a password in its user info shown as ***.</summary>
+    /// <remarks>
+    /// User info runs to the last @, as the Docker CLI reads it; a colon before any slash or bracket ends its user
+    /// name. Anything that may be a password is hidden, even where the address would not be read so.
+    /// </remarks>
+    private static string WithoutPassword(string address)
+    {
+        var scheme = address.IndexOf("://", StringComparison.Ordinal);
+        var start = scheme < 0 ? 0 : scheme + "://".Length;
+        var at = address.LastIndexOf('@');
+        if (at < start)
+        {
+            return address;
+        }
+
+        var colon = address.IndexOf(':', start, at - start);
+        return colon < 0 || address.AsSpan(start, colon - start).ContainsAny('/', '[')
+            ? address
+            : address[..colon] + ":***" + address[at..];
+    }
+
+    private static string UserInfoWithoutPassword(string userInfo) =>
+        userInfo.IndexOf(':', StringComparison.Ordinal) is var colon and >= 0 ? userInfo[..colon] + ":***" : userInfo;
 
     private static RindException Invalid(string named, string scheme) =>
         new($"{named} is not a valid address: give {scheme}://host[:port]");

@@ -4,7 +4,12 @@ namespace Rind.Engine;
 
 internal sealed record TcpEngineEndpoint(string Host, int Port) : EngineEndpoint
 {
-    public override string Address => $"tcp://{HostForUri}:{Port}";
+    /// <summary>
+    /// The user info the address was written with, its password as ***; only shown, as the engine takes none.
+    /// </summary>
+    public string? UserInfo { get; init; }
+
+    public override string Address => $"tcp://{(UserInfo is null ? "" : UserInfo + "@")}{HostForUri}:{Port}";
 
     public override EndPoint SocketEndPoint => new DnsEndPoint(Host, Port);
 

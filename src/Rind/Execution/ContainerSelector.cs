@@ -1,4 +1,6 @@
+using Rind.Diagnostics;
 using Rind.Engine.Models;
+using Rind.Platform;
 
 namespace Rind.Execution;
 
@@ -6,6 +8,8 @@ namespace Rind.Execution;
 /// Chooses the container to run in from those that carry the label, or says why there is none.
 /// A container or service asked for narrows the choice; then the compose project whose folder holds
 /// the current directory (the deepest, when project folders nest) narrows it to its own containers.
+/// Names, labels and statuses come from the engine: the messages show them through <see cref="UntrustedText"/>,
+/// and the commands they suggest quote them for a shell.
 /// </summary>
 internal static class ContainerSelector
 {
@@ -55,7 +59,7 @@ internal static class ContainerSelector
             if (!candidates.Any())
             {
                 throw new RindException(
-                    $"no container carrying the label {RindLabel.Name} is named {wanted} or has an id starting with it" + Known(labelled));
+                    $"no container carrying the label {RindLabel.Name} is named {UntrustedText.Show(wanted)} or has an id starting with it" + Known(labelled));
             }
         }
 
@@ -64,7 +68,7 @@ internal static class ContainerSelector
             var ofService = candidates.Where(container => container.ComposeService == service).ToArray();
             if (ofService.Length == 0)
             {
-                throw new RindException($"no container of the service {service} carries the label {RindLabel.Name}" + Known(labelled));
+                throw new RindException($"no container of the service {UntrustedText.Show(service)} carries the label {RindLabel.Name}" + Known(labelled));
             }
 
             candidates = ofService;
@@ -101,34 +105,50 @@ internal static class ContainerSelector
             $"{running.Count} running containers carry the label {RindLabel.Name}; choose one:\n" + string.Join('\n', lines));
     }
 
-    /// <summary>The shortest rind option that picks this container out of the others.</summary>
+    /// <summary>The shortest rind option that picks this container out of the others, as it can be pasted into a shell.</summary>
     private static string PickCommand(ContainerSummary container, IReadOnlyList<ContainerSummary> all)
     {
         var service = container.ComposeService;
-        var uniqueService = service is not null && all.Count(other => other.ComposeService == service) == 1;
-        return uniqueService ? $"rind -s {service}" : $"rind -c {container.DisplayName}";
+        if (service is not null && IsShownAsItIs(service) && all.Count(other => other.ComposeService == service) == 1)
+        {
+            return $"rind -s {Word(service)}";
+        }
+
+        return $"rind -c {Word(Handle(container))}";
     }
 
     private static string Describe(ContainerSummary container) =>
         (container.ComposeService, container.ComposeProject) switch
         {
-            ({ } service, { } project) => $"{container.DisplayName} (service {service}, project {project})",
-            _ => container.DisplayName,
+            ({ } service, { } project) =>
+                $"{UntrustedText.Show(container.DisplayName)} (service {UntrustedText.Show(service)}, project {UntrustedText.Show(project)})",
+            _ => UntrustedText.Show(container.DisplayName),
         };
 
     private static string StartCommand(ContainerSummary container) =>
         (container.ComposeService, container.ComposeProject) switch
         {
-            ({ } service, { } project) => $"docker compose -p {project} start {service}",
-            _ => $"docker start {container.DisplayName}, or docker compose up -d",
+            ({ } service, { } project) when IsShownAsItIs(service) && IsShownAsItIs(project) =>
+                $"docker compose -p {Word(project)} start {Word(service)}",
+            _ => $"docker start {Word(Handle(container))}, or docker compose up -d",
         };
 
     private static string Known(IReadOnlyList<ContainerSummary> labelled) =>
         labelled.Count == 0 ? "" : $" (those that do: {string.Join(", ", labelled.OrderBy(c => c.DisplayName, StringComparer.Ordinal).Select(Describe))})";
 
     private static string Names(IEnumerable<ContainerSummary> containers) =>
-        string.Join(", ", containers.Select(container => container.DisplayName).Order(StringComparer.Ordinal));
+        string.Join(", ", containers.Select(container => container.DisplayName).Order(StringComparer.Ordinal).Select(name => UntrustedText.Show(name)));
 
     private static string StatusOf(ContainerSummary container) =>
-        container.Status.Length > 0 ? container.Status : container.State;
+        UntrustedText.Show(container.Status.Length > 0 ? container.Status : container.State);
+
+    /// <summary>A value from the engine as one word of a suggested command: safe to show, and quoted for a shell.</summary>
+    private static string Word(string value) => ShellWord.Quote(UntrustedText.Show(value));
+
+    /// <summary>What names the container in a command: its name, or its short id when the name could not be typed back as shown.</summary>
+    private static string Handle(ContainerSummary container) =>
+        IsShownAsItIs(container.DisplayName) ? container.DisplayName : container.Id[..Math.Min(12, container.Id.Length)];
+
+    /// <summary>Whether a value is shown without escapes and uncut, so that what is shown can be typed back.</summary>
+    private static bool IsShownAsItIs(string value) => UntrustedText.Show(value) == value;
 }

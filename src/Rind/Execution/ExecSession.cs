@@ -167,7 +167,7 @@ internal sealed class ExecSession(IDockerEngine engine, IStandardStreams streams
         catch (EngineRequestException exception) when (exception.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Conflict)
         {
             throw new RindException(
-                $"cannot run in container {container.DisplayName}: {exception.Message}", innerException: exception);
+                $"cannot run in container {UntrustedText.Show(container.DisplayName)}: {exception.Message}", innerException: exception);
         }
     }
 
@@ -259,7 +259,7 @@ internal sealed class ExecSession(IDockerEngine engine, IStandardStreams streams
 
             if (DateTime.UtcNow >= deadline)
             {
-                return inspect.Running ? inspect : throw new RindException($"the engine did not report how exec {execId} ended");
+                return inspect.Running ? inspect : throw new RindException($"the engine did not report how exec {UntrustedText.Show(execId)} ended");
             }
 
             await Task.Delay(delay, cancellationToken).ConfigureAwait(false);

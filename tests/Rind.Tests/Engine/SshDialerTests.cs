@@ -30,4 +30,20 @@ public sealed class SshDialerTests
 
         Assert.Equal(["--", "-oProxyCommand=x"], arguments.Skip(3).Take(2));
     }
+
+    [Fact]
+    public void A_remote_socket_path_with_shell_syntax_reaches_the_remote_shell_as_one_quoted_word()
+    {
+        var arguments = SshDialer.Arguments(new SshEngineEndpoint(null, "build", null, "/run/docker.sock;touch${IFS}/tmp/x"));
+
+        Assert.Equal(["--", "build", "docker", "'--host=unix:///run/docker.sock;touch${IFS}/tmp/x'", "system", "dial-stdio"], arguments.Skip(3));
+    }
+
+    [Fact]
+    public void A_single_quote_in_the_remote_socket_path_cannot_end_the_quoting()
+    {
+        var arguments = SshDialer.Arguments(new SshEngineEndpoint(null, "build", null, "/run/x';reboot;'"));
+
+        Assert.Equal(@"'--host=unix:///run/x'\'';reboot;'\'''", arguments[^3]);
+    }
 }

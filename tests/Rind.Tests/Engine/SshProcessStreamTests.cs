@@ -31,6 +31,16 @@ public sealed class SshProcessStreamTests
         Assert.Equal("ssh to ssh://build failed (exit code 255): ssh: Could not resolve hostname build", failure.Message);
     }
 
+    [Fact]
+    public async Task What_ssh_said_is_kept_with_its_control_characters_as_escapes()
+    {
+        using var stream = new SshProcessStream(await FailedSshAsync("banner \u001b]0;pwned\u0007\u001b[2J\u009b31m"), "ssh://build");
+
+        var failure = Assert.Throws<EngineTransportException>(() => stream.Read(new byte[16]));
+
+        Assert.Equal(@"ssh to ssh://build failed (exit code 255): banner \x1b]0;pwned\x07\x1b[2J\u009b31m", failure.Message);
+    }
+
     /// <summary>A stand-in for an ssh client that gave up at once: its stdin closed, its reason on stderr, exit code 255.</summary>
     private static async Task<Process> FailedSshAsync(string reason)
     {

@@ -229,6 +229,6 @@ internal sealed class HttpConnection(EngineConnection connection) : IDisposable
         var size = line.Split(';', 2)[0].Trim(' ', '\t');
         return long.TryParse(size, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var value) && value >= 0
             ? value
-            : throw new InvalidDataException($"the answer has a chunk size that is not one: '{UntrustedText.Show(line, 40)}'");
+            : throw new InvalidDataException($"the answer has a chunk size that is not one: '{UntrustedText.Show(line, 80)}'");
     }
 }

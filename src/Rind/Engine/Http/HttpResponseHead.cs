@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Rind.Diagnostics;
 
 namespace Rind.Engine.Http;
 
@@ -34,7 +35,7 @@ internal sealed class HttpResponseHead
         Header("Content-Length") is { } value
             ? long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var length)
                 ? length
-                : throw new InvalidDataException($"the answer's Content-Length '{value}' is not a length")
+                : throw new InvalidDataException($"the answer's Content-Length '{Shorten(value)}' is not a length")
             : null;
 
     /// <summary>Whether the answer has no body whatever its headers say (1xx, 204, 304).</summary>
@@ -77,5 +78,6 @@ internal sealed class HttpResponseHead
         Header(name) is { } value
         && value.Split(',').Any(part => part.Trim(' ', '\t').Equals(token, StringComparison.OrdinalIgnoreCase));
 
-    private static string Shorten(string line) => line.Length <= 80 ? line : line[..80] + "…";
+    /// <summary>A piece of the answer as an error quotes it: bounded, its control characters as escapes.</summary>
+    private static string Shorten(string text) => UntrustedText.Show(text, maxLength: 80);
 }

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
+using Rind.Platform;
 
 namespace Rind.Engine.Transport;
 
@@ -42,7 +43,10 @@ internal sealed class SshDialer(SshEngineEndpoint endpoint) : IEngineDialer
         return new EngineConnection(stream, stream.CloseInputAsync, stream.Abort);
     }
 
-    /// <summary>The ssh command line: options first, then the host after --, then the remote command.</summary>
+    /// <summary>
+    /// The ssh command line: options first, then the host after --, then the remote command. ssh joins the
+    /// remote command's words into one line for the remote user's shell, so each is quoted for it.
+    /// </summary>
     public static IReadOnlyList<string> Arguments(SshEngineEndpoint endpoint)
     {
         List<string> arguments = ["-o", "ConnectTimeout=30", "-T"];
@@ -56,13 +60,20 @@ internal sealed class SshDialer(SshEngineEndpoint endpoint) : IEngineDialer
             arguments.AddRange(["-p", port.ToString(CultureInfo.InvariantCulture)]);
         }
 
-        arguments.AddRange(["--", endpoint.Host, "docker"]);
+        arguments.AddRange(["--", endpoint.Host]);
+        arguments.AddRange(RemoteCommand(endpoint).Select(ShellWord.Quote));
+        return arguments;
+    }
+
+    private static IEnumerable<string> RemoteCommand(SshEngineEndpoint endpoint)
+    {
+        yield return "docker";
         if (endpoint.SocketPath is { } path)
         {
-            arguments.Add("--host=unix://" + path);
+            yield return "--host=unix://" + path;
         }
 
-        arguments.AddRange(["system", "dial-stdio"]);
-        return arguments;
+        yield return "system";
+        yield return "dial-stdio";
     }
 }

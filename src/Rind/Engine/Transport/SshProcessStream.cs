@@ -1,11 +1,13 @@
 using System.Diagnostics;
 using System.Text;
+using Rind.Diagnostics;
 
 namespace Rind.Engine.Transport;
 
 /// <summary>
 /// The ssh client's stdout and stdin as one stream. When ssh ends with a failure, reading says so
-/// with the last words ssh wrote to its stderr.
+/// with the last words ssh wrote to its stderr, which may hold what the remote host sent, so they are
+/// kept with their control characters as escapes.
 /// </summary>
 internal sealed class SshProcessStream : Stream
 {
@@ -185,7 +187,7 @@ internal sealed class SshProcessStream : Stream
 
         lock (_errorLines)
         {
-            _errorLines.Enqueue(line.Trim());
+            _errorLines.Enqueue(UntrustedText.Show(line.Trim()));
             while (_errorLines.Count > KeptErrorLines)
             {
                 _errorLines.Dequeue();

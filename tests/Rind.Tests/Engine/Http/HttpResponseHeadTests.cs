@@ -87,5 +87,31 @@ public sealed class HttpResponseHeadTests
         Assert.Throws<InvalidDataException>(() => head.ContentLength);
     }
 
+    [Fact]
+    public void A_status_line_that_is_not_one_is_quoted_with_its_control_characters_as_escapes()
+    {
+        var exception = Assert.Throws<InvalidDataException>(() => Parse("\u001b]0;pwned\u0007\u009b2J"));
+
+        Assert.Equal(@"the answer does not begin with an HTTP/1.x status line: '\x1b]0;pwned\x07\u009b2J'", exception.Message);
+    }
+
+    [Fact]
+    public void A_header_line_without_a_name_is_quoted_bounded_and_with_its_control_characters_as_escapes()
+    {
+        var exception = Assert.Throws<InvalidDataException>(() => Parse("HTTP/1.1 200 OK\r\n\u001b[2J" + new string('x', 500)));
+
+        Assert.Equal($"the answer has a header line without a name: '\\x1b[2J{new string('x', 76)}…'", exception.Message);
+    }
+
+    [Fact]
+    public void A_content_length_that_is_not_one_is_quoted_with_its_control_characters_as_escapes()
+    {
+        var head = Parse("HTTP/1.1 200 OK\r\nContent-Length: 1\u0007\n2");
+
+        var exception = Assert.Throws<InvalidDataException>(() => head.ContentLength);
+
+        Assert.Equal(@"the answer's Content-Length '1\x07\n2' is not a length", exception.Message);
+    }
+
     private static HttpResponseHead Parse(string text) => HttpResponseHead.Parse(Encoding.Latin1.GetBytes(text));
 }
