@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Rind.Diagnostics;
 using Rind.Engine;
 using Rind.Platform;
 
@@ -40,7 +41,11 @@ internal static class DockerCliConfigReader
         {
             return DockerCliConfig.Empty;
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or JsonException)
+        catch (JsonException exception)
+        {
+            throw new RindException($"cannot read the Docker CLI's config file {path}: {JsonFailure.Describe(exception)}", innerException: exception);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             throw new RindException($"cannot read the Docker CLI's config file {path}: {exception.Message}", innerException: exception);
         }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Rind.Diagnostics;
 using Rind.Engine;
 
 namespace Rind.Configuration;
@@ -27,7 +28,11 @@ internal static class DockerContextStore
                 $"context \"{name}\" does not exist in {Path.Combine(configDirectory, "contexts")}: docker context ls lists the ones there are",
                 innerException: exception);
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or JsonException)
+        catch (JsonException exception)
+        {
+            throw new RindException($"cannot read context \"{name}\" from {metaFile}: {JsonFailure.Describe(exception)}", innerException: exception);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             throw new RindException($"cannot read context \"{name}\" from {metaFile}: {exception.Message}", innerException: exception);
         }

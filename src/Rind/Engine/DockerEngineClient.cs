@@ -217,11 +217,11 @@ internal sealed class DockerEngineClient : IDockerEngine
         EnsureSuccess(answer);
         try
         {
-            return JsonSerializer.Deserialize(answer.Body, typeInfo) ?? throw new JsonException("empty answer");
+            return JsonSerializer.Deserialize(answer.Body, typeInfo) ?? throw new JsonException("empty answer", path: null, lineNumber: 0, bytePositionInLine: 0);
         }
         catch (JsonException exception)
         {
-            throw new RindException($"the engine at {_endpoint.Address} gave an answer rind cannot read ({UntrustedText.Show(exception.Message)})", innerException: exception);
+            throw new RindException($"the engine at {_endpoint.Address} gave an answer rind cannot read ({JsonFailure.Describe(exception)})", innerException: exception);
         }
     }
 
