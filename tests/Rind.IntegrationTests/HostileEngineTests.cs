@@ -177,6 +177,25 @@ public sealed class HostileEngineTests
         Assert.Equal(3, result.ExitCode);
     }
 
+    [Fact]
+    public async Task Container_names_with_control_characters_cannot_act_on_the_terminal()
+    {
+        const string containers =
+            """
+            [{"Id":"aaaa1111","Names":["/web\u001b]0;pwned\u0007"],"State":"running","Labels":{"app.rind":""}},
+             {"Id":"bbbb2222","Names":["/db\r\nrind: forged line\u001b[2J"],"State":"running","Labels":{"app.rind":""}}]
+            """;
+        using var engine = new FaultyEngine((request, answer) => answer.AsEngine(request, containers: containers));
+
+        var result = await RindBinary.RunAsync(["true"], environment: engine.Environment, timeout: Bounded);
+
+        Assert.Equal(125, result.ExitCode);
+        Assert.DoesNotMatch(@"[\x00-\x09\x0b-\x1f\x7f\u0080-\u009f]", result.Stderr);
+        Assert.Equal(3, result.Stderr.TrimEnd('\n').Split('\n').Length);
+        Assert.Contains(@"web\x1b]0;pwned\x07", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains(@"db\r\nrind: forged line\x1b[2J", result.Stderr, StringComparison.Ordinal);
+    }
+
     private static Dictionary<string, string?> With(FaultyEngine engine, params (string Name, string Value)[] settings)
     {
         var environment = new Dictionary<string, string?>(engine.Environment);
