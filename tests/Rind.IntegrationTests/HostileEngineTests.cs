@@ -18,20 +18,13 @@ public sealed class HostileEngineTests
     public async Task An_endless_container_list_is_refused_at_64_MiB_in_bounded_memory()
     {
         var chunk = "100000\r\n" + new string('x', 0x100000) + "\r\n";
-        using var engine = new FaultyEngine((request, answer) =>
+        using var engine = EngineWhoseListIs(answer =>
         {
-            if (request.Endpoint != "/containers/json")
-            {
-                return answer.AsEngine(request);
-            }
-
             answer.Send("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n");
             for (long sent = 0; sent < FaultyEngine.MaxBytesPerAnswer; sent += chunk.Length)
             {
                 answer.Send(chunk);
             }
-
-            return false;
         });
 
         var (result, peakKiB) = await RindBinary.RunMeasuredAsync(["true"], engine.Environment, Bounded);
@@ -46,21 +39,14 @@ public sealed class HostileEngineTests
     [Fact]
     public async Task An_answer_announced_larger_than_the_limit_is_refused_before_it_is_read()
     {
-        using var engine = new FaultyEngine((request, answer) =>
+        using var engine = EngineWhoseListIs(answer =>
         {
-            if (request.Endpoint != "/containers/json")
-            {
-                return answer.AsEngine(request);
-            }
-
             answer.Send("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1099511627776\r\n\r\n[");
             var filler = new byte[0x100000];
             for (long sent = 0; sent < FaultyEngine.MaxBytesPerAnswer; sent += filler.Length)
             {
                 answer.Send(filler);
             }
-
-            return false;
         });
 
         var (result, peakKiB) = await RindBinary.RunMeasuredAsync(["true"], engine.Environment, Bounded);
@@ -73,15 +59,9 @@ public sealed class HostileEngineTests
     [Fact]
     public async Task An_answer_that_ends_before_its_announced_length_is_blamed_with_what_was_missing()
     {
-        using var engine = new FaultyEngine((request, answer) =>
+        using var engine = EngineWhoseListIs(answer =>
         {
-            if (request.Endpoint != "/containers/json")
-            {
-                return answer.AsEngine(request);
-            }
-
             answer.Send("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n[{\"Id\":");
-            return false;
         });
 
         var result = await RindBinary.RunAsync(["true"], environment: engine.Environment, timeout: Bounded);
@@ -114,20 +94,13 @@ public sealed class HostileEngineTests
     [Fact]
     public async Task An_engine_that_answers_one_byte_a_second_is_given_up_after_RIND_TIMEOUT()
     {
-        using var engine = new FaultyEngine((request, answer) =>
+        using var engine = EngineWhoseListIs(answer =>
         {
-            if (request.Endpoint != "/containers/json")
-            {
-                return answer.AsEngine(request);
-            }
-
             foreach (var character in "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n[]")
             {
                 answer.Send(character.ToString());
                 answer.Stopping.WaitHandle.WaitOne(TimeSpan.FromSeconds(1));
             }
-
-            return false;
         });
 
         var result = await RindBinary.RunAsync(["true"], environment: With(engine, ("RIND_TIMEOUT", "2")), timeout: Bounded);
@@ -195,6 +168,19 @@ public sealed class HostileEngineTests
         Assert.Contains(@"web\x1b]0;pwned\x07", result.Stderr, StringComparison.Ordinal);
         Assert.Contains(@"db\r\nrind: forged line\x1b[2J", result.Stderr, StringComparison.Ordinal);
     }
+
+    /// <summary>An engine sound in all but its answer to the list of containers.</summary>
+    private static FaultyEngine EngineWhoseListIs(Action<FaultyEngineAnswer> answerList) =>
+        new((request, answer) =>
+        {
+            if (request.Endpoint != "/containers/json")
+            {
+                return answer.AsEngine(request);
+            }
+
+            answerList(answer);
+            return false;
+        });
 
     private static Dictionary<string, string?> With(FaultyEngine engine, params (string Name, string Value)[] settings)
     {
