@@ -78,11 +78,7 @@ internal sealed class ExecSession(IDockerEngine engine, IStandardStreams streams
     private async Task<int> AttachAsync(string execId, ExecPlan plan, IReadOnlyList<int>? consoleSize, CancellationToken cancellationToken)
     {
         var output = new ExecOutputCopier(streams);
-        var connection = await engine.StartExecAsync(
-            execId,
-            new ExecStartRequest { Detach = false, Tty = plan.Tty, ConsoleSize = consoleSize, Height = consoleSize?[0], Width = consoleSize?[1] },
-            cancellationToken)
-            .ConfigureAwait(false);
+        var connection = await StartAsync(execId, plan, consoleSize, cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
 
         // Raw only once the engine has answered: logging in to an ssh:// engine may still ask for a password.
@@ -134,9 +130,10 @@ internal sealed class ExecSession(IDockerEngine engine, IStandardStreams streams
         LogMessages.ExecEnded(logger, execId, exitCode);
 
         // A process that never got a pid never ran: what came instead of its output is the engine's reason.
-        if (notice == EngineNotice.StartFailed && ended.Pid == 0 && exitCode is ExitCodes.CannotRun or ExitCodes.NotFound)
+        // Podman reports the failures of its runtime it has no other code for with 125.
+        if (notice == EngineNotice.StartFailed && ended.Pid == 0 && exitCode is ExitCodes.RindFailure or ExitCodes.CannotRun or ExitCodes.NotFound)
         {
-            var failure = ExecStartFailure.Classify(plan.Argv[0], output.HeldNotice!);
+            var failure = ExecStartFailure.Classify(plan, output.HeldNotice!);
             throw new RindException(failure.Message, failure.ExitCode);
         }
 
@@ -168,6 +165,23 @@ internal sealed class ExecSession(IDockerEngine engine, IStandardStreams streams
         {
             throw new RindException(
                 $"cannot run in container {container.DisplayName}: {exception.Message}", innerException: exception);
+        }
+    }
+
+    private async Task<IExecConnection> StartAsync(
+        string execId, ExecPlan plan, IReadOnlyList<int>? consoleSize, CancellationToken cancellationToken)
+    {
+        var request = new ExecStartRequest { Detach = false, Tty = plan.Tty, ConsoleSize = consoleSize, Height = consoleSize?[0], Width = consoleSize?[1] };
+        try
+        {
+            return await engine.StartExecAsync(execId, request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (EngineRequestException exception)
+            when (ExecStartFailure.CauseOf(exception.Message) is StartFailureCause.NoSuchUser or StartFailureCause.NoSuchGroup)
+        {
+            // Podman looks the user up before it starts the command, and refuses the request to start it.
+            var failure = ExecStartFailure.Classify(plan, exception.Message);
+            throw new RindException(failure.Message, failure.ExitCode, exception);
         }
     }
 

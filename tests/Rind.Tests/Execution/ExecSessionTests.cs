@@ -144,6 +144,71 @@ public sealed class ExecSessionTests
     }
 
     [Fact]
+    public async Task A_working_folder_missing_in_the_container_is_named_in_one_line_and_exits_126()
+    {
+        SetupCreate();
+        SetupStart(new FakeExecConnection(Frames.Stdout(
+            "OCI runtime exec failed: exec failed: unable to start container process: chdir to cwd (\"/nonexistent\") set in config.json failed: no such file or directory: unknown\r\n")));
+        SetupEnd(exitCode: 126, pid: 0);
+        var streams = new FakeStandardStreams();
+
+        var exception = await Assert.ThrowsAsync<RindException>(() => RunAsync(streams, Plan(["pwd"]) with { WorkingDirectory = "/nonexistent" }));
+
+        Assert.Equal(126, exception.ExitCode);
+        Assert.Equal("cannot run in /nonexistent: no such folder in the container", exception.Message);
+        Assert.Empty(streams.OutputBytes);
+    }
+
+    [Fact]
+    public async Task A_user_missing_in_the_container_is_one_line_and_never_reaches_stdout()
+    {
+        SetupCreate();
+        SetupStart(new FakeExecConnection(Frames.Stdout("unable to find user nosuchuser: no matching entries in passwd file\r\n")));
+        SetupEnd(exitCode: 126, pid: 0);
+        var streams = new FakeStandardStreams();
+
+        var exception = await Assert.ThrowsAsync<RindException>(() => RunAsync(streams, Plan(["id"]) with { User = "nosuchuser" }));
+
+        Assert.Equal(126, exception.ExitCode);
+        Assert.Equal("no user nosuchuser in the container", exception.Message);
+        Assert.Empty(streams.OutputBytes);
+    }
+
+    [Fact]
+    public async Task A_user_podman_cannot_find_when_asked_to_start_is_one_line_and_exits_126()
+    {
+        SetupCreate();
+        _engine.Setup(e => e.StartExecAsync("exec1", It.IsAny<ExecStartRequest>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new EngineRequestException(
+                HttpStatusCode.InternalServerError, "unable to find group nosuchgroup: no matching entries in group file"));
+
+        var exception = await Assert.ThrowsAsync<RindException>(() => RunAsync(new FakeStandardStreams(), Plan(["id"]) with { User = "0:nosuchgroup" }));
+
+        Assert.Equal(126, exception.ExitCode);
+        Assert.Equal("no group nosuchgroup in the container", exception.Message);
+    }
+
+    [Theory]
+    [InlineData("/nonexistent", "no such file or directory: OCI runtime attempted to invoke a command that was not found", 127, "no such folder")]
+    [InlineData("/etc/passwd", "not a directory: OCI runtime error", 125, "not a folder")]
+    public async Task A_working_folder_podman_cannot_enter_is_named_whatever_code_podman_reports(
+        string folder, string reason, int engineExitCode, string saying)
+    {
+        SetupCreate();
+        SetupStart(new FakeExecConnection(Frames.Concat(
+            Frames.Stderr($"Error: runc: exec failed: unable to start container process: chdir to cwd (\"{folder}\") set in config.json failed: {reason}\n"),
+            Frames.Stderr("Error: read unixpacket @->/proc/self/fd/14/attach: read: connection reset by peer\n"))));
+        SetupEnd(engineExitCode, pid: 0);
+        var streams = new FakeStandardStreams();
+
+        var exception = await Assert.ThrowsAsync<RindException>(() => RunAsync(streams, Plan(["pwd"]) with { WorkingDirectory = folder }));
+
+        Assert.Equal(126, exception.ExitCode);
+        Assert.Equal($"cannot run in {folder}: {saying} in the container", exception.Message);
+        Assert.Equal("", streams.ErrorText);
+    }
+
+    [Fact]
     public async Task Output_that_only_looks_like_an_engine_failure_is_the_commands_own()
     {
         const string text = "OCI runtime exec failed: just words\n";
@@ -304,9 +369,13 @@ public sealed class ExecSessionTests
         Assert.False(_signals.Intercepting);
     }
 
-    private Task<int> RunAsync(FakeStandardStreams streams, string[] argv) =>
+    private static ExecPlan Plan(string[] argv) => new(argv, Tty: false, Environment: [], DetachKeys: null);
+
+    private Task<int> RunAsync(FakeStandardStreams streams, string[] argv) => RunAsync(streams, Plan(argv));
+
+    private Task<int> RunAsync(FakeStandardStreams streams, ExecPlan plan) =>
         new ExecSession(_engine.Object, streams, new FakeTerminal(isTerminal: false), _signals, NullLogger.Instance)
-            .RunAsync(Container, new ExecPlan(argv, Tty: false, Environment: [], DetachKeys: null), _timeout.Token);
+            .RunAsync(Container, plan, _timeout.Token);
 
     private void SetupCreate() =>
         _engine.Setup(e => e.CreateExecAsync("c0ffee", It.IsAny<ExecCreateRequest>(), It.IsAny<CancellationToken>()))
