@@ -22,4 +22,7 @@ internal static class ExitCodes
 
     /// <summary>The reader of rind's output went away, as a command killed by SIGPIPE reports.</summary>
     public const int BrokenPipe = SignalBase + 13;
+
+    /// <summary>The highest exit code a process can have.</summary>
+    public const int Highest = 255;
 }

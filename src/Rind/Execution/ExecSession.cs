@@ -137,7 +137,15 @@ internal sealed class ExecSession(IDockerEngine engine, IStandardStreams streams
             throw new RindException(failure.Message, failure.ExitCode);
         }
 
-        return output.ReleaseHeld() ? exitCode : ExitCodes.BrokenPipe;
+        if (!output.ReleaseHeld())
+        {
+            return ExitCodes.BrokenPipe;
+        }
+
+        // Taken modulo 256 as a shell would, 256 would read as success.
+        return exitCode is >= ExitCodes.Success and <= ExitCodes.Highest
+            ? exitCode
+            : throw new RindException($"the engine reported an impossible exit code ({exitCode}) for the command");
     }
 
     private async Task<string> CreateAsync(

@@ -60,6 +60,23 @@ public sealed class ExecSessionTests
         Assert.Equal(7, await RunAsync(new FakeStandardStreams(), ["sh", "-c", "exit 7"]));
     }
 
+    [Theory]
+    [InlineData(256)]
+    [InlineData(-2)]
+    public async Task An_exit_code_no_process_can_have_is_a_one_line_error_not_the_commands_code(int reported)
+    {
+        SetupCreate();
+        SetupStart(new FakeExecConnection(Frames.Stdout("out\n")));
+        SetupExit(reported);
+        var streams = new FakeStandardStreams();
+
+        var exception = await Assert.ThrowsAsync<RindException>(() => RunAsync(streams, ["cmd"]));
+
+        Assert.Equal(125, exception.ExitCode);
+        Assert.Equal($"the engine reported an impossible exit code ({reported}) for the command", exception.Message);
+        Assert.Equal("out\n", streams.OutputText);
+    }
+
     [Fact]
     public async Task The_exit_code_is_asked_for_again_until_the_engine_has_recorded_it()
     {
