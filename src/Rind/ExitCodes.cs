@@ -8,6 +8,9 @@ internal static class ExitCodes
 {
     public const int Success = 0;
 
+    /// <summary>rind could not write the command's output, as docker exits then.</summary>
+    public const int OutputFailed = 1;
+
     /// <summary>rind itself failed: bad options, no container, engine unreachable.</summary>
     public const int RindFailure = 125;
 

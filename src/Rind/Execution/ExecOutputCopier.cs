@@ -22,8 +22,11 @@ internal sealed class ExecOutputCopier(IStandardStreams streams)
     /// <summary>The first of the last pieces of output, when they were held back as a possible notice of the engine's.</summary>
     public string? HeldNotice => _held.Count == 0 ? null : Encoding.UTF8.GetString(_held[0].Bytes);
 
+    /// <summary>Why writing to rind's stdout failed, once it has.</summary>
+    public IOException? StdoutFailure { get; private set; }
+
     /// <summary>Copies until the output ends, blocking on every read and write.</summary>
-    /// <returns>false when the reader of rind's stdout went away before the output ended.</returns>
+    /// <returns>false when writing to rind's stdout failed before the output ended.</returns>
     public bool Copy(IChunkReader reader)
     {
         var buffer = new byte[BufferSize];
@@ -68,7 +71,7 @@ internal sealed class ExecOutputCopier(IStandardStreams streams)
     }
 
     /// <summary>Writes held-back output after all, once it proved to be the command's own.</summary>
-    /// <returns>false when the reader of rind's stdout went away.</returns>
+    /// <returns>false when writing to rind's stdout failed.</returns>
     public bool ReleaseHeld()
     {
         var held = _held.ToArray();
@@ -105,8 +108,9 @@ internal sealed class ExecOutputCopier(IStandardStreams streams)
             streams.Output.Write(bytes);
             return true;
         }
-        catch (IOException)
+        catch (IOException failure)
         {
+            StdoutFailure = failure;
             return false;
         }
     }

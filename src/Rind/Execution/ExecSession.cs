@@ -60,7 +60,7 @@ internal sealed class ExecSession(IDockerEngine engine, IStandardStreams streams
         int exitCode;
         try
         {
-            exitCode = await AttachAsync(execId, plan, consoleSize, giveUp.Token).ConfigureAwait(false);
+            exitCode = await AttachAsync(execId, plan, consoleSize, forwarder, giveUp.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (received is { } signal && !cancellationToken.IsCancellationRequested)
         {
@@ -75,7 +75,8 @@ internal sealed class ExecSession(IDockerEngine engine, IStandardStreams streams
         return exitCode;
     }
 
-    private async Task<int> AttachAsync(string execId, ExecPlan plan, IReadOnlyList<int>? consoleSize, CancellationToken cancellationToken)
+    private async Task<int> AttachAsync(
+        string execId, ExecPlan plan, IReadOnlyList<int>? consoleSize, SignalForwarder forwarder, CancellationToken cancellationToken)
     {
         var output = new ExecOutputCopier(streams);
         var connection = await StartAsync(execId, plan, consoleSize, cancellationToken).ConfigureAwait(false);
@@ -96,8 +97,10 @@ internal sealed class ExecSession(IDockerEngine engine, IStandardStreams streams
                 : new MultiplexedStreamReader(new BufferedStream(connection.Stream, BufferSize));
             if (!await OnThreadOfItsOwn("output", () => output.Copy(reader)).WaitAsync(cancellationToken).ConfigureAwait(false))
             {
-                LogMessages.OutputClosed(logger);
-                return ExitCodes.BrokenPipe;
+                // Left running, the command would write on into a connection nobody reads, or never end.
+                LogMessages.OutputFailed(logger, output.StdoutFailure!.Message);
+                await forwarder.EndForLostOutputAsync(cancellationToken).ConfigureAwait(false);
+                return StdoutFailure.ExitCodeOf(output.StdoutFailure!);
             }
         }
 
@@ -139,7 +142,7 @@ internal sealed class ExecSession(IDockerEngine engine, IStandardStreams streams
 
         if (!output.ReleaseHeld())
         {
-            return ExitCodes.BrokenPipe;
+            return StdoutFailure.ExitCodeOf(output.StdoutFailure!);
         }
 
         // Taken modulo 256 as a shell would, 256 would read as success.

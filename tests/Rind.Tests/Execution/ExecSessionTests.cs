@@ -106,19 +106,50 @@ public sealed class ExecSessionTests
     }
 
     [Fact]
-    public async Task A_reader_that_goes_away_ends_rind_quietly_with_the_broken_pipe_code()
+    public async Task A_reader_that_goes_away_ends_the_command_and_all_it_started_and_rind_quietly_with_the_broken_pipe_code()
     {
         SetupCreate();
         var connection = new FakeExecConnection(Frames.Concat(Frames.Stdout("first\n"), Frames.Stdout("second\n")));
         SetupStart(connection);
-        var streams = new FakeStandardStreams(output: new ClosedPipeStream());
+        var signalled = SetupSignalling();
+        var streams = new FakeStandardStreams(output: new FailingStream(32, "Broken pipe"));
 
-        var exitCode = await RunAsync(streams, ["cat", "big"]);
+        var exitCode = await RunAsync(streams, ["yes"]);
 
         Assert.Equal(141, exitCode);
         Assert.Equal("", streams.ErrorText);
+        Assert.Equal(["PIPE", "KILL"], signalled);
         Assert.True(connection.Disposed);
-        _engine.Verify(e => e.InspectExecAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+        _engine.Verify(e => e.InspectExecAsync("exec1", It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task A_stdout_that_cannot_be_written_is_a_one_line_error_naming_the_reason_and_ends_the_command()
+    {
+        SetupCreate();
+        SetupStart(new FakeExecConnection(Frames.Stdout("output\n")));
+        var signalled = SetupSignalling();
+        var streams = new FakeStandardStreams(output: new FailingStream(28, "No space left on device"));
+
+        var exception = await Assert.ThrowsAsync<RindException>(() => RunAsync(streams, ["cat", "big"]));
+
+        Assert.Equal(1, exception.ExitCode);
+        Assert.Equal("cannot write to stdout: No space left on device", exception.Message);
+        Assert.Equal(["PIPE", "KILL"], signalled);
+    }
+
+    [Fact]
+    public async Task A_stdout_that_fails_when_held_output_is_written_at_the_end_is_a_one_line_error()
+    {
+        SetupCreate();
+        SetupStart(new FakeExecConnection(Frames.Stdout("OCI runtime exec failed: printed by the command\n")));
+        SetupEnd(exitCode: 0, pid: 42);
+        var streams = new FakeStandardStreams(output: new FailingStream(5, "Input/output error"));
+
+        var exception = await Assert.ThrowsAsync<RindException>(() => RunAsync(streams, ["printf"]));
+
+        Assert.Equal(1, exception.ExitCode);
+        Assert.Equal("cannot write to stdout: Input/output error", exception.Message);
     }
 
     [Fact]
@@ -402,6 +433,19 @@ public sealed class ExecSessionTests
         _engine.Setup(e => e.StartExecAsync("exec1", It.Is<ExecStartRequest>(r => !r.Detach && !r.Tty), It.IsAny<CancellationToken>()))
             .ReturnsAsync(connection);
 
+    /// <summary>Execs that signal the command's processes; returns the signals they send, in order.</summary>
+    private List<string> SetupSignalling()
+    {
+        List<string> signals = [];
+        _engine.Setup(e => e.CreateExecAsync("c0ffee", It.Is<ExecCreateRequest>(r => !r.AttachStdout), It.IsAny<CancellationToken>()))
+            .Callback<string, ExecCreateRequest, CancellationToken>((_, request, _) => signals.Add(request.Cmd[^1]))
+            .ReturnsAsync("signal1");
+        _engine.Setup(e => e.StartExecDetachedAsync("signal1", It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+        _engine.Setup(e => e.InspectExecAsync("signal1", It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new ExecInspectResponse { Running = false, ExitCode = 0, Pid = 43 });
+        return signals;
+    }
+
     private void SetupExit(int exitCode) => SetupEnd(exitCode, pid: 42);
 
     private void SetupEnd(int exitCode, int pid) =>
@@ -429,10 +473,11 @@ public sealed class ExecSessionTests
         }
     }
 
-    private sealed class ClosedPipeStream : MemoryStream
+    /// <summary>A stdout every write to fails, with an errno, as <c>FileDescriptorStream</c> reports one.</summary>
+    private sealed class FailingStream(int errno, string reason) : MemoryStream
     {
-        public override void Write(ReadOnlySpan<byte> buffer) => throw new IOException("Broken pipe", 32);
+        public override void Write(ReadOnlySpan<byte> buffer) => throw new IOException(reason, errno);
 
-        public override void Write(byte[] buffer, int offset, int count) => throw new IOException("Broken pipe", 32);
+        public override void Write(byte[] buffer, int offset, int count) => throw new IOException(reason, errno);
     }
 }
