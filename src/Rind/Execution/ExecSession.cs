@@ -78,7 +78,7 @@ internal sealed class ExecSession(IDockerEngine engine, IStandardStreams streams
     private async Task<int> AttachAsync(
         string execId, ExecPlan plan, IReadOnlyList<int>? consoleSize, SignalForwarder forwarder, CancellationToken cancellationToken)
     {
-        var output = new ExecOutputCopier(streams);
+        var output = new ExecOutputCopier(streams, () => AskAboutExec(execId, cancellationToken));
         var connection = await StartAsync(execId, plan, consoleSize, cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
 
@@ -228,6 +228,20 @@ internal sealed class ExecSession(IDockerEngine engine, IStandardStreams streams
                 LogMessages.ResizeFailed(logger, execId, exception.Message);
                 return;
             }
+        }
+    }
+
+    /// <summary>What the engine says of the exec now, asked from the output's thread; null when it did not answer.</summary>
+    private ExecInspectResponse? AskAboutExec(string execId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // The engine's calls block until answered, so the task is complete when returned.
+            return engine.InspectExecAsync(execId, cancellationToken).GetAwaiter().GetResult();
+        }
+        catch (Exception exception) when (exception is RindException or EngineRequestException or OperationCanceledException)
+        {
+            return null;
         }
     }
 

@@ -287,6 +287,31 @@ public sealed class ExecSessionTests
     }
 
     [Fact]
+    public async Task Errors_after_a_notice_like_line_are_written_while_the_command_runs_once_the_engine_shows_it_runs()
+    {
+        const string text = "OCI runtime exec failed: printed by the command\n";
+        SetupCreate();
+        var end = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        SetupStart(new FakeExecConnection(new PausedStream(
+            Frames.Concat(Frames.Stdout(text), Frames.Stderr("Error: one\n"), Frames.Stderr("Error: two\n")), end.Task)));
+        _engine.SetupSequence(e => e.InspectExecAsync("exec1", It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new ExecInspectResponse { Running = true, Pid = 0 })
+            .ReturnsAsync(new ExecInspectResponse { Running = false, ExitCode = 3, Pid = 42 });
+        var streams = new FakeStandardStreams();
+
+        var session = RunAsync(streams, ["sh"]);
+        while (streams.ErrorText != "Error: one\nError: two\n")
+        {
+            await Task.Delay(10, _timeout.Token);
+        }
+
+        Assert.Equal(text, streams.OutputText);
+        Assert.False(session.IsCompleted);
+        end.SetResult();
+        Assert.Equal(3, await session);
+    }
+
+    [Fact]
     public async Task Notice_like_output_followed_by_more_output_keeps_its_place()
     {
         const string notice = "exec attach failed: error on attach stdin: read escape sequence\n";
@@ -470,6 +495,22 @@ public sealed class ExecSessionTests
             _read = true;
             bytes.CopyTo(buffer);
             return bytes.Length;
+        }
+    }
+
+    /// <summary>Output that arrives at once, and then ends when the test says so.</summary>
+    /// <remarks>A derived MemoryStream reads spans through this overload.</remarks>
+    private sealed class PausedStream(byte[] content, Task end) : MemoryStream(content)
+    {
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var read = base.Read(buffer, offset, count);
+            if (read == 0)
+            {
+                end.WaitAsync(TimeSpan.FromSeconds(30)).GetAwaiter().GetResult();
+            }
+
+            return read;
         }
     }
 
