@@ -8,6 +8,9 @@ internal static class ExitCodes
 {
     public const int Success = 0;
 
+    /// <summary>rind could not write the command's output, as docker exits then.</summary>
+    public const int OutputFailed = 1;
+
     /// <summary>rind itself failed: bad options, no container, engine unreachable.</summary>
     public const int RindFailure = 125;
 
@@ -22,4 +25,7 @@ internal static class ExitCodes
 
     /// <summary>The reader of rind's output went away, as a command killed by SIGPIPE reports.</summary>
     public const int BrokenPipe = SignalBase + 13;
+
+    /// <summary>The highest exit code a process can have.</summary>
+    public const int Highest = 255;
 }

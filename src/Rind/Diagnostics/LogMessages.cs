@@ -43,6 +43,6 @@ internal static partial class LogMessages
     [LoggerMessage(Level = LogLevel.Debug, Message = "SIG{Signal} could not be sent to the command: {Reason}")]
     public static partial void SignalNotForwarded(ILogger logger, string signal, string reason);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "the reader of stdout went away; stopping")]
-    public static partial void OutputClosed(ILogger logger);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "writing to stdout failed ({Reason}); ending the command")]
+    public static partial void OutputFailed(ILogger logger, string reason);
 }

@@ -41,8 +41,21 @@ internal static class EngineNotices
         "OCI runtime error",
     ];
 
+    /// <summary>
+    /// How Docker's failures to find the user or group to run as begin, on the stdout stream, with exit
+    /// code 126: the first two with the classic image store, the others with containerd's.
+    /// </summary>
+    private static readonly string[] LookupFailures =
+    [
+        "unable to find user ",
+        "unable to find group ",
+        "no users found",
+        "no groups found",
+    ];
+
     private static readonly byte[] StartFailedBytes = Encoding.ASCII.GetBytes(StartFailed);
     private static readonly byte[] DetachedBytes = Encoding.ASCII.GetBytes(Detached);
+    private static readonly byte[][] LookupFailureBytes = [.. LookupFailures.Select(Encoding.ASCII.GetBytes)];
     private static readonly byte[] PodmanErrorBytes = Encoding.ASCII.GetBytes(PodmanError);
 
     /// <summary>Whether a piece of output may be a notice, to be held back until it is clear whose it is.</summary>
@@ -54,7 +67,7 @@ internal static class EngineNotices
         }
 
         // Docker sends its notices on the stdout stream; what a command writes to stderr is never held.
-        return kind != StreamKind.Stderr && (bytes.StartsWith(StartFailedBytes) || bytes.StartsWith(DetachedBytes));
+        return kind != StreamKind.Stderr && (bytes.StartsWith(StartFailedBytes) || bytes.StartsWith(DetachedBytes) || OpensWithLookupFailure(bytes));
     }
 
     /// <summary>
@@ -68,10 +81,24 @@ internal static class EngineNotices
     {
         null => EngineNotice.None,
         _ when notice.StartsWith(StartFailed, StringComparison.Ordinal) => EngineNotice.StartFailed,
+        _ when LookupFailures.Any(failure => notice.StartsWith(failure, StringComparison.Ordinal)) => EngineNotice.StartFailed,
         _ when notice.StartsWith(Detached, StringComparison.Ordinal) => EngineNotice.DetachedCommandEnded,
         _ when notice.StartsWith(PodmanDetached, StringComparison.Ordinal) => EngineNotice.DetachedCommandRuns,
         _ when notice.StartsWith(PodmanError, StringComparison.Ordinal)
             && PodmanRuntimeFailures.Any(failure => notice.Contains(failure, StringComparison.Ordinal)) => EngineNotice.StartFailed,
         _ => EngineNotice.None,
     };
+
+    private static bool OpensWithLookupFailure(ReadOnlySpan<byte> bytes)
+    {
+        foreach (var failure in LookupFailureBytes)
+        {
+            if (bytes.StartsWith(failure))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Text;
+using Rind.Engine.Models;
 using Rind.Platform;
 using Rind.Streams;
 
@@ -7,23 +9,51 @@ namespace Rind.Execution;
 /// <summary>
 /// Copies a command's output to rind's stdout and stderr as it arrives. The one exception: a piece
 /// of output that opens with one of the engine's notices is held back, with the engine's errors that
-/// follow it, until other output follows or the exec's end shows whether it was the engine's or the
-/// command's.
+/// follow it, until it is clear whose it is: other output follows, the engine shows the command runs,
+/// the hold has lasted as long or grown as large as <see cref="NoticeHold"/> allows, or the exec's end
+/// tells.
 /// </summary>
 /// <remarks>
-/// Notices arrive in writes of their own, so they open a frame, or, with a terminal, a read.
+/// Notices arrive in writes of their own, so they open a frame, or, with a terminal, a read. While
+/// output is held, a thread of its own asks the engine about the exec, so that a command that goes
+/// quiet after such a line still has it written. Every write happens under one lock, in the order
+/// the output arrived.
 /// </remarks>
-internal sealed class ExecOutputCopier(IStandardStreams streams)
+/// <param name="askEngine">What the engine says of the exec now; null when it did not answer.</param>
+internal sealed class ExecOutputCopier(IStandardStreams streams, Func<ExecInspectResponse?> askEngine)
 {
     private const int BufferSize = 64 * 1024;
 
+    /// <summary>How long the thread watching a hold waits before it asks the engine again.</summary>
+    private static readonly TimeSpan AskInterval = TimeSpan.FromMilliseconds(50);
+
+    private readonly Lock _lock = new();
     private readonly List<(StreamKind Kind, byte[] Bytes)> _held = [];
+    private int _heldBytes;
+    private long _holdStarted;
+
+    /// <summary>Counts the holds begun, so that the thread watching one knows when it has ended.</summary>
+    private int _holds;
+
+    private bool _outputEnded;
 
     /// <summary>The first of the last pieces of output, when they were held back as a possible notice of the engine's.</summary>
-    public string? HeldNotice => _held.Count == 0 ? null : Encoding.UTF8.GetString(_held[0].Bytes);
+    public string? HeldNotice
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _held.Count == 0 ? null : Encoding.UTF8.GetString(_held[0].Bytes);
+            }
+        }
+    }
+
+    /// <summary>Why writing to rind's stdout failed, once it has.</summary>
+    public IOException? StdoutFailure { get; private set; }
 
     /// <summary>Copies until the output ends, blocking on every read and write.</summary>
-    /// <returns>false when the reader of rind's stdout went away before the output ended.</returns>
+    /// <returns>false when writing to rind's stdout failed before the output ended.</returns>
     public bool Copy(IChunkReader reader)
     {
         var buffer = new byte[BufferSize];
@@ -36,43 +66,113 @@ internal sealed class ExecOutputCopier(IStandardStreams streams)
             }
             catch (Exception exception) when (exception is InvalidDataException or IOException)
             {
+                lock (_lock)
+                {
+                    _outputEnded = true;
+                }
+
                 throw new RindException($"the connection to the engine broke off: {exception.Message}", innerException: exception);
             }
 
-            if (chunk.IsEnd)
+            lock (_lock)
             {
-                return true;
-            }
+                if (StdoutFailure is not null)
+                {
+                    // Writing held output failed on the thread that watched the hold.
+                    _outputEnded = true;
+                    return false;
+                }
 
-            var bytes = buffer.AsSpan(0, chunk.Length);
-            if (_held.Count > 0 && EngineNotices.MayContinueWith(bytes))
-            {
-                _held.Add((chunk.Kind, bytes.ToArray()));
-                continue;
-            }
+                if (chunk.IsEnd)
+                {
+                    _outputEnded = true;
+                    return true;
+                }
 
-            if (!ReleaseHeld())
-            {
-                return false;
-            }
-
-            if (EngineNotices.MayOpenWith(chunk.Kind, bytes))
-            {
-                _held.Add((chunk.Kind, bytes.ToArray()));
-            }
-            else if (!Write(chunk.Kind, bytes))
-            {
-                return false;
+                if (!Take(chunk.Kind, buffer.AsSpan(0, chunk.Length)))
+                {
+                    _outputEnded = true;
+                    return false;
+                }
             }
         }
     }
 
     /// <summary>Writes held-back output after all, once it proved to be the command's own.</summary>
-    /// <returns>false when the reader of rind's stdout went away.</returns>
+    /// <returns>false when writing to rind's stdout failed.</returns>
     public bool ReleaseHeld()
+    {
+        lock (_lock)
+        {
+            return ReleaseHeldLocked();
+        }
+    }
+
+    /// <summary>Holds a piece of output back or writes it, under the lock.</summary>
+    /// <returns>false when writing to rind's stdout failed.</returns>
+    private bool Take(StreamKind kind, ReadOnlySpan<byte> bytes)
+    {
+        if (_held.Count > 0 && EngineNotices.MayContinueWith(bytes) && _heldBytes + bytes.Length <= NoticeHold.MaxBytes)
+        {
+            Hold(kind, bytes);
+            return true;
+        }
+
+        if (!ReleaseHeldLocked())
+        {
+            return false;
+        }
+
+        if (bytes.Length <= NoticeHold.MaxBytes && EngineNotices.MayOpenWith(kind, bytes))
+        {
+            Hold(kind, bytes);
+            _holdStarted = Stopwatch.GetTimestamp();
+            var hold = ++_holds;
+            new Thread(() => WatchHold(hold)) { IsBackground = true, Name = "held output" }.Start();
+            return true;
+        }
+
+        return Write(kind, bytes);
+    }
+
+    private void Hold(StreamKind kind, ReadOnlySpan<byte> bytes)
+    {
+        _held.Add((kind, bytes.ToArray()));
+        _heldBytes += bytes.Length;
+    }
+
+    /// <summary>Asks the engine about the exec until the hold ends one way or another.</summary>
+    private void WatchHold(int hold)
+    {
+        while (true)
+        {
+            var exec = askEngine();
+            lock (_lock)
+            {
+                if (hold != _holds || _held.Count == 0 || _outputEnded)
+                {
+                    return;
+                }
+
+                switch (NoticeHold.Decide(Stopwatch.GetElapsedTime(_holdStarted), exec))
+                {
+                    case HeldOutputDecision.Release:
+                        ReleaseHeldLocked();
+                        return;
+                    case HeldOutputDecision.KeepToTheEnd:
+                        return;
+                }
+            }
+
+            Thread.Sleep(AskInterval);
+        }
+    }
+
+    private bool ReleaseHeldLocked()
     {
         var held = _held.ToArray();
         _held.Clear();
+        _heldBytes = 0;
         foreach (var (kind, bytes) in held)
         {
             if (!Write(kind, bytes))
@@ -105,8 +205,9 @@ internal sealed class ExecOutputCopier(IStandardStreams streams)
             streams.Output.Write(bytes);
             return true;
         }
-        catch (IOException)
+        catch (IOException failure)
         {
+            StdoutFailure = failure;
             return false;
         }
     }

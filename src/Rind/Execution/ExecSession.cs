@@ -60,7 +60,7 @@ internal sealed class ExecSession(IDockerEngine engine, IStandardStreams streams
         int exitCode;
         try
         {
-            exitCode = await AttachAsync(execId, plan, consoleSize, giveUp.Token).ConfigureAwait(false);
+            exitCode = await AttachAsync(execId, plan, consoleSize, forwarder, giveUp.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (received is { } signal && !cancellationToken.IsCancellationRequested)
         {
@@ -75,14 +75,11 @@ internal sealed class ExecSession(IDockerEngine engine, IStandardStreams streams
         return exitCode;
     }
 
-    private async Task<int> AttachAsync(string execId, ExecPlan plan, IReadOnlyList<int>? consoleSize, CancellationToken cancellationToken)
+    private async Task<int> AttachAsync(
+        string execId, ExecPlan plan, IReadOnlyList<int>? consoleSize, SignalForwarder forwarder, CancellationToken cancellationToken)
     {
-        var output = new ExecOutputCopier(streams);
-        var connection = await engine.StartExecAsync(
-            execId,
-            new ExecStartRequest { Detach = false, Tty = plan.Tty, ConsoleSize = consoleSize, Height = consoleSize?[0], Width = consoleSize?[1] },
-            cancellationToken)
-            .ConfigureAwait(false);
+        var output = new ExecOutputCopier(streams, () => AskAboutExec(execId, cancellationToken));
+        var connection = await StartAsync(execId, plan, consoleSize, cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
 
         // Raw only once the engine has answered: logging in to an ssh:// engine may still ask for a password.
@@ -100,8 +97,10 @@ internal sealed class ExecSession(IDockerEngine engine, IStandardStreams streams
                 : new MultiplexedStreamReader(new BufferedStream(connection.Stream, BufferSize));
             if (!await OnThreadOfItsOwn("output", () => output.Copy(reader)).WaitAsync(cancellationToken).ConfigureAwait(false))
             {
-                LogMessages.OutputClosed(logger);
-                return ExitCodes.BrokenPipe;
+                // Left running, the command would write on into a connection nobody reads, or never end.
+                LogMessages.OutputFailed(logger, output.StdoutFailure!.Message);
+                await forwarder.EndForLostOutputAsync(cancellationToken).ConfigureAwait(false);
+                return StdoutFailure.ExitCodeOf(output.StdoutFailure!);
             }
         }
 
@@ -134,13 +133,22 @@ internal sealed class ExecSession(IDockerEngine engine, IStandardStreams streams
         LogMessages.ExecEnded(logger, execId, exitCode);
 
         // A process that never got a pid never ran: what came instead of its output is the engine's reason.
-        if (notice == EngineNotice.StartFailed && ended.Pid == 0 && exitCode is ExitCodes.CannotRun or ExitCodes.NotFound)
+        // Podman reports the failures of its runtime it has no other code for with 125.
+        if (notice == EngineNotice.StartFailed && ended.Pid == 0 && exitCode is ExitCodes.RindFailure or ExitCodes.CannotRun or ExitCodes.NotFound)
         {
-            var failure = ExecStartFailure.Classify(plan.Argv[0], output.HeldNotice!);
+            var failure = ExecStartFailure.Classify(plan, output.HeldNotice!);
             throw new RindException(failure.Message, failure.ExitCode);
         }
 
-        return output.ReleaseHeld() ? exitCode : ExitCodes.BrokenPipe;
+        if (!output.ReleaseHeld())
+        {
+            return StdoutFailure.ExitCodeOf(output.StdoutFailure!);
+        }
+
+        // Taken modulo 256 as a shell would, 256 would read as success.
+        return exitCode is >= ExitCodes.Success and <= ExitCodes.Highest
+            ? exitCode
+            : throw new RindException($"the engine reported an impossible exit code ({exitCode}) for the command");
     }
 
     private async Task<string> CreateAsync(
@@ -168,6 +176,23 @@ internal sealed class ExecSession(IDockerEngine engine, IStandardStreams streams
         {
             throw new RindException(
                 $"cannot run in container {UntrustedText.Show(container.DisplayName)}: {exception.Message}", innerException: exception);
+        }
+    }
+
+    private async Task<IExecConnection> StartAsync(
+        string execId, ExecPlan plan, IReadOnlyList<int>? consoleSize, CancellationToken cancellationToken)
+    {
+        var request = new ExecStartRequest { Detach = false, Tty = plan.Tty, ConsoleSize = consoleSize, Height = consoleSize?[0], Width = consoleSize?[1] };
+        try
+        {
+            return await engine.StartExecAsync(execId, request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (EngineRequestException exception)
+            when (ExecStartFailure.CauseOf(exception.Message) is StartFailureCause.NoSuchUser or StartFailureCause.NoSuchGroup)
+        {
+            // Podman looks the user up before it starts the command, and refuses the request to start it.
+            var failure = ExecStartFailure.Classify(plan, exception.Message);
+            throw new RindException(failure.Message, failure.ExitCode, exception);
         }
     }
 
@@ -203,6 +228,20 @@ internal sealed class ExecSession(IDockerEngine engine, IStandardStreams streams
                 LogMessages.ResizeFailed(logger, execId, exception.Message);
                 return;
             }
+        }
+    }
+
+    /// <summary>What the engine says of the exec now, asked from the output's thread; null when it did not answer.</summary>
+    private ExecInspectResponse? AskAboutExec(string execId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // The engine's calls block until answered, so the task is complete when returned.
+            return engine.InspectExecAsync(execId, cancellationToken).GetAwaiter().GetResult();
+        }
+        catch (Exception exception) when (exception is RindException or EngineRequestException or OperationCanceledException)
+        {
+            return null;
         }
     }
 

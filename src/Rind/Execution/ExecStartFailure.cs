@@ -1,35 +1,85 @@
+using Rind.Diagnostics;
+
 namespace Rind.Execution;
 
 /// <summary>
-/// What to tell the user when the engine could not start the command at all, as a shell would:
-/// 127 for a command that is not there, 126 for one that cannot be run.
+/// What to tell the user when the engine could not start the command at all: what failed, by name,
+/// and an exit code as a shell or docker gives, 127 for a command that is not there and 126 for
+/// every other reason.
 /// </summary>
 internal sealed record ExecStartFailure(int ExitCode, string Message)
 {
-    public static ExecStartFailure Classify(string command, string engineMessage)
+    /// <summary>
+    /// The words the engines and their runtimes use, checked in this order. The working folder comes
+    /// first: a missing one reads "no such file or directory" as a missing command does. A folder comes
+    /// before permission: Docker 25 and later add "permission denied" to "is a directory".
+    /// </summary>
+    public static StartFailureCause CauseOf(string engineMessage)
+    {
+        var message = engineMessage.ToLowerInvariant();
+        if (message.Contains("chdir", StringComparison.Ordinal))
+        {
+            return message switch
+            {
+                _ when message.Contains("no such file or directory", StringComparison.Ordinal) => StartFailureCause.NoSuchWorkingFolder,
+                _ when message.Contains("not a directory", StringComparison.Ordinal) => StartFailureCause.WorkingFolderIsNoFolder,
+                _ when message.Contains("permission denied", StringComparison.Ordinal) => StartFailureCause.WorkingFolderNotAllowed,
+                _ => StartFailureCause.Other,
+            };
+        }
+
+        return message switch
+        {
+            _ when message.Contains("unable to find user ", StringComparison.Ordinal)
+                || message.Contains("no users found", StringComparison.Ordinal) => StartFailureCause.NoSuchUser,
+            _ when message.Contains("unable to find group ", StringComparison.Ordinal)
+                || message.Contains("no groups found", StringComparison.Ordinal) => StartFailureCause.NoSuchGroup,
+            _ when message.Contains("not found", StringComparison.Ordinal)
+                || message.Contains("no such file or directory", StringComparison.Ordinal) => StartFailureCause.CommandNotFound,
+            _ when message.Contains("is a directory", StringComparison.Ordinal) => StartFailureCause.CommandIsAFolder,
+            _ when message.Contains("permission denied", StringComparison.Ordinal) => StartFailureCause.CommandNotAllowed,
+            _ => StartFailureCause.Other,
+        };
+    }
+
+    /// <summary>The failure to report for <paramref name="plan"/>, naming the folder, user or command from it.</summary>
+    public static ExecStartFailure Classify(ExecPlan plan, string engineMessage)
+    {
+        var command = UntrustedText.Show(plan.Argv[0]);
+        var folder = plan.WorkingDirectory is { } chosen ? UntrustedText.Show(chosen) : "the container's working folder";
+        var (user, group) = SplitUser(plan.User);
+        return CauseOf(engineMessage) switch
+        {
+            StartFailureCause.NoSuchWorkingFolder => CannotRun($"cannot run in {folder}: no such folder in the container"),
+            StartFailureCause.WorkingFolderIsNoFolder => CannotRun($"cannot run in {folder}: not a folder in the container"),
+            StartFailureCause.WorkingFolderNotAllowed => CannotRun($"cannot run in {folder}: permission denied"),
+            StartFailureCause.NoSuchUser when user is not null => CannotRun($"no user {UntrustedText.Show(user)} in the container"),
+            StartFailureCause.NoSuchGroup when group is not null => CannotRun($"no group {UntrustedText.Show(group)} in the container"),
+            StartFailureCause.CommandNotFound => new ExecStartFailure(ExitCodes.NotFound, $"{command}: command not found"),
+            StartFailureCause.CommandNotAllowed => CannotRun($"{command}: permission denied"),
+            StartFailureCause.CommandIsAFolder => CannotRun($"{command}: is a directory"),
+            _ => CannotRun($"cannot run {command}: {UntrustedText.Show(EngineWords(engineMessage))}"),
+        };
+    }
+
+    private static ExecStartFailure CannotRun(string message) => new(ExitCodes.CannotRun, message);
+
+    /// <summary>The engine's text on one line, without Podman's "Error: " before it.</summary>
+    private static string EngineWords(string engineMessage)
     {
         var message = engineMessage.Trim().ReplaceLineEndings(" ");
-        if (message.StartsWith(EngineNotices.PodmanError, StringComparison.Ordinal))
+        return message.StartsWith(EngineNotices.PodmanError, StringComparison.Ordinal) ? message[EngineNotices.PodmanError.Length..] : message;
+    }
+
+    /// <summary>The parts of a user as docker takes it: a name or id, and after a colon a group's.</summary>
+    private static (string? User, string? Group) SplitUser(string? user)
+    {
+        if (string.IsNullOrEmpty(user))
         {
-            message = message[EngineNotices.PodmanError.Length..];
+            return (null, null);
         }
 
-        if (message.Contains("not found", StringComparison.OrdinalIgnoreCase)
-            || message.Contains("no such file or directory", StringComparison.OrdinalIgnoreCase))
-        {
-            return new ExecStartFailure(ExitCodes.NotFound, $"{command}: command not found");
-        }
-
-        if (message.Contains("permission denied", StringComparison.OrdinalIgnoreCase))
-        {
-            return new ExecStartFailure(ExitCodes.CannotRun, $"{command}: permission denied");
-        }
-
-        if (message.Contains("is a directory", StringComparison.OrdinalIgnoreCase))
-        {
-            return new ExecStartFailure(ExitCodes.CannotRun, $"{command}: is a directory");
-        }
-
-        return new ExecStartFailure(ExitCodes.CannotRun, $"cannot run {command}: {message}");
+        var colon = user.IndexOf(':', StringComparison.Ordinal);
+        return colon < 0 ? (user, null) : (user[..colon], colon + 1 < user.Length ? user[(colon + 1)..] : null);
     }
 }

@@ -12,7 +12,7 @@ namespace Rind.Execution;
 /// </summary>
 internal sealed class SignalForwarder(IDockerEngine engine, ContainerSummary container, ProcessMarker marker, ILogger logger)
 {
-    /// <summary>How long rind waits for the processes left over after the command to be ended.</summary>
+    /// <summary>How long rind waits for the exec that signals the command's processes to have done so.</summary>
     private static readonly TimeSpan LeftoverDeadline = TimeSpan.FromSeconds(5);
 
     public Task ForwardAsync(PosixSignal signal, CancellationToken cancellationToken) =>
@@ -22,9 +22,22 @@ internal sealed class SignalForwarder(IDockerEngine engine, ContainerSummary con
     /// Kills what is left of the command once it has ended of a forwarded signal: children that ignore
     /// the signal (as a shell's background jobs ignore SIGINT) would otherwise live on in the container.
     /// </summary>
-    public async Task EndLeftoversAsync(CancellationToken cancellationToken)
+    public Task EndLeftoversAsync(CancellationToken cancellationToken) => SendAndWaitAsync("KILL", cancellationToken);
+
+    /// <summary>
+    /// Ends the command and everything it started once its output can go nowhere: SIGPIPE, which a
+    /// command writing into a pipe nobody reads would get, then SIGKILL for whatever ignores that.
+    /// </summary>
+    public async Task EndForLostOutputAsync(CancellationToken cancellationToken)
     {
-        if (await SendAsync("KILL", cancellationToken).ConfigureAwait(false) is not { } execId)
+        await SendAndWaitAsync("PIPE", cancellationToken).ConfigureAwait(false);
+        await EndLeftoversAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Sends a signal, and waits until the exec that sends it has done so.</summary>
+    private async Task SendAndWaitAsync(string name, CancellationToken cancellationToken)
+    {
+        if (await SendAsync(name, cancellationToken).ConfigureAwait(false) is not { } execId)
         {
             return;
         }
@@ -39,7 +52,7 @@ internal sealed class SignalForwarder(IDockerEngine engine, ContainerSummary con
         }
         catch (Exception exception) when (exception is RindException or EngineRequestException)
         {
-            LogMessages.SignalNotForwarded(logger, "KILL", exception.Message);
+            LogMessages.SignalNotForwarded(logger, name, exception.Message);
         }
     }
 

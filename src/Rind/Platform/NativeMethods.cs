@@ -28,6 +28,9 @@ internal static partial class NativeMethods
     /// <summary>errno EINTR: a signal arrived before the call did anything.</summary>
     public const int Interrupted = 4;
 
+    /// <summary>errno EPIPE, on Linux and macOS alike: nobody reads the pipe or socket written to any more.</summary>
+    public const int BrokenPipe = 32;
+
     private const string LibC = "libc";
 
     /// <summary>errno EAGAIN: a non-blocking descriptor has nothing to read or no room to write yet.</summary>

@@ -23,6 +23,10 @@ public sealed class EngineNoticesTests
     [InlineData(true, "Error: crun: executable file `nope` not found in $PATH: No such file or directory: OCI runtime attempted to invoke a command that was not found\n")]
     [InlineData(true, "Error: detached from container\n")]
     [InlineData(false, "Error: detached from container\n")]
+    [InlineData(false, "unable to find user nosuchuser: no matching entries in passwd file\r\n")]
+    [InlineData(false, "unable to find group nosuchgroup: no matching entries in group file\r\n")]
+    [InlineData(false, "no users found\r\n")]
+    [InlineData(false, "no groups found\r\n")]
     public void The_engines_notices_are_held_back(bool onStderr, string text)
     {
         Assert.True(EngineNotices.MayOpenWith(Kind(onStderr), Encoding.UTF8.GetBytes(text)));
@@ -33,6 +37,7 @@ public sealed class EngineNoticesTests
     [InlineData(true, "Error: file not found\n")]
     [InlineData(false, "Error: no such thing\n")]
     [InlineData(true, PodmanAttachError)]
+    [InlineData(true, "unable to find user bob: written by the command to stderr\n")]
     [InlineData(false, "output\n")]
     public void A_commands_own_output_and_the_engines_other_errors_are_not_held_back(bool onStderr, string text)
     {
@@ -51,6 +56,9 @@ public sealed class EngineNoticesTests
     [InlineData(PodmanNotFound, nameof(EngineNotice.StartFailed))]
     [InlineData(PodmanPermissionDenied, nameof(EngineNotice.StartFailed))]
     [InlineData("Error: runc: exec failed: unable to start container process: something else: OCI runtime error\n", nameof(EngineNotice.StartFailed))]
+    [InlineData("unable to find user nosuchuser: no matching entries in passwd file\r\n", nameof(EngineNotice.StartFailed))]
+    [InlineData("unable to find group nosuchgroup: no matching entries in group file\r\n", nameof(EngineNotice.StartFailed))]
+    [InlineData("no users found\r\n", nameof(EngineNotice.StartFailed))]
     [InlineData("exec attach failed: error on attach stdin: read escape sequence\r\n", nameof(EngineNotice.DetachedCommandEnded))]
     [InlineData("Error: detached from container\n", nameof(EngineNotice.DetachedCommandRuns))]
     [InlineData("Error: file not found\n", nameof(EngineNotice.None))]

@@ -60,6 +60,23 @@ public sealed class ExecSessionTests
         Assert.Equal(7, await RunAsync(new FakeStandardStreams(), ["sh", "-c", "exit 7"]));
     }
 
+    [Theory]
+    [InlineData(256)]
+    [InlineData(-2)]
+    public async Task An_exit_code_no_process_can_have_is_a_one_line_error_not_the_commands_code(int reported)
+    {
+        SetupCreate();
+        SetupStart(new FakeExecConnection(Frames.Stdout("out\n")));
+        SetupExit(reported);
+        var streams = new FakeStandardStreams();
+
+        var exception = await Assert.ThrowsAsync<RindException>(() => RunAsync(streams, ["cmd"]));
+
+        Assert.Equal(125, exception.ExitCode);
+        Assert.Equal($"the engine reported an impossible exit code ({reported}) for the command", exception.Message);
+        Assert.Equal("out\n", streams.OutputText);
+    }
+
     [Fact]
     public async Task The_exit_code_is_asked_for_again_until_the_engine_has_recorded_it()
     {
@@ -89,19 +106,50 @@ public sealed class ExecSessionTests
     }
 
     [Fact]
-    public async Task A_reader_that_goes_away_ends_rind_quietly_with_the_broken_pipe_code()
+    public async Task A_reader_that_goes_away_ends_the_command_and_all_it_started_and_rind_quietly_with_the_broken_pipe_code()
     {
         SetupCreate();
         var connection = new FakeExecConnection(Frames.Concat(Frames.Stdout("first\n"), Frames.Stdout("second\n")));
         SetupStart(connection);
-        var streams = new FakeStandardStreams(output: new ClosedPipeStream());
+        var signalled = SetupSignalling();
+        var streams = new FakeStandardStreams(output: new FailingStream(32, "Broken pipe"));
 
-        var exitCode = await RunAsync(streams, ["cat", "big"]);
+        var exitCode = await RunAsync(streams, ["yes"]);
 
         Assert.Equal(141, exitCode);
         Assert.Equal("", streams.ErrorText);
+        Assert.Equal(["PIPE", "KILL"], signalled);
         Assert.True(connection.Disposed);
-        _engine.Verify(e => e.InspectExecAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+        _engine.Verify(e => e.InspectExecAsync("exec1", It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task A_stdout_that_cannot_be_written_is_a_one_line_error_naming_the_reason_and_ends_the_command()
+    {
+        SetupCreate();
+        SetupStart(new FakeExecConnection(Frames.Stdout("output\n")));
+        var signalled = SetupSignalling();
+        var streams = new FakeStandardStreams(output: new FailingStream(28, "No space left on device"));
+
+        var exception = await Assert.ThrowsAsync<RindException>(() => RunAsync(streams, ["cat", "big"]));
+
+        Assert.Equal(1, exception.ExitCode);
+        Assert.Equal("cannot write to stdout: No space left on device", exception.Message);
+        Assert.Equal(["PIPE", "KILL"], signalled);
+    }
+
+    [Fact]
+    public async Task A_stdout_that_fails_when_held_output_is_written_at_the_end_is_a_one_line_error()
+    {
+        SetupCreate();
+        SetupStart(new FakeExecConnection(Frames.Stdout("OCI runtime exec failed: printed by the command\n")));
+        SetupEnd(exitCode: 0, pid: 42);
+        var streams = new FakeStandardStreams(output: new FailingStream(5, "Input/output error"));
+
+        var exception = await Assert.ThrowsAsync<RindException>(() => RunAsync(streams, ["printf"]));
+
+        Assert.Equal(1, exception.ExitCode);
+        Assert.Equal("cannot write to stdout: Input/output error", exception.Message);
     }
 
     [Fact]
@@ -144,6 +192,71 @@ public sealed class ExecSessionTests
     }
 
     [Fact]
+    public async Task A_working_folder_missing_in_the_container_is_named_in_one_line_and_exits_126()
+    {
+        SetupCreate();
+        SetupStart(new FakeExecConnection(Frames.Stdout(
+            "OCI runtime exec failed: exec failed: unable to start container process: chdir to cwd (\"/nonexistent\") set in config.json failed: no such file or directory: unknown\r\n")));
+        SetupEnd(exitCode: 126, pid: 0);
+        var streams = new FakeStandardStreams();
+
+        var exception = await Assert.ThrowsAsync<RindException>(() => RunAsync(streams, Plan(["pwd"]) with { WorkingDirectory = "/nonexistent" }));
+
+        Assert.Equal(126, exception.ExitCode);
+        Assert.Equal("cannot run in /nonexistent: no such folder in the container", exception.Message);
+        Assert.Empty(streams.OutputBytes);
+    }
+
+    [Fact]
+    public async Task A_user_missing_in_the_container_is_one_line_and_never_reaches_stdout()
+    {
+        SetupCreate();
+        SetupStart(new FakeExecConnection(Frames.Stdout("unable to find user nosuchuser: no matching entries in passwd file\r\n")));
+        SetupEnd(exitCode: 126, pid: 0);
+        var streams = new FakeStandardStreams();
+
+        var exception = await Assert.ThrowsAsync<RindException>(() => RunAsync(streams, Plan(["id"]) with { User = "nosuchuser" }));
+
+        Assert.Equal(126, exception.ExitCode);
+        Assert.Equal("no user nosuchuser in the container", exception.Message);
+        Assert.Empty(streams.OutputBytes);
+    }
+
+    [Fact]
+    public async Task A_user_podman_cannot_find_when_asked_to_start_is_one_line_and_exits_126()
+    {
+        SetupCreate();
+        _engine.Setup(e => e.StartExecAsync("exec1", It.IsAny<ExecStartRequest>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new EngineRequestException(
+                HttpStatusCode.InternalServerError, "unable to find group nosuchgroup: no matching entries in group file"));
+
+        var exception = await Assert.ThrowsAsync<RindException>(() => RunAsync(new FakeStandardStreams(), Plan(["id"]) with { User = "0:nosuchgroup" }));
+
+        Assert.Equal(126, exception.ExitCode);
+        Assert.Equal("no group nosuchgroup in the container", exception.Message);
+    }
+
+    [Theory]
+    [InlineData("/nonexistent", "no such file or directory: OCI runtime attempted to invoke a command that was not found", 127, "no such folder")]
+    [InlineData("/etc/passwd", "not a directory: OCI runtime error", 125, "not a folder")]
+    public async Task A_working_folder_podman_cannot_enter_is_named_whatever_code_podman_reports(
+        string folder, string reason, int engineExitCode, string saying)
+    {
+        SetupCreate();
+        SetupStart(new FakeExecConnection(Frames.Concat(
+            Frames.Stderr($"Error: runc: exec failed: unable to start container process: chdir to cwd (\"{folder}\") set in config.json failed: {reason}\n"),
+            Frames.Stderr("Error: read unixpacket @->/proc/self/fd/14/attach: read: connection reset by peer\n"))));
+        SetupEnd(engineExitCode, pid: 0);
+        var streams = new FakeStandardStreams();
+
+        var exception = await Assert.ThrowsAsync<RindException>(() => RunAsync(streams, Plan(["pwd"]) with { WorkingDirectory = folder }));
+
+        Assert.Equal(126, exception.ExitCode);
+        Assert.Equal($"cannot run in {folder}: {saying} in the container", exception.Message);
+        Assert.Equal("", streams.ErrorText);
+    }
+
+    [Fact]
     public async Task Output_that_only_looks_like_an_engine_failure_is_the_commands_own()
     {
         const string text = "OCI runtime exec failed: just words\n";
@@ -171,6 +284,31 @@ public sealed class ExecSessionTests
 
         Assert.Equal(126, exitCode);
         Assert.Equal(text, streams.OutputText);
+    }
+
+    [Fact]
+    public async Task Errors_after_a_notice_like_line_are_written_while_the_command_runs_once_the_engine_shows_it_runs()
+    {
+        const string text = "OCI runtime exec failed: printed by the command\n";
+        SetupCreate();
+        var end = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        SetupStart(new FakeExecConnection(new PausedStream(
+            Frames.Concat(Frames.Stdout(text), Frames.Stderr("Error: one\n"), Frames.Stderr("Error: two\n")), end.Task)));
+        _engine.SetupSequence(e => e.InspectExecAsync("exec1", It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new ExecInspectResponse { Running = true, Pid = 0 })
+            .ReturnsAsync(new ExecInspectResponse { Running = false, ExitCode = 3, Pid = 42 });
+        var streams = new FakeStandardStreams();
+
+        var session = RunAsync(streams, ["sh"]);
+        while (streams.ErrorText != "Error: one\nError: two\n")
+        {
+            await Task.Delay(10, _timeout.Token);
+        }
+
+        Assert.Equal(text, streams.OutputText);
+        Assert.False(session.IsCompleted);
+        end.SetResult();
+        Assert.Equal(3, await session);
     }
 
     [Fact]
@@ -304,9 +442,13 @@ public sealed class ExecSessionTests
         Assert.False(_signals.Intercepting);
     }
 
-    private Task<int> RunAsync(FakeStandardStreams streams, string[] argv) =>
+    private static ExecPlan Plan(string[] argv) => new(argv, Tty: false, Environment: [], DetachKeys: null);
+
+    private Task<int> RunAsync(FakeStandardStreams streams, string[] argv) => RunAsync(streams, Plan(argv));
+
+    private Task<int> RunAsync(FakeStandardStreams streams, ExecPlan plan) =>
         new ExecSession(_engine.Object, streams, new FakeTerminal(isTerminal: false), _signals, NullLogger.Instance)
-            .RunAsync(Container, new ExecPlan(argv, Tty: false, Environment: [], DetachKeys: null), _timeout.Token);
+            .RunAsync(Container, plan, _timeout.Token);
 
     private void SetupCreate() =>
         _engine.Setup(e => e.CreateExecAsync("c0ffee", It.IsAny<ExecCreateRequest>(), It.IsAny<CancellationToken>()))
@@ -315,6 +457,19 @@ public sealed class ExecSessionTests
     private void SetupStart(FakeExecConnection connection) =>
         _engine.Setup(e => e.StartExecAsync("exec1", It.Is<ExecStartRequest>(r => !r.Detach && !r.Tty), It.IsAny<CancellationToken>()))
             .ReturnsAsync(connection);
+
+    /// <summary>Execs that signal the command's processes; returns the signals they send, in order.</summary>
+    private List<string> SetupSignalling()
+    {
+        List<string> signals = [];
+        _engine.Setup(e => e.CreateExecAsync("c0ffee", It.Is<ExecCreateRequest>(r => !r.AttachStdout), It.IsAny<CancellationToken>()))
+            .Callback<string, ExecCreateRequest, CancellationToken>((_, request, _) => signals.Add(request.Cmd[^1]))
+            .ReturnsAsync("signal1");
+        _engine.Setup(e => e.StartExecDetachedAsync("signal1", It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+        _engine.Setup(e => e.InspectExecAsync("signal1", It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new ExecInspectResponse { Running = false, ExitCode = 0, Pid = 43 });
+        return signals;
+    }
 
     private void SetupExit(int exitCode) => SetupEnd(exitCode, pid: 42);
 
@@ -343,10 +498,27 @@ public sealed class ExecSessionTests
         }
     }
 
-    private sealed class ClosedPipeStream : MemoryStream
+    /// <summary>Output that arrives at once, and then ends when the test says so.</summary>
+    /// <remarks>A derived MemoryStream reads spans through this overload.</remarks>
+    private sealed class PausedStream(byte[] content, Task end) : MemoryStream(content)
     {
-        public override void Write(ReadOnlySpan<byte> buffer) => throw new IOException("Broken pipe", 32);
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var read = base.Read(buffer, offset, count);
+            if (read == 0)
+            {
+                end.WaitAsync(TimeSpan.FromSeconds(30)).GetAwaiter().GetResult();
+            }
 
-        public override void Write(byte[] buffer, int offset, int count) => throw new IOException("Broken pipe", 32);
+            return read;
+        }
+    }
+
+    /// <summary>A stdout every write to fails, with an errno, as <c>FileDescriptorStream</c> reports one.</summary>
+    private sealed class FailingStream(int errno, string reason) : MemoryStream
+    {
+        public override void Write(ReadOnlySpan<byte> buffer) => throw new IOException(reason, errno);
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new IOException(reason, errno);
     }
 }

@@ -60,7 +60,21 @@ public sealed class FileDescriptorStreamTests : IDisposable
         pipe.DisposeLocalCopyOfClientHandle();
         var stream = new FileDescriptorStream(Descriptor(pipe.SafePipeHandle), FileAccess.Write);
 
-        Assert.Throws<IOException>(() => stream.Write("lost"u8));
+        var failure = Assert.Throws<IOException>(() => stream.Write("lost"u8));
+
+        Assert.Equal(32, failure.HResult);
+    }
+
+    [Fact]
+    public void A_failed_write_carries_the_errno_and_the_systems_reason()
+    {
+        // Far above any descriptor the test process has open: EBADF, 9 on Linux and macOS alike.
+        var stream = new FileDescriptorStream(999_999, FileAccess.Write);
+
+        var failure = Assert.Throws<IOException>(() => stream.Write("lost"u8));
+
+        Assert.Equal(9, failure.HResult);
+        Assert.Equal("Bad file descriptor", failure.Message);
     }
 
     [Fact]

@@ -1,0 +1,27 @@
+using Rind.Engine.Models;
+
+namespace Rind.Execution;
+
+/// <summary>
+/// How long output that may be a notice of the engine's is held back: until the engine shows the
+/// command runs, and never longer than a short while or more than a few KiB, so that a command that
+/// only prints such a line loses neither its output's timeliness nor rind's memory.
+/// </summary>
+internal static class NoticeHold
+{
+    /// <summary>The most output held; the engine's notices, with what Podman adds to them, are far shorter.</summary>
+    public const int MaxBytes = 4 * 1024;
+
+    /// <summary>How long output is held when the engine cannot tell; its notices come at once after the start.</summary>
+    public static readonly TimeSpan MaxTime = TimeSpan.FromSeconds(1);
+
+    /// <param name="heldFor">How long the output has been held.</param>
+    /// <param name="exec">What the engine says of the exec now; null when it did not answer.</param>
+    public static HeldOutputDecision Decide(TimeSpan heldFor, ExecInspectResponse? exec) => exec switch
+    {
+        // A pid, or a process the engine counts as running once its notice was sent: the command started.
+        { Running: true } or { Pid: > 0 } => HeldOutputDecision.Release,
+        { Running: false, ExitCode: not null } => HeldOutputDecision.KeepToTheEnd,
+        _ => heldFor >= MaxTime ? HeldOutputDecision.Release : HeldOutputDecision.AskAgain,
+    };
+}
