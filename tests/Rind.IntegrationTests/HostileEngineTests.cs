@@ -88,7 +88,7 @@ public sealed class HostileEngineTests
         Assert.Equal(
             $"rind: the engine at {engine.Host} did not answer GET /_ping within 1 s; it may be stuck or overloaded (RIND_TIMEOUT=SECONDS sets the limit)\n",
             result.Stderr);
-        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10));
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(10));
     }
 
     [Fact]
@@ -167,6 +167,57 @@ public sealed class HostileEngineTests
         Assert.Equal(3, result.Stderr.TrimEnd('\n').Split('\n').Length);
         Assert.Contains(@"web\x1b]0;pwned\x07", result.Stderr, StringComparison.Ordinal);
         Assert.Contains(@"db\r\nrind: forged line\x1b[2J", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(256)]
+    [InlineData(-2)]
+    [InlineData(4294967296)]
+    public async Task An_exit_code_outside_0_to_255_is_not_taken_for_the_commands(long exitCode)
+    {
+        using var engine = new FaultyEngine((request, answer) => answer.AsEngine(request, FaultyEngineAnswer.Frame(1, "out\n"), exitCode));
+
+        var result = await RindBinary.RunAsync(["true"], environment: engine.Environment, timeout: Bounded);
+
+        Assert.Equal(125, result.ExitCode);
+        Assert.Equal("out\n", result.Stdout);
+        Assert.Contains($"impossible exit code ({exitCode})", result.Stderr, StringComparison.Ordinal);
+        Assert.Single(result.Stderr.TrimEnd('\n').Split('\n'));
+    }
+
+    [Fact]
+    public async Task Output_after_a_line_like_the_engines_notice_streams_in_bounded_memory()
+    {
+        // Podman's errors open with "Error: ", and pieces that did were held with the notice until the end.
+        var line = "Error: " + new string('e', 63 * 1024) + "\n";
+        const int lines = 1600;
+        using var engine = new FaultyEngine((request, answer) =>
+        {
+            if (!request.Endpoint.EndsWith("/start", StringComparison.Ordinal))
+            {
+                return answer.AsEngine(request, exitCode: 0);
+            }
+
+            // A write of the command's own is a frame; paced, each arrives whole in a read of its own.
+            answer.Upgrade();
+            answer.Send(FaultyEngineAnswer.Frame(1, "OCI runtime exec failed: looks like the engine's\n"));
+            var frame = FaultyEngineAnswer.Frame(2, line);
+            for (var index = 0; index < lines; index++)
+            {
+                answer.Send(frame);
+                answer.Stopping.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(1));
+            }
+
+            answer.EndOutput();
+            return false;
+        });
+
+        var (result, peakKiB) = await RindBinary.RunMeasuredAsync(["true"], engine.Environment, Bounded);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("OCI runtime exec failed: looks like the engine's\n", result.Stdout);
+        Assert.Equal(lines * line.Length, result.Stderr.Length);
+        Assert.InRange(peakKiB, 0, 48 * 1024);
     }
 
     /// <summary>An engine sound in all but its answer to the list of containers.</summary>

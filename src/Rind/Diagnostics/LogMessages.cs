@@ -29,7 +29,7 @@ internal static partial class LogMessages
     public static partial void TerminalChosen(ILogger logger, bool tty, string detachKeys);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "exec {ExecId} ended with exit code {ExitCode}")]
-    public static partial void ExecEnded(ILogger logger, string execId, int exitCode);
+    public static partial void ExecEnded(ILogger logger, string execId, long exitCode);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "exec {ExecId}: terminal sized to {Rows}x{Columns}")]
     public static partial void TerminalResized(ILogger logger, string execId, int rows, int columns);

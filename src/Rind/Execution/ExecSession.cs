@@ -147,7 +147,7 @@ internal sealed class ExecSession(IDockerEngine engine, IStandardStreams streams
 
         // Taken modulo 256 as a shell would, 256 would read as success.
         return exitCode is >= ExitCodes.Success and <= ExitCodes.Highest
-            ? exitCode
+            ? (int)exitCode
             : throw new RindException($"the engine reported an impossible exit code ({exitCode}) for the command");
     }
 
