@@ -28,10 +28,28 @@ internal static partial class NativeMethods
     /// <summary>errno EINTR: a signal arrived before the call did anything.</summary>
     public const int Interrupted = 4;
 
+    /// <summary>errno ENOTTY, the same number on Linux and macOS: here, a terminal that is not the caller's controlling one.</summary>
+    public const int NotATerminal = 25;
+
+    /// <summary>SIGTTOU, the same number on Linux and macOS.</summary>
+    public const int TerminalOutputSignal = 22;
+
+    /// <summary>
+    /// Room for a <c>sigset_t</c>: 128 bytes with glibc, 4 on macOS. rind never reads its bits; it lets
+    /// <c>sigemptyset</c> and <c>sigaddset</c> fill it.
+    /// </summary>
+    public const int SignalSetSize = 128;
+
     private const string LibC = "libc";
 
     /// <summary>errno EAGAIN: a non-blocking descriptor has nothing to read or no room to write yet.</summary>
     public static int WouldBlock => OperatingSystem.IsMacOS() ? 35 : 11;
+
+    /// <summary>pthread_sigmask: add the set to the blocked signals. Linux's number, or macOS's.</summary>
+    public static int SignalBlock => OperatingSystem.IsMacOS() ? 1 : 0;
+
+    /// <summary>pthread_sigmask: make the set the blocked signals. Linux's number, or macOS's.</summary>
+    public static int SignalSetMask => OperatingSystem.IsMacOS() ? 3 : 2;
 
     /// <summary>1 when <paramref name="fd"/> is a terminal.</summary>
     [LibraryImport(LibC, EntryPoint = "isatty")]
@@ -42,6 +60,27 @@ internal static partial class NativeMethods
 
     [LibraryImport(LibC, EntryPoint = "tcsetattr", SetLastError = true)]
     public static unsafe partial int TcSetAttr(int fd, int optionalActions, byte* termios);
+
+    /// <summary>The foreground process group of the terminal <paramref name="fd"/>, or -1 with errno set.</summary>
+    [LibraryImport(LibC, EntryPoint = "tcgetpgrp", SetLastError = true)]
+    public static partial int TcGetPgrp(int fd);
+
+    /// <summary>The caller's process group.</summary>
+    [LibraryImport(LibC, EntryPoint = "getpgrp")]
+    public static partial int GetPgrp();
+
+    [LibraryImport(LibC, EntryPoint = "sigemptyset")]
+    public static unsafe partial int SigEmptySet(byte* set);
+
+    [LibraryImport(LibC, EntryPoint = "sigaddset")]
+    public static unsafe partial int SigAddSet(byte* set, int signal);
+
+    /// <summary>
+    /// Changes the calling thread's blocked signals. Returns an error number instead of setting errno,
+    /// so it leaves alone what an earlier call recorded.
+    /// </summary>
+    [LibraryImport(LibC, EntryPoint = "pthread_sigmask")]
+    public static unsafe partial int PthreadSigMask(int how, byte* set, byte* oldSet);
 
     [LibraryImport(LibC, EntryPoint = "cfmakeraw")]
     public static unsafe partial void CfMakeRaw(byte* termios);
