@@ -56,7 +56,10 @@ internal sealed class RindApp(
             : null;
         var logger = loggerFactory?.CreateLogger("rind") ?? NullLogger.Instance;
 
-        var tty = TerminalDecision.UseTerminal(invocation.Tty, terminal.IsInputTerminal, terminal.IsOutputTerminal);
+        var inputIsTerminal = terminal.IsInputTerminal;
+        var ownsInputTerminal = inputIsTerminal && terminal.OwnsInputTerminal;
+        var tty = TerminalDecision.UseTerminal(invocation.Tty, inputIsTerminal, terminal.IsOutputTerminal, ownsInputTerminal);
+        var commandStreams = TerminalDecision.ReadInput(inputIsTerminal, ownsInputTerminal) ? streams : new StandardStreamsWithoutInput(streams);
         var config = new Lazy<DockerCliConfig>(() => DockerCliConfigReader.Read(environment));
         var detachKeys = tty ? config.Value.DetachKeys : null;
         var settings = EngineSettingsResolver.Resolve(invocation.Host, invocation.Context, environment, () => config.Value, File.Exists);
@@ -90,7 +93,7 @@ internal sealed class RindApp(
             LogMessages.TerminalChosen(logger, plan.Tty, keys);
         }
 
-        return await new ExecSession(engine, streams, terminal, signals, logger).RunAsync(container, plan, cancellationToken).ConfigureAwait(false);
+        return await new ExecSession(engine, commandStreams, terminal, signals, logger).RunAsync(container, plan, cancellationToken).ConfigureAwait(false);
     }
 
     private int Print(string text)
