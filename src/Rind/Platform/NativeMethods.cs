@@ -40,7 +40,31 @@ internal static partial class NativeMethods
     /// </summary>
     public const int SignalSetSize = 128;
 
+    /// <summary>errno ENOENT, the same number on Linux and macOS.</summary>
+    public const int NoSuchFile = 2;
+
+    /// <summary>errno ENOTDIR, the same number on Linux and macOS: a part of a path is not a folder.</summary>
+    public const int NotAFolder = 20;
+
+    /// <summary>The bits of a file's mode that give its type (S_IFMT), the same on Linux and macOS.</summary>
+    public const int FileTypeMask = 0xF000;
+
     private const string LibC = "libc";
+
+    /// <summary>
+    /// The C library on macOS, named apart for the functions only macOS has: the Linux build calls
+    /// "libc" directly, linked at build time, where these would not be found.
+    /// </summary>
+    private const string AppleLibSystem = "/usr/lib/libSystem.dylib";
+
+    /// <summary>Room for a <c>struct statx</c> (256 bytes on every Linux architecture) or macOS's <c>struct stat</c> (144).</summary>
+    private const int FileStatusSize = 256;
+
+    /// <summary>statx: a relative path starts at the current folder (AT_FDCWD).</summary>
+    private const int AtCurrentFolder = -100;
+
+    /// <summary>statx: only the type is asked for.</summary>
+    private const uint StatxType = 0x1;
 
     /// <summary>errno EAGAIN: a non-blocking descriptor has nothing to read or no room to write yet.</summary>
     public static int WouldBlock => OperatingSystem.IsMacOS() ? 35 : 11;
@@ -50,6 +74,12 @@ internal static partial class NativeMethods
 
     /// <summary>pthread_sigmask: make the set the blocked signals. Linux's number, or macOS's.</summary>
     public static int SignalSetMask => OperatingSystem.IsMacOS() ? 3 : 2;
+
+    /// <summary>
+    /// open's flags to read a file without waiting: O_RDONLY, O_NONBLOCK (a FIFO opens at once, with or
+    /// without a writer), O_NOCTTY (a terminal does not become rind's) and O_CLOEXEC. Linux's values, or macOS's.
+    /// </summary>
+    public static int OpenToReadWithoutWaiting => OperatingSystem.IsMacOS() ? 0x4 | 0x20000 | 0x1000000 : 0x800 | 0x100 | 0x80000;
 
     /// <summary>1 when <paramref name="fd"/> is a terminal.</summary>
     [LibraryImport(LibC, EntryPoint = "isatty")]
@@ -90,6 +120,42 @@ internal static partial class NativeMethods
 
     [LibraryImport(LibC, EntryPoint = "write", SetLastError = true)]
     public static unsafe partial nint Write(int fd, byte* buffer, nuint count);
+
+    /// <summary>
+    /// open is variadic, but its third argument, the mode, is read only with O_CREAT; without it a call
+    /// with the two fixed arguments is right everywhere, Apple's arm64 included.
+    /// </summary>
+    /// <returns>The descriptor, or -1 with errno set.</returns>
+    [LibraryImport(LibC, EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int Open(string path, int flags);
+
+    [LibraryImport(LibC, EntryPoint = "close")]
+    public static partial int Close(int fd);
+
+    /// <summary>The type bits (see <see cref="FileTypeMask"/>) of the file at <paramref name="path"/>, symbolic links followed.</summary>
+    /// <returns>0 on success, -1 with errno set otherwise.</returns>
+    public static unsafe int GetFileType(string path, out int type)
+    {
+        var status = stackalloc byte[FileStatusSize];
+
+        // statx has one layout on every Linux architecture, with the mode at offset 28; macOS's stat (the
+        // 64-bit inode one, the only one on arm64) has it at offset 4.
+        var result = !OperatingSystem.IsMacOS() ? StatX(AtCurrentFolder, path, 0, StatxType, status)
+            : RuntimeInformation.ProcessArchitecture == Architecture.Arm64 ? Stat(path, status)
+            : StatWithInode64(path, status);
+        type = result == 0 ? *(ushort*)(status + (OperatingSystem.IsMacOS() ? 4 : 28)) & FileTypeMask : 0;
+        return result;
+    }
+
+    [LibraryImport(LibC, EntryPoint = "statx", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static unsafe partial int StatX(int dirFd, string path, int flags, uint mask, byte* status);
+
+    [LibraryImport(AppleLibSystem, EntryPoint = "stat", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static unsafe partial int Stat(string path, byte* status);
+
+    /// <summary>On Intel Macs plain stat fills the old layout with 32-bit inodes; this name fills the current one.</summary>
+    [LibraryImport(AppleLibSystem, EntryPoint = "stat$INODE64", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static unsafe partial int StatWithInode64(string path, byte* status);
 
     [LibraryImport(LibC, EntryPoint = "poll", SetLastError = true)]
     public static partial int Poll(ref PollDescriptor descriptor, nuint count, int timeoutMilliseconds);
