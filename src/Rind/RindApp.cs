@@ -25,6 +25,7 @@ internal sealed class RindApp(
         var verbose = false;
         try
         {
+            ArgumentEncoding.CheckArguments(args, StartupBytes.Arguments);
             var invocation = InvocationParser.Parse(args);
             verbose = invocation.Verbose;
             return invocation.Action switch
@@ -83,7 +84,7 @@ internal sealed class RindApp(
 
         var conditions = new ExecConditions(tty, environment.GetVariable("TERM"), detachKeys, apiVersion)
         {
-            LookupVariable = environment.GetVariable,
+            LookupVariable = name => ArgumentEncoding.CheckVariable(name, environment.GetVariable(name), StartupBytes.Variable),
             CurrentDirectory = criteria.CurrentDirectory,
             EngineIsLocal = settings.Endpoint is UnixEngineEndpoint,
         };

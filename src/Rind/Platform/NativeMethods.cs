@@ -157,6 +157,18 @@ internal static partial class NativeMethods
     [LibraryImport(AppleLibSystem, EntryPoint = "stat$INODE64", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static unsafe partial int StatWithInode64(string path, byte* status);
 
+    /// <summary>The value of an environment variable as the process was given it, or null when it is not set.</summary>
+    [LibraryImport(LibC, EntryPoint = "getenv", StringMarshalling = StringMarshalling.Utf8)]
+    public static unsafe partial byte* GetEnv(string name);
+
+    /// <summary>macOS only: where the C runtime keeps argc.</summary>
+    [LibraryImport(AppleLibSystem, EntryPoint = "_NSGetArgc")]
+    public static unsafe partial int* AppleArgumentCount();
+
+    /// <summary>macOS only: where the C runtime keeps argv.</summary>
+    [LibraryImport(AppleLibSystem, EntryPoint = "_NSGetArgv")]
+    public static unsafe partial byte*** AppleArguments();
+
     [LibraryImport(LibC, EntryPoint = "poll", SetLastError = true)]
     public static partial int Poll(ref PollDescriptor descriptor, nuint count, int timeoutMilliseconds);
 
