@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Rind.IntegrationTests.Infrastructure;
 
 namespace Rind.IntegrationTests;
@@ -91,6 +92,21 @@ public sealed class JobControlTests
         Assert.DoesNotContain('T', await states);
         Assert.Equal(0, await terminal.WaitForExitCodeAsync(Deadline));
         await terminal.WaitForScreenAsync("input ended");
+    }
+
+    [Fact]
+    public async Task A_terminal_session_stays_raw_when_rind_is_continued()
+    {
+        await using var container = await LabelledContainer.StartAsync();
+        await using var terminal = await TmuxTerminal.StartAsync("\"$RIND\" sh -c 'echo started; exec sleep 100'");
+        await terminal.WaitForScreenAsync("started");
+        var raw = await terminal.CurrentSettingsAsync();
+
+        await ProcessRunner.RunAsync("kill", ["-CONT", (await terminal.RindPidAsync()).ToString(CultureInfo.InvariantCulture)]);
+        await Task.Delay(500);
+
+        Assert.NotEqual(await terminal.SettingsBeforeAsync(), raw);
+        Assert.Equal(raw, await terminal.CurrentSettingsAsync());
     }
 
     /// <summary>Waits until the container runs <paramref name="command"/>.</summary>

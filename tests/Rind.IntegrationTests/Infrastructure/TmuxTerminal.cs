@@ -82,9 +82,20 @@ public sealed class TmuxTerminal : IAsyncDisposable
     /// <summary>The PID of rind while it runs.</summary>
     public async Task<int> RindPidAsync() => int.Parse(await WaitForFileAsync("pid", null), CultureInfo.InvariantCulture);
 
+    /// <summary>The terminal's settings at this moment, as <c>stty -g</c> prints them.</summary>
+    public async Task<string> CurrentSettingsAsync()
+    {
+        var tty = (await TmuxAsync("display-message", "-p", "#{pane_tty}")).Trim();
+        var result = await ProcessRunner.RunAsync("stty", ["-g", "-F", tty], timeout: TimeSpan.FromSeconds(10));
+        return result.ExitCode == 0 ? result.Stdout.Trim() : throw new InvalidOperationException($"stty -F {tty} failed: {result.Stderr.Trim()}");
+    }
+
     /// <summary>The terminal's settings before rind started and after it ended, as <c>stty -g</c> prints them.</summary>
     public async Task<(string Before, string After)> TerminalSettingsAsync() =>
-        (await WaitForFileAsync("before", null), await WaitForFileAsync("after", null));
+        (await SettingsBeforeAsync(), await WaitForFileAsync("after", null));
+
+    /// <summary>The terminal's settings before rind started, as <c>stty -g</c> prints them.</summary>
+    public Task<string> SettingsBeforeAsync() => WaitForFileAsync("before", null);
 
     /// <summary>
     /// Ends the tmux server and everything the pane started, by PID: a process stopped in the
