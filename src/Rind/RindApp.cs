@@ -25,6 +25,7 @@ internal sealed class RindApp(
         var verbose = false;
         try
         {
+            ArgumentEncoding.CheckArguments(args, StartupBytes.Arguments);
             var invocation = InvocationParser.Parse(args);
             verbose = invocation.Verbose;
             return invocation.Action switch
@@ -56,7 +57,10 @@ internal sealed class RindApp(
             : null;
         var logger = loggerFactory?.CreateLogger("rind") ?? NullLogger.Instance;
 
-        var tty = TerminalDecision.UseTerminal(invocation.Tty, terminal.IsInputTerminal, terminal.IsOutputTerminal);
+        var inputIsTerminal = terminal.IsInputTerminal;
+        var ownsInputTerminal = inputIsTerminal && terminal.OwnsInputTerminal;
+        var tty = TerminalDecision.UseTerminal(invocation.Tty, inputIsTerminal, terminal.IsOutputTerminal, ownsInputTerminal);
+        var commandStreams = TerminalDecision.ReadInput(inputIsTerminal, ownsInputTerminal) ? streams : new StandardStreamsWithoutInput(streams);
         var config = new Lazy<DockerCliConfig>(() => DockerCliConfigReader.Read(environment));
         var detachKeys = tty ? config.Value.DetachKeys : null;
         var settings = EngineSettingsResolver.Resolve(invocation.Host, invocation.Context, environment, () => config.Value, File.Exists);
@@ -80,7 +84,7 @@ internal sealed class RindApp(
 
         var conditions = new ExecConditions(tty, environment.GetVariable("TERM"), detachKeys, apiVersion)
         {
-            LookupVariable = environment.GetVariable,
+            LookupVariable = name => ArgumentEncoding.CheckVariable(name, environment.GetVariable(name), StartupBytes.Variable),
             CurrentDirectory = criteria.CurrentDirectory,
             EngineIsLocal = settings.Endpoint is UnixEngineEndpoint,
         };
@@ -90,7 +94,7 @@ internal sealed class RindApp(
             LogMessages.TerminalChosen(logger, plan.Tty, keys);
         }
 
-        return await new ExecSession(engine, streams, terminal, signals, logger).RunAsync(container, plan, cancellationToken).ConfigureAwait(false);
+        return await new ExecSession(engine, commandStreams, terminal, signals, logger).RunAsync(container, plan, cancellationToken).ConfigureAwait(false);
     }
 
     private int Print(string text)

@@ -14,7 +14,8 @@ internal static class UsageText
         /bin/sh, or the one the label app.rind.shell names). The label's value,
         when it has one, is run first by /bin/sh (for example: source
         /venv/bin/activate). The command gets a terminal when rind's stdin and
-        stdout are terminals.
+        stdout are terminals and rind runs in the foreground; in the background
+        (cmd &, under timeout) rind leaves a terminal on stdin unread.
 
         rind's options end at the first argument that is not one of them, or at --;
         everything after belongs to the command and reaches it unchanged.

@@ -10,6 +10,9 @@ namespace Rind.Configuration;
 /// </summary>
 internal static class DockerCliConfigReader
 {
+    /// <summary>Far more than settings and credentials take; a larger file is refused rather than read.</summary>
+    private const int MaxBytes = 4 * 1024 * 1024;
+
     public static string? ConfigDirectory(IEnvironment environment)
     {
         var configured = environment.GetVariable("DOCKER_CONFIG");
@@ -34,18 +37,15 @@ internal static class DockerCliConfigReader
         var path = Path.Combine(directory, "config.json");
         try
         {
-            using var stream = File.OpenRead(path);
-            return JsonSerializer.Deserialize(stream, EngineJsonContext.Default.DockerCliConfig) ?? DockerCliConfig.Empty;
-        }
-        catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return DockerCliConfig.Empty;
+            return SmallFile.ReadOrNull(path, MaxBytes) is { } content
+                ? JsonSerializer.Deserialize(content, EngineJsonContext.Default.DockerCliConfig) ?? DockerCliConfig.Empty
+                : DockerCliConfig.Empty;
         }
         catch (JsonException exception)
         {
             throw new RindException($"cannot read the Docker CLI's config file {path}: {JsonFailure.Describe(exception)}", innerException: exception);
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        catch (IOException exception)
         {
             throw new RindException($"cannot read the Docker CLI's config file {path}: {exception.Message}", innerException: exception);
         }

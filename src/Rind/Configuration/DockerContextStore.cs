@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Rind.Diagnostics;
 using Rind.Engine;
+using Rind.Platform;
 
 namespace Rind.Configuration;
 
@@ -12,6 +13,9 @@ namespace Rind.Configuration;
 /// </summary>
 internal static class DockerContextStore
 {
+    /// <summary>A context's meta.json is a few hundred bytes.</summary>
+    private const int MaxBytes = 1024 * 1024;
+
     public static DockerContext Read(string configDirectory, string name)
     {
         var id = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(name)));
@@ -19,20 +23,15 @@ internal static class DockerContextStore
         DockerContextMetadata? metadata;
         try
         {
-            using var stream = File.OpenRead(metaFile);
-            metadata = JsonSerializer.Deserialize(stream, EngineJsonContext.Default.DockerContextMetadata);
-        }
-        catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new RindException(
-                $"context \"{name}\" does not exist in {Path.Combine(configDirectory, "contexts")}: docker context ls lists the ones there are",
-                innerException: exception);
+            var content = SmallFile.ReadOrNull(metaFile, MaxBytes) ?? throw new RindException(
+                $"context \"{name}\" does not exist in {Path.Combine(configDirectory, "contexts")}: docker context ls lists the ones there are");
+            metadata = JsonSerializer.Deserialize(content, EngineJsonContext.Default.DockerContextMetadata);
         }
         catch (JsonException exception)
         {
             throw new RindException($"cannot read context \"{name}\" from {metaFile}: {JsonFailure.Describe(exception)}", innerException: exception);
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        catch (IOException exception)
         {
             throw new RindException($"cannot read context \"{name}\" from {metaFile}: {exception.Message}", innerException: exception);
         }

@@ -9,6 +9,13 @@ internal interface ITerminal
 
     bool IsOutputTerminal { get; }
 
+    /// <summary>
+    /// Whether rind may read the terminal on stdin and change its settings: rind's process group is its
+    /// foreground group, or it is not rind's controlling terminal, where job control stops no one.
+    /// Meaningful only when <see cref="IsInputTerminal"/>.
+    /// </summary>
+    bool OwnsInputTerminal { get; }
+
     /// <summary>The current size, or null when it cannot be known.</summary>
     TerminalSize? GetSize();
 

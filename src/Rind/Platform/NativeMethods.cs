@@ -31,10 +31,58 @@ internal static partial class NativeMethods
     /// <summary>errno EPIPE, on Linux and macOS alike: nobody reads the pipe or socket written to any more.</summary>
     public const int BrokenPipe = 32;
 
+    /// <summary>errno ENOTTY, the same number on Linux and macOS: here, a terminal that is not the caller's controlling one.</summary>
+    public const int NotATerminal = 25;
+
+    /// <summary>SIGTTOU, the same number on Linux and macOS.</summary>
+    public const int TerminalOutputSignal = 22;
+
+    /// <summary>
+    /// Room for a <c>sigset_t</c>: 128 bytes with glibc, 4 on macOS. rind never reads its bits; it lets
+    /// <c>sigemptyset</c> and <c>sigaddset</c> fill it.
+    /// </summary>
+    public const int SignalSetSize = 128;
+
+    /// <summary>errno ENOENT, the same number on Linux and macOS.</summary>
+    public const int NoSuchFile = 2;
+
+    /// <summary>errno ENOTDIR, the same number on Linux and macOS: a part of a path is not a folder.</summary>
+    public const int NotAFolder = 20;
+
+    /// <summary>The bits of a file's mode that give its type (S_IFMT), the same on Linux and macOS.</summary>
+    public const int FileTypeMask = 0xF000;
+
     private const string LibC = "libc";
+
+    /// <summary>
+    /// The C library on macOS, named apart for the functions only macOS has: the Linux build calls
+    /// "libc" directly, linked at build time, where these would not be found.
+    /// </summary>
+    private const string AppleLibSystem = "/usr/lib/libSystem.dylib";
+
+    /// <summary>Room for a <c>struct statx</c> (256 bytes on every Linux architecture) or macOS's <c>struct stat</c> (144).</summary>
+    private const int FileStatusSize = 256;
+
+    /// <summary>statx: a relative path starts at the current folder (AT_FDCWD).</summary>
+    private const int AtCurrentFolder = -100;
+
+    /// <summary>statx: only the type is asked for.</summary>
+    private const uint StatxType = 0x1;
 
     /// <summary>errno EAGAIN: a non-blocking descriptor has nothing to read or no room to write yet.</summary>
     public static int WouldBlock => OperatingSystem.IsMacOS() ? 35 : 11;
+
+    /// <summary>pthread_sigmask: add the set to the blocked signals. Linux's number, or macOS's.</summary>
+    public static int SignalBlock => OperatingSystem.IsMacOS() ? 1 : 0;
+
+    /// <summary>pthread_sigmask: make the set the blocked signals. Linux's number, or macOS's.</summary>
+    public static int SignalSetMask => OperatingSystem.IsMacOS() ? 3 : 2;
+
+    /// <summary>
+    /// open's flags to read a file without waiting: O_RDONLY, O_NONBLOCK (a FIFO opens at once, with or
+    /// without a writer), O_NOCTTY (a terminal does not become rind's) and O_CLOEXEC. Linux's values, or macOS's.
+    /// </summary>
+    public static int OpenToReadWithoutWaiting => OperatingSystem.IsMacOS() ? 0x4 | 0x20000 | 0x1000000 : 0x800 | 0x100 | 0x80000;
 
     /// <summary>1 when <paramref name="fd"/> is a terminal.</summary>
     [LibraryImport(LibC, EntryPoint = "isatty")]
@@ -46,6 +94,27 @@ internal static partial class NativeMethods
     [LibraryImport(LibC, EntryPoint = "tcsetattr", SetLastError = true)]
     public static unsafe partial int TcSetAttr(int fd, int optionalActions, byte* termios);
 
+    /// <summary>The foreground process group of the terminal <paramref name="fd"/>, or -1 with errno set.</summary>
+    [LibraryImport(LibC, EntryPoint = "tcgetpgrp", SetLastError = true)]
+    public static partial int TcGetPgrp(int fd);
+
+    /// <summary>The caller's process group.</summary>
+    [LibraryImport(LibC, EntryPoint = "getpgrp")]
+    public static partial int GetPgrp();
+
+    [LibraryImport(LibC, EntryPoint = "sigemptyset")]
+    public static unsafe partial int SigEmptySet(byte* set);
+
+    [LibraryImport(LibC, EntryPoint = "sigaddset")]
+    public static unsafe partial int SigAddSet(byte* set, int signal);
+
+    /// <summary>
+    /// Changes the calling thread's blocked signals. Returns an error number instead of setting errno,
+    /// so it leaves alone what an earlier call recorded.
+    /// </summary>
+    [LibraryImport(LibC, EntryPoint = "pthread_sigmask")]
+    public static unsafe partial int PthreadSigMask(int how, byte* set, byte* oldSet);
+
     [LibraryImport(LibC, EntryPoint = "cfmakeraw")]
     public static unsafe partial void CfMakeRaw(byte* termios);
 
@@ -54,6 +123,54 @@ internal static partial class NativeMethods
 
     [LibraryImport(LibC, EntryPoint = "write", SetLastError = true)]
     public static unsafe partial nint Write(int fd, byte* buffer, nuint count);
+
+    /// <summary>
+    /// open is variadic, but its third argument, the mode, is read only with O_CREAT; without it a call
+    /// with the two fixed arguments is right everywhere, Apple's arm64 included.
+    /// </summary>
+    /// <returns>The descriptor, or -1 with errno set.</returns>
+    [LibraryImport(LibC, EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int Open(string path, int flags);
+
+    [LibraryImport(LibC, EntryPoint = "close")]
+    public static partial int Close(int fd);
+
+    /// <summary>The type bits (see <see cref="FileTypeMask"/>) of the file at <paramref name="path"/>, symbolic links followed.</summary>
+    /// <returns>0 on success, -1 with errno set otherwise.</returns>
+    public static unsafe int GetFileType(string path, out int type)
+    {
+        var status = stackalloc byte[FileStatusSize];
+
+        // statx has one layout on every Linux architecture, with the mode at offset 28; macOS's stat (the
+        // 64-bit inode one, the only one on arm64) has it at offset 4.
+        var result = !OperatingSystem.IsMacOS() ? StatX(AtCurrentFolder, path, 0, StatxType, status)
+            : RuntimeInformation.ProcessArchitecture == Architecture.Arm64 ? Stat(path, status)
+            : StatWithInode64(path, status);
+        type = result == 0 ? *(ushort*)(status + (OperatingSystem.IsMacOS() ? 4 : 28)) & FileTypeMask : 0;
+        return result;
+    }
+
+    [LibraryImport(LibC, EntryPoint = "statx", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static unsafe partial int StatX(int dirFd, string path, int flags, uint mask, byte* status);
+
+    [LibraryImport(AppleLibSystem, EntryPoint = "stat", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static unsafe partial int Stat(string path, byte* status);
+
+    /// <summary>On Intel Macs plain stat fills the old layout with 32-bit inodes; this name fills the current one.</summary>
+    [LibraryImport(AppleLibSystem, EntryPoint = "stat$INODE64", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static unsafe partial int StatWithInode64(string path, byte* status);
+
+    /// <summary>The value of an environment variable as the process was given it, or null when it is not set.</summary>
+    [LibraryImport(LibC, EntryPoint = "getenv", StringMarshalling = StringMarshalling.Utf8)]
+    public static unsafe partial byte* GetEnv(string name);
+
+    /// <summary>macOS only: where the C runtime keeps argc.</summary>
+    [LibraryImport(AppleLibSystem, EntryPoint = "_NSGetArgc")]
+    public static unsafe partial int* AppleArgumentCount();
+
+    /// <summary>macOS only: where the C runtime keeps argv.</summary>
+    [LibraryImport(AppleLibSystem, EntryPoint = "_NSGetArgv")]
+    public static unsafe partial byte*** AppleArguments();
 
     [LibraryImport(LibC, EntryPoint = "poll", SetLastError = true)]
     public static partial int Poll(ref PollDescriptor descriptor, nuint count, int timeoutMilliseconds);

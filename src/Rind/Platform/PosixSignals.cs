@@ -9,7 +9,7 @@ internal sealed class PosixSignals : ISignals
     public IDisposable Intercept(Action<PosixSignal> received)
     {
         var registrations = Intercepted
-            .Select(signal => PosixSignalRegistration.Create(signal, context =>
+            .Select(signal => SignalRegistration.Create(signal, context =>
             {
                 context.Cancel = true;
                 received(context.Signal);

@@ -20,7 +20,7 @@ internal sealed class RawModeScope : IDisposable
     {
         _fd = fd;
         _original = original;
-        _signals = EndingSignals.Select(signal => PosixSignalRegistration.Create(signal, _ => Restore())).ToArray();
+        _signals = EndingSignals.Select(signal => SignalRegistration.Create(signal, _ => Restore())).ToArray();
     }
 
     public static unsafe RawModeScope Enter(int fd)
@@ -38,10 +38,10 @@ internal sealed class RawModeScope : IDisposable
             original.CopyTo(raw, 0);
             NativeMethods.CfMakeRaw(rawPointer);
             var scope = new RawModeScope(fd, original);
-            if (NativeMethods.TcSetAttr(fd, NativeMethods.TcsaNow, rawPointer) != 0)
+            if (TerminalSettings.Apply(fd, rawPointer) is var error and not 0)
             {
                 scope.Dispose();
-                throw new RindException($"cannot put the terminal in raw mode (errno {Marshal.GetLastPInvokeError()})");
+                throw new RindException($"cannot put the terminal in raw mode (errno {error})");
             }
 
             return scope;
@@ -67,7 +67,7 @@ internal sealed class RawModeScope : IDisposable
 
         fixed (byte* originalPointer = _original)
         {
-            _ = NativeMethods.TcSetAttr(_fd, NativeMethods.TcsaNow, originalPointer);
+            _ = TerminalSettings.Apply(_fd, originalPointer);
         }
     }
 }

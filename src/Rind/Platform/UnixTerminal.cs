@@ -14,7 +14,19 @@ internal sealed class UnixTerminal : ITerminal
     private readonly Lazy<bool> _isInputTerminal = new(() => NativeMethods.IsATty(InputFd) == 1);
     private readonly Lazy<bool> _isOutputTerminal = new(() => NativeMethods.IsATty(OutputFd) == 1);
 
+    // A background job (cmd &, or under timeout, which runs its command in a process group of its own)
+    // is stopped when it reads its controlling terminal or changes its settings.
+    private readonly Lazy<bool> _ownsInputTerminal = new(() =>
+    {
+        var foreground = NativeMethods.TcGetPgrp(InputFd);
+        return foreground == -1
+            ? Marshal.GetLastPInvokeError() == NativeMethods.NotATerminal
+            : foreground == NativeMethods.GetPgrp();
+    });
+
     public bool IsInputTerminal => _isInputTerminal.Value;
+
+    public bool OwnsInputTerminal => _ownsInputTerminal.Value;
 
     public bool IsOutputTerminal => _isOutputTerminal.Value;
 
@@ -34,5 +46,5 @@ internal sealed class UnixTerminal : ITerminal
     public IDisposable EnterRawMode() => RawModeScope.Enter(InputFd);
 
     public IDisposable OnResize(Action resized) =>
-        PosixSignalRegistration.Create(PosixSignal.SIGWINCH, _ => resized());
+        SignalRegistration.Create(PosixSignal.SIGWINCH, _ => resized());
 }

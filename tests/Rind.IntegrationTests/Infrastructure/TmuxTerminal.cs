@@ -4,8 +4,9 @@ namespace Rind.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// A real pseudo-terminal: a tmux server of the test's own, whose one pane runs a command line with
-/// $RIND set to the binary. Around it the pane records <c>stty -g</c> before and after, the PID that
-/// becomes rind, and the exit code.
+/// $RIND set to the binary, or an interactive bash to type command lines into. Around a command line
+/// the pane records <c>stty -g</c> before and after, the PID that becomes rind, and the exit code; in
+/// the shell, $TERMINAL_FILES is the folder where typed lines write the same files.
 /// </summary>
 public sealed class TmuxTerminal : IAsyncDisposable
 {
@@ -13,25 +14,34 @@ public sealed class TmuxTerminal : IAsyncDisposable
 
     private readonly string _server = "rind-it-" + Guid.NewGuid().ToString("N")[..10];
     private readonly DirectoryInfo _files = Directory.CreateTempSubdirectory("rind-it-tty-");
+    private int? _serverPid;
+    private int? _panePid;
 
     private TmuxTerminal()
     {
     }
 
     /// <param name="commandLine">A bash command line, such as <c>"$RIND" sh -c 'exit 3'</c>.</param>
-    public static async Task<TmuxTerminal> StartAsync(string commandLine, int columns = 80, int rows = 24)
+    public static Task<TmuxTerminal> StartAsync(string commandLine, int columns = 80, int rows = 24) =>
+        StartPaneAsync(columns, rows, files =>
+            ["bash", "--norc", "--noprofile", "-c",
+                $"stty -g > {files}/before; " +
+                $"bash -c 'echo $$ > {files}/pid; exec {commandLine.Replace("'", "'\\''", StringComparison.Ordinal)}'; " +
+                $"echo $? > {files}/exit; stty -g > {files}/after; sleep 600"]);
+
+    /// <summary>An interactive bash, with job control as at a prompt, showing the prompt "$ ".</summary>
+    public static async Task<TmuxTerminal> StartShellAsync()
     {
-        var terminal = new TmuxTerminal();
-        var files = terminal._files.FullName;
-        var script =
-            $"stty -g > {files}/before; " +
-            $"bash -c 'echo $$ > {files}/pid; exec {commandLine.Replace("'", "'\\''", StringComparison.Ordinal)}'; " +
-            $"echo $? > {files}/exit; stty -g > {files}/after; sleep 600";
-        await terminal.TmuxAsync(
-            "new-session", "-d", "-x", columns.ToString(CultureInfo.InvariantCulture), "-y", rows.ToString(CultureInfo.InvariantCulture),
-            "-e", $"RIND={RindBinary.Path}", "-e", $"DOCKER_HOST={Environment.GetEnvironmentVariable("DOCKER_HOST")}",
-            "bash", "--norc", "--noprofile", "-c", script);
+        var terminal = await StartPaneAsync(80, 24, _ => ["env", "PS1=$ ", "bash", "--norc", "--noprofile", "-i"]);
+        await terminal.WaitForScreenAsync("$");
         return terminal;
+    }
+
+    /// <summary>Types a command line into the shell and presses Enter.</summary>
+    public async Task TypeLineAsync(string line)
+    {
+        await SendTextAsync(line);
+        await SendKeysAsync("Enter");
     }
 
     /// <summary>Types keys as tmux names them (Enter, C-c, C-p) or as literal text.</summary>
@@ -72,14 +82,62 @@ public sealed class TmuxTerminal : IAsyncDisposable
     /// <summary>The PID of rind while it runs.</summary>
     public async Task<int> RindPidAsync() => int.Parse(await WaitForFileAsync("pid", null), CultureInfo.InvariantCulture);
 
+    /// <summary>The terminal's settings at this moment, as <c>stty -g</c> prints them.</summary>
+    public async Task<string> CurrentSettingsAsync()
+    {
+        var tty = (await TmuxAsync("display-message", "-p", "#{pane_tty}")).Trim();
+        var result = await ProcessRunner.RunAsync("stty", ["-g", "-F", tty], timeout: TimeSpan.FromSeconds(10));
+        return result.ExitCode == 0 ? result.Stdout.Trim() : throw new InvalidOperationException($"stty -F {tty} failed: {result.Stderr.Trim()}");
+    }
+
     /// <summary>The terminal's settings before rind started and after it ended, as <c>stty -g</c> prints them.</summary>
     public async Task<(string Before, string After)> TerminalSettingsAsync() =>
-        (await WaitForFileAsync("before", null), await WaitForFileAsync("after", null));
+        (await SettingsBeforeAsync(), await WaitForFileAsync("after", null));
 
+    /// <summary>The terminal's settings before rind started, as <c>stty -g</c> prints them.</summary>
+    public Task<string> SettingsBeforeAsync() => WaitForFileAsync("before", null);
+
+    /// <summary>
+    /// Ends the tmux server and everything the pane started, by PID: a process stopped in the
+    /// background of the pane's terminal would otherwise outlive it.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
-        await ProcessRunner.RunAsync("tmux", ["-L", _server, "kill-server"]);
+        var started = _panePid is { } pane ? ProcessTable.Descendants(pane) : [];
+        var serverEnded = (await ProcessRunner.RunAsync("tmux", ["-L", _server, "kill-server"])).ExitCode == 0;
+        if (!serverEnded && _serverPid is { } server)
+        {
+            ProcessTable.Kill(server);
+        }
+
+        foreach (var pid in started)
+        {
+            ProcessTable.Kill(pid);
+        }
+
         _files.Delete(recursive: true);
+    }
+
+    private static async Task<TmuxTerminal> StartPaneAsync(int columns, int rows, Func<string, string[]> command)
+    {
+        var terminal = new TmuxTerminal();
+        var files = terminal._files.FullName;
+        try
+        {
+            await terminal.TmuxAsync(
+                ["new-session", "-d", "-x", columns.ToString(CultureInfo.InvariantCulture), "-y", rows.ToString(CultureInfo.InvariantCulture),
+                    "-e", $"RIND={RindBinary.Path}", "-e", $"DOCKER_HOST={Environment.GetEnvironmentVariable("DOCKER_HOST")}",
+                    "-e", $"TERMINAL_FILES={files}", .. command(files)]);
+            var pids = (await terminal.TmuxAsync("display-message", "-p", "#{pid} #{pane_pid}")).Trim().Split(' ');
+            terminal._serverPid = int.Parse(pids[0], CultureInfo.InvariantCulture);
+            terminal._panePid = int.Parse(pids[1], CultureInfo.InvariantCulture);
+            return terminal;
+        }
+        catch
+        {
+            await terminal.DisposeAsync();
+            throw;
+        }
     }
 
     private async Task<string> WaitForFileAsync(string name, TimeSpan? timeout)

@@ -5,13 +5,15 @@ namespace Rind.Tests.Fakes;
 /// <summary>
 /// A terminal that records when raw mode is entered and left, and resizes on demand.
 /// </summary>
-internal sealed class FakeTerminal(bool isTerminal = true, TerminalSize? size = null) : ITerminal
+internal sealed class FakeTerminal(bool isTerminal = true, TerminalSize? size = null, bool ownsInput = true) : ITerminal
 {
     private readonly List<Action> _resizeHandlers = [];
 
     public bool IsInputTerminal => isTerminal;
 
     public bool IsOutputTerminal => isTerminal;
+
+    public bool OwnsInputTerminal => ownsInput;
 
     public TerminalSize? Size { get; set; } = size;
 
