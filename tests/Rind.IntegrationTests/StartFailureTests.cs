@@ -11,33 +11,17 @@ public sealed class StartFailureTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _container!.DisposeAsync();
 
-    [Fact]
-    public async Task A_working_folder_missing_in_the_container_is_named_in_one_line_and_exits_126()
+    [Theory]
+    [InlineData("-w", "/nonexistent", "rind: cannot run in /nonexistent: no such folder in the container\n")]
+    [InlineData("-u", "nosuchuser", "rind: no user nosuchuser in the container\n")]
+    [InlineData("-u", "0:nosuchgroup", "rind: no group nosuchgroup in the container\n")]
+    public async Task A_folder_user_or_group_missing_in_the_container_is_named_in_one_line_on_stderr_and_exits_126(
+        string option, string value, string message)
     {
-        var result = await RindBinary.RunAsync(["-w", "/nonexistent", "pwd"]);
+        var result = await RindBinary.RunAsync([option, value, "pwd"]);
 
         Assert.Equal(126, result.ExitCode);
         Assert.Equal("", result.Stdout);
-        Assert.Equal("rind: cannot run in /nonexistent: no such folder in the container\n", result.Stderr);
-    }
-
-    [Fact]
-    public async Task A_user_missing_in_the_container_is_one_line_on_stderr_and_exits_126()
-    {
-        var result = await RindBinary.RunAsync(["-u", "nosuchuser", "id"]);
-
-        Assert.Equal(126, result.ExitCode);
-        Assert.Equal("", result.Stdout);
-        Assert.Equal("rind: no user nosuchuser in the container\n", result.Stderr);
-    }
-
-    [Fact]
-    public async Task A_group_missing_in_the_container_is_one_line_on_stderr_and_exits_126()
-    {
-        var result = await RindBinary.RunAsync(["-u", "0:nosuchgroup", "id"]);
-
-        Assert.Equal(126, result.ExitCode);
-        Assert.Equal("", result.Stdout);
-        Assert.Equal("rind: no group nosuchgroup in the container\n", result.Stderr);
+        Assert.Equal(message, result.Stderr);
     }
 }
