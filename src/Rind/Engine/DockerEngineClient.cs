@@ -196,8 +196,10 @@ internal sealed class DockerEngineClient : IDockerEngine
         }
         catch (IOException exception)
         {
+            // Where the answer was cut short is worth saying; the system's words for a broken connection seldom are.
+            var where = exception is AnswerCutShortException ? $" ({exception.Message})" : "";
             var hint = _dialer.FailureHint is { } known ? $": {known}" : "";
-            throw new RindException($"the engine at {_endpoint.Address} broke off the request ({exception.Message.TrimEnd('.')}){hint}", innerException: exception);
+            throw new RindException($"the engine at {_endpoint.Address} broke off the request{where}{hint}", innerException: exception);
         }
         catch (InvalidDataException exception)
         {

@@ -154,7 +154,7 @@ internal sealed class HttpConnection(EngineConnection connection) : IDisposable
 
             if (!Fill())
             {
-                throw new IOException(
+                throw new AnswerCutShortException(
                     !inHead ? "the connection ended inside the answer's body"
                     : _end == _start ? "the engine closed the connection without answering"
                     : "the connection ended inside the answer's head");
@@ -188,7 +188,7 @@ internal sealed class HttpConnection(EngineConnection connection) : IDisposable
                     return;
                 }
 
-                throw new IOException(string.Create(
+                throw new AnswerCutShortException(string.Create(
                     CultureInfo.InvariantCulture,
                     $"the connection ended inside the answer's body, with {count} of the {announced} bytes announced still to come"));
             }

@@ -44,7 +44,7 @@ public sealed class EngineHttpClientTests
         var dialer = new ScriptedDialer("", Ok);
         using var client = new EngineHttpClient(dialer, "h", TimeSpan.FromSeconds(10));
 
-        Assert.Throws<IOException>(() => client.Send("GET", "/", jsonBody: null));
+        Assert.Throws<AnswerCutShortException>(() => client.Send("GET", "/", jsonBody: null));
 
         Assert.Single(dialer.Streams);
     }

@@ -127,11 +127,11 @@ public sealed class HttpConnectionTests
     [InlineData("HTTP/1.1 200 OK\r\nContent-", "inside the answer's head")]
     [InlineData("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nshort", "inside the answer's body")]
     [InlineData("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nab", "inside the answer's body")]
-    public void A_connection_that_ends_too_early_is_an_IOException_saying_where(string script, string where)
+    public void A_connection_that_ends_too_early_says_where(string script, string where)
     {
         var connection = Connection(new ScriptedConnectionStream(script));
 
-        var exception = Assert.Throws<IOException>(() => SendAndRead(connection));
+        var exception = Assert.Throws<AnswerCutShortException>(() => SendAndRead(connection));
 
         Assert.Contains(where, exception.Message, StringComparison.Ordinal);
     }
@@ -141,7 +141,7 @@ public sealed class HttpConnectionTests
     {
         var connection = Connection(new ScriptedConnectionStream("HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\nonly this"));
 
-        var exception = Assert.Throws<IOException>(() => SendAndRead(connection));
+        var exception = Assert.Throws<AnswerCutShortException>(() => SendAndRead(connection));
 
         Assert.Contains("991 of the 1000 bytes announced", exception.Message, StringComparison.Ordinal);
     }
