@@ -2,7 +2,8 @@
 # Runs all of rind's tests: unit tests, then the integration tests, which run
 # the published native binary against a Docker engine, and then again:
 #   integration-podman  all of them against Podman's Docker API, but for the
-#                       Category=Packaging ones (build/install.sh)
+#                       Category=Packaging ones (the .NET tool package, which
+#                       build/pack.sh makes, and build/install.sh)
 #   integration-tls     the Category=Representative ones through the engine's
 #                       TLS listener (tcp://, both sides verified)
 #   integration-ssh     the Category=Representative ones through ssh://
@@ -119,8 +120,8 @@ clear_engine_env=(-u DOCKER_TLS -u DOCKER_TLS_VERIFY -u DOCKER_CERT_PATH -u DOCK
 # The caller's arguments for the passes after the first, in later_arguments:
 # built already, and with any --filter narrowed to the representative tests
 # when $1 is "narrow" (dotnet test would take only the last --filter), or else
-# to all but the Category=Packaging ones: the install script is the same
-# whatever the engine, and the first pass tested it.
+# to all but the Category=Packaging ones: the tool package and the install
+# script are the same whatever the engine, and the first pass tested them.
 later_arguments=()
 later_pass_arguments() {
   local narrow=$1 filter=""
