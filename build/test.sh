@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs all of rind's tests: unit tests, then the integration tests, which run
 # the published native binary against a Docker engine, and then again:
-#   integration-podman  all of them against Podman's Docker API
+#   integration-podman  all of them against Podman's Docker API, but for the
+#                       Category=Packaging ones (the .NET tool package, which
+#                       build/pack.sh makes, and build/install.sh)
 #   integration-tls     the Category=Representative ones through the engine's
 #                       TLS listener (tcp://, both sides verified)
 #   integration-ssh     the Category=Representative ones through ssh://
@@ -117,7 +119,9 @@ clear_engine_env=(-u DOCKER_TLS -u DOCKER_TLS_VERIFY -u DOCKER_CERT_PATH -u DOCK
 
 # The caller's arguments for the passes after the first, in later_arguments:
 # built already, and with any --filter narrowed to the representative tests
-# when $1 is "narrow" (dotnet test would take only the last --filter).
+# when $1 is "narrow" (dotnet test would take only the last --filter), or else
+# to all but the Category=Packaging ones: the tool package and the install
+# script are the same whatever the engine, and the first pass tested them.
 later_arguments=()
 later_pass_arguments() {
   local narrow=$1 filter=""
@@ -133,8 +137,8 @@ later_pass_arguments() {
   done
   if [[ $narrow == narrow ]]; then
     later_arguments+=(--filter "${filter:+($filter)&}Category=Representative")
-  elif [[ -n $filter ]]; then
-    later_arguments+=(--filter "$filter")
+  else
+    later_arguments+=(--filter "${filter:+($filter)&}Category!=Packaging")
   fi
 }
 
