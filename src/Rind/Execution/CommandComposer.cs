@@ -1,3 +1,5 @@
+using Rind.Platform;
+
 namespace Rind.Execution;
 
 /// <summary>
@@ -15,12 +17,14 @@ internal static class CommandComposer
     /// Runs the pre-step and stops with its status when it fails. dash, /bin/sh on Debian-based images,
     /// has no <c>source</c>, which pre-steps are often written with; the function gives it one that
     /// behaves as bash's does. It is defined through eval because busybox's ash refuses, while parsing,
-    /// any function named after one of its builtins.
+    /// any function named after one of its builtins. The pre-step itself runs through <c>command eval</c>:
+    /// the error of a special builtin in it, such as <c>.</c> of a file that is not there, would otherwise
+    /// end the shell at once, before the check below could say that the pre-step failed.
     /// </summary>
     private const string PreStepTemplate =
         """
         command -v source >/dev/null 2>&1 || eval 'source() { rind_file=$1; shift; . "$rind_file"; }'
-        {PRE_STEP}
+        command eval {PRE_STEP}
         rind_status=$?
         if [ "$rind_status" -ne 0 ]; then
           echo "rind: the pre-step of the app.rind label failed with exit code $rind_status" >&2
@@ -96,5 +100,5 @@ internal static class CommandComposer
     }
 
     private static string PreStep(string preStep) =>
-        PreStepTemplate.Replace("{PRE_STEP}", preStep.Trim(), StringComparison.Ordinal);
+        PreStepTemplate.Replace("{PRE_STEP}", ShellWord.Quote(preStep.Trim()), StringComparison.Ordinal);
 }
