@@ -86,8 +86,9 @@ internal static class CommandComposer
     /// on (a virtualenv's deactivate function, its prompt, which ~/.bashrc would set again) stays in the
     /// shell. The pre-step reaches the shell as its startup file, a here-document on descriptor 3, so
     /// nothing is written into the container; that file reads the user's own first (~/.bashrc for bash;
-    /// for /bin/sh the file $ENV names, and ENV is given back) and closes the descriptor, which the
-    /// user's commands must not inherit.
+    /// for /bin/sh the file $ENV names, and ENV is given back; as the shell itself does, a file that is
+    /// not there is passed over, and an error in it does not stop the pre-step) and closes the
+    /// descriptor, which the user's commands must not inherit.
     /// </summary>
     private const string OpenShellWithPreStep =
         """
@@ -100,7 +101,12 @@ internal static class CommandComposer
         export RIND_USER_ENV="${ENV-}" ENV=/dev/fd/3
         exec /bin/sh 3<<'{END}'
         exec 3<&-
-        if [ -n "$RIND_USER_ENV" ]; then ENV=$RIND_USER_ENV; . "$ENV"; else unset ENV; fi
+        if [ -n "$RIND_USER_ENV" ]; then
+          ENV=$RIND_USER_ENV
+          if [ -e "$ENV" ]; then command . "$ENV"; fi
+        else
+          unset ENV
+        fi
         unset RIND_USER_ENV
         {PRE_STEP}{END}
         """;

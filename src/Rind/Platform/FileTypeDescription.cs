@@ -7,7 +7,7 @@ internal static class FileTypeDescription
 {
     public const int Regular = 0x8000;
 
-    public const int Socket = 0xC000;
+    private const int Socket = 0xC000;
 
     private const int NamedPipe = 0x1000;
 

@@ -99,10 +99,10 @@ public sealed class ShellPreStepTests : IDisposable
     public async Task The_shell_keeps_nothing_of_rinds_own_and_the_users_ENV(string path)
     {
         var result = await RunInTerminalAsync(
-            path, "true", "echo \"[${rind_status-unset} ${RIND_USER_ENV-unset} $ENV]\"; if [ -e /proc/$$/fd/3 ]; then echo fd3=open; else echo fd3=closed; fi; exit\n");
+            path, "true", "echo \"[${rind_status-unset} ${RIND_USER_ENV-unset} $ENV]\"; if [ -e /proc/$$/fd/3 ]; then echo fd3""=open; else echo fd3""=closed; fi; exit\n");
 
         Assert.Contains($"[unset unset {_home.FullName}/.shrc]", result.Output, StringComparison.Ordinal);
-        Assert.Contains("\nfd3=closed", result.Output, StringComparison.Ordinal);
+        Assert.Contains("fd3=closed", result.Output, StringComparison.Ordinal);
         Assert.Equal(0, result.ExitCode);
     }
 
@@ -110,7 +110,7 @@ public sealed class ShellPreStepTests : IDisposable
     [MemberData(nameof(Paths))]
     public async Task A_failing_pre_step_says_so_and_ends_the_shell_with_its_exit_code(string path)
     {
-        var result = await RunInTerminalAsync(path, "(exit 4)", "echo should-not-run\n");
+        var result = await RunInTerminalAsync(path, "(exit 4)", "echo should\"\"-not-run\n");
 
         Assert.Contains("rind: the pre-step of the app.rind label failed with exit code 4", result.Output, StringComparison.Ordinal);
         Assert.Equal(4, result.ExitCode);
@@ -120,14 +120,24 @@ public sealed class ShellPreStepTests : IDisposable
     [MemberData(nameof(Paths))]
     public async Task A_pre_step_sourcing_a_missing_file_says_so_and_ends_the_shell(string path)
     {
-        var result = await RunInTerminalAsync(path, $"source {_home.FullName}/missing", "echo should-not-run\n");
+        var result = await RunInTerminalAsync(path, $"source {_home.FullName}/missing", "echo should\"\"-not-run\n");
 
         Assert.Contains("rind: the pre-step of the app.rind label failed with exit code ", result.Output, StringComparison.Ordinal);
-        Assert.DoesNotContain("\nshould-not-run", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("should-not-run", result.Output, StringComparison.Ordinal);
         Assert.NotEqual(0, result.ExitCode);
     }
 
-    private async Task<(int ExitCode, string Output)> RunInTerminalAsync(string path, string preStep, string input)
+    [Fact]
+    public async Task A_sh_startup_file_that_is_not_there_is_passed_over_as_the_shell_does()
+    {
+        var result = await RunInTerminalAsync(
+            "/nonexistent", $"source {_home.FullName}/activate", "echo \"env=$VIRTUAL_ENV\"; exit\n", userEnv: "/nonexistent/.shrc");
+
+        Assert.Contains("env=/venv", result.Output, StringComparison.Ordinal);
+        Assert.Equal(0, result.ExitCode);
+    }
+
+    private async Task<(int ExitCode, string Output)> RunInTerminalAsync(string path, string preStep, string input, string? userEnv = null)
     {
         var argv = CommandComposer.Compose([], preStep, tty: true);
         var start = new ProcessStartInfo("script", ["-qec", "exec /bin/dash -c \"$RIND_SCRIPT\"", "/dev/null"])
@@ -140,7 +150,7 @@ public sealed class ShellPreStepTests : IDisposable
         start.Environment["RIND_SCRIPT"] = argv[2];
         start.Environment["PATH"] = path;
         start.Environment["HOME"] = _home.FullName;
-        start.Environment["ENV"] = Path.Combine(_home.FullName, ".shrc");
+        start.Environment["ENV"] = userEnv ?? Path.Combine(_home.FullName, ".shrc");
         start.Environment["SHELL"] = "/bin/sh";
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
