@@ -28,6 +28,7 @@ declare -A package_of=(
   [ssh-keygen]=openssh-client
   [/usr/bin/time]=time        # peak memory of rind in the fault tests
   [make]=make                 # the job-control tests run rind from a Makefile
+  [docker-compose]=docker-compose  # compose 1.x runs the README's compose example in the tests
 )
 # Needed only to start a private engine, i.e. when none answers already.
 declare -A engine_package_of=([dockerd]=docker.io [containerd]=containerd [runc]=runc)

@@ -311,13 +311,27 @@ app:x:1000:
 nogroup:x:65534:
 EOF
 
-  # What the label app.rind's pre-step sources in the tests.
+  # What the label app.rind's pre-step sources in the tests. Like a Python
+  # virtualenv's activate, it defines deactivate in the shell that sources it
+  # and puts "(venv) " before that shell's prompt.
   cat >"$root/venv/bin/activate" <<'EOF'
 # Source this file: . /venv/bin/activate
+deactivate() {
+  PATH=$_OLD_VIRTUAL_PATH
+  export PATH
+  PS1=$_OLD_VIRTUAL_PS1
+  export PS1
+  unset VIRTUAL_ENV _OLD_VIRTUAL_PATH _OLD_VIRTUAL_PS1
+  unset -f deactivate
+}
 VIRTUAL_ENV=/venv
 export VIRTUAL_ENV
+_OLD_VIRTUAL_PATH=$PATH
 PATH="$VIRTUAL_ENV/bin:$PATH"
 export PATH
+_OLD_VIRTUAL_PS1=${PS1-}
+PS1="(venv) ${PS1-}"
+export PS1
 EOF
   cat >"$root/venv/bin/venv-check" <<'EOF'
 #!/bin/sh

@@ -63,7 +63,13 @@ internal sealed class RindApp(
         var commandStreams = TerminalDecision.ReadInput(inputIsTerminal, ownsInputTerminal) ? streams : new StandardStreamsWithoutInput(streams);
         var config = new Lazy<DockerCliConfig>(() => DockerCliConfigReader.Read(environment));
         var detachKeys = tty ? config.Value.DetachKeys : null;
-        var settings = EngineSettingsResolver.Resolve(invocation.Host, invocation.Context, environment, () => config.Value, File.Exists);
+        var settings = EngineSettingsResolver.Resolve(
+            invocation.Host,
+            invocation.Context,
+            environment,
+            () => config.Value,
+            SocketFile.Check,
+            socket => LogMessages.SocketPassedOver(logger, socket.Origin, socket.Path, socket.Reason));
         LogMessages.EngineChosen(logger, settings.Endpoint.Address, settings.Origin, settings.Tls is not null);
         using var engine = connectEngine(settings, logger);
         var apiVersion = await engine.ConnectAsync(cancellationToken).ConfigureAwait(false);

@@ -5,6 +5,10 @@ namespace Rind.IntegrationTests;
 [Collection(EngineCollection.Name)]
 public sealed class EngineResolutionTests
 {
+    private const string DefaultSocket = "/var/run/docker.sock";
+
+    private const string PodmanSystemSocket = "/run/podman/podman.sock";
+
     [Fact]
     public async Task The_host_option_wins_over_DOCKER_HOST()
     {
@@ -106,10 +110,58 @@ public sealed class EngineResolutionTests
                 });
 
             // Where the machine has an engine at the default socket, that one comes first, as in the Docker CLI.
-            var expected = File.Exists("/var/run/docker.sock")
-                ? "rind: engine unix:///var/run/docker.sock from the default socket"
+            var expected = File.Exists(DefaultSocket)
+                ? $"rind: engine unix://{DefaultSocket} from the default socket"
                 : $"rind: engine unix://{runtime.FullName}/docker.sock from rootless Docker's socket";
             Assert.Contains(expected, result.Stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            runtime.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Verbose_says_why_each_place_without_an_engine_was_passed_over()
+    {
+        var runtime = Directory.CreateTempSubdirectory("rind-it-xdg-");
+        try
+        {
+            runtime.CreateSubdirectory("docker.sock");
+            using var store = new DockerContextStoreFolder();
+
+            var result = await RindBinary.RunAsync(
+                ["-v", "true"],
+                environment: new Dictionary<string, string?>
+                {
+                    ["DOCKER_HOST"] = null,
+                    ["DOCKER_CONTEXT"] = null,
+                    ["DOCKER_CONFIG"] = store.Path,
+                    ["HOME"] = store.Path,
+                    ["XDG_RUNTIME_DIR"] = runtime.FullName,
+                });
+
+            // An engine of the machine's own at the default socket is used, as in the Docker CLI, and no
+            // other place is looked at; Podman's system socket is the machine's too.
+            if (File.Exists(DefaultSocket))
+            {
+                Assert.Contains($"rind: engine unix://{DefaultSocket} from the default socket", result.Stderr, StringComparison.Ordinal);
+                return;
+            }
+
+            Assert.Contains($"rind: not using the default socket {DefaultSocket}: it does not exist\n", result.Stderr, StringComparison.Ordinal);
+            Assert.Contains(
+                $"rind: not using rootless Docker's socket {runtime.FullName}/docker.sock: it is a folder, not a socket\n",
+                result.Stderr,
+                StringComparison.Ordinal);
+            Assert.Contains(
+                $"rind: not using Podman's socket {runtime.FullName}/podman/podman.sock: it does not exist\n", result.Stderr, StringComparison.Ordinal);
+            if (!File.Exists(PodmanSystemSocket))
+            {
+                Assert.Contains($"rind: not using Podman's system socket {PodmanSystemSocket}: it does not exist\n", result.Stderr, StringComparison.Ordinal);
+                Assert.EndsWith("or set DOCKER_HOST or a context\n", result.Stderr, StringComparison.Ordinal);
+                Assert.Equal(125, result.ExitCode);
+            }
         }
         finally
         {

@@ -47,4 +47,42 @@ public sealed class TerminalShellTests
         Assert.Equal(4, await terminal.WaitForExitCodeAsync());
         await terminal.WaitForScreenAsync("\nenv=/venv");
     }
+
+    [Theory]
+    [InlineData(TestImages.Bash)]
+    [InlineData(TestImages.Dash)]
+    [InlineData(TestImages.Busybox)]
+    public async Task The_shell_runs_the_pre_step_after_the_users_startup_file_as_if_typed_there(string image)
+    {
+        await using var container = await LabelledContainer.StartAsync(image, "source /venv/bin/activate", extraArguments: ["--env", "ENV=/root/.shrc"]);
+        await WriteStartupFilesAsync(container, "PS1='app> '", "user_rc() { :; }");
+        await using var terminal = await TmuxTerminal.StartAsync("\"$RIND\"");
+        await terminal.WaitForScreenAsync("(venv) app>");
+
+        await terminal.TypeLineAsync("type user_rc deactivate | grep -c ' is a .*function'");
+        await terminal.WaitForScreenAsync("\n2\n");
+        await terminal.TypeLineAsync("deactivate; echo \"venv=[$VIRTUAL_ENV]\"; exit 6");
+
+        Assert.Equal(6, await terminal.WaitForExitCodeAsync());
+        await terminal.WaitForScreenAsync("\nvenv=[]");
+    }
+
+    [Theory]
+    [InlineData(TestImages.Bash)]
+    [InlineData(TestImages.Dash)]
+    public async Task A_pre_step_that_fails_in_the_shell_says_so_and_ends_it(string image)
+    {
+        await using var container = await LabelledContainer.StartAsync(image, "source /venv/no-such-activate");
+        await using var terminal = await TmuxTerminal.StartAsync("\"$RIND\"");
+
+        var exitCode = await terminal.WaitForExitCodeAsync();
+
+        await terminal.WaitForScreenAsync("rind: the pre-step of the app.rind label failed with exit code ");
+        Assert.NotEqual(0, exitCode);
+        Assert.NotEqual(125, exitCode);
+    }
+
+    /// <summary>The user's own startup files: ~/.bashrc for bash, and the file $ENV names for /bin/sh.</summary>
+    private static Task WriteStartupFilesAsync(LabelledContainer container, params string[] lines) =>
+        DockerCli.RunAsync(["exec", container.Id, "sh", "-c", "printf '%s\\n' \"$@\" > /root/.bashrc; cp /root/.bashrc /root/.shrc", "sh", .. lines]);
 }

@@ -7,20 +7,32 @@ namespace Rind.Configuration;
 /// <summary>
 /// Chooses the engine in the Docker CLI's order: --host or --context (not both), then DOCKER_HOST,
 /// DOCKER_CONTEXT, the config file's current context, and last the default socket, or the rootless
-/// Docker and Podman sockets where it does not exist.
+/// Docker and Podman sockets where it is not one rind may connect to.
 /// </summary>
 internal static class EngineSettingsResolver
 {
     private const string DefaultContext = "default";
 
     /// <param name="readConfig">Reads the Docker CLI's config.json; called only when the choice needs it.</param>
-    /// <param name="exists">Whether a file (a socket) exists; for the default socket and its alternatives.</param>
+    /// <param name="checkSocket">Looks at a path where the default socket or one of its alternatives may be.</param>
+    /// <param name="passedOver">Told of each of those places that was looked at and not used, in order.</param>
     public static EngineSettings Resolve(
-        string? hostOption, string? contextOption, IEnvironment environment, Func<DockerCliConfig> readConfig, Func<string, bool> exists) =>
-        ResolveEndpoint(hostOption, contextOption, environment, readConfig, exists) with { CallTimeout = ReadCallTimeout(environment) };
+        string? hostOption,
+        string? contextOption,
+        IEnvironment environment,
+        Func<DockerCliConfig> readConfig,
+        Func<string, SocketCheck> checkSocket,
+        Action<PassedOverSocket>? passedOver = null) =>
+        ResolveEndpoint(hostOption, contextOption, environment, readConfig, checkSocket, passedOver ?? (_ => { }))
+            with { CallTimeout = ReadCallTimeout(environment) };
 
     private static EngineSettings ResolveEndpoint(
-        string? hostOption, string? contextOption, IEnvironment environment, Func<DockerCliConfig> readConfig, Func<string, bool> exists)
+        string? hostOption,
+        string? contextOption,
+        IEnvironment environment,
+        Func<DockerCliConfig> readConfig,
+        Func<string, SocketCheck> checkSocket,
+        Action<PassedOverSocket> passedOver)
     {
         var apiVersion = ReadApiVersion(environment);
         var (host, hostOrigin) = hostOption is not null ? (hostOption, "--host")
@@ -42,7 +54,7 @@ internal static class EngineSettingsResolver
             return new EngineSettings(endpoint, endpoint is TcpEngineEndpoint ? tls : null, apiVersion, hostOrigin!);
         }
 
-        var (socket, socketOrigin) = DefaultSocket(environment, exists);
+        var (socket, socketOrigin) = DefaultSocket(environment, checkSocket, passedOver);
         return new EngineSettings(new UnixEngineEndpoint(socket), null, apiVersion, socketOrigin);
     }
 
@@ -60,15 +72,37 @@ internal static class EngineSettingsResolver
         return sockets;
     }
 
-    private static (string Path, string Origin) DefaultSocket(IEnvironment environment, Func<string, bool> exists)
+    /// <summary>
+    /// The first of the default sockets that rind may connect to. When there is none, the first socket
+    /// that is there at all, which rind may not connect to: connecting to it then says so, and how to get
+    /// the permission, as with the Docker CLI, which only knows the default one.
+    /// </summary>
+    private static (string Path, string Origin) DefaultSocket(
+        IEnvironment environment, Func<string, SocketCheck> checkSocket, Action<PassedOverSocket> passedOver)
     {
         var sockets = DefaultSockets(environment);
+        List<SocketCheck> checks = [];
         foreach (var socket in sockets)
         {
-            if (exists(socket.Path))
+            checks.Add(checkSocket(socket.Path));
+            if (checks[^1].WhyNotUsable is null)
             {
-                return socket;
+                break;
             }
+        }
+
+        var chosen = checks[^1].WhyNotUsable is null ? checks.Count - 1 : checks.FindIndex(check => check.IsSocket);
+        for (var index = 0; index < checks.Count; index++)
+        {
+            if (index != chosen)
+            {
+                passedOver(new PassedOverSocket(sockets[index].Path, sockets[index].Origin, checks[index].WhyNotUsable!));
+            }
+        }
+
+        if (chosen >= 0)
+        {
+            return sockets[chosen];
         }
 
         throw new RindException(

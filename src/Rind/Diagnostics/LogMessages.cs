@@ -7,6 +7,9 @@ namespace Rind.Diagnostics;
 /// </summary>
 internal static partial class LogMessages
 {
+    [LoggerMessage(Level = LogLevel.Debug, Message = "not using {Origin} {Path}: {Reason}")]
+    public static partial void SocketPassedOver(ILogger logger, string origin, string path, string reason);
+
     [LoggerMessage(Level = LogLevel.Debug, Message = "engine {Address} from {Origin} (TLS: {Tls})")]
     public static partial void EngineChosen(ILogger logger, string address, string origin, bool tls);
 

@@ -1,3 +1,5 @@
+using Rind.Platform;
+
 namespace Rind.Execution;
 
 /// <summary>
@@ -12,20 +14,25 @@ internal static class CommandComposer
     public const string ShellName = "rind";
 
     /// <summary>
-    /// Runs the pre-step and stops with its status when it fails. dash, /bin/sh on Debian-based images,
-    /// has no <c>source</c>, which pre-steps are often written with; the function gives it one that
-    /// behaves as bash's does. It is defined through eval because busybox's ash refuses, while parsing,
-    /// any function named after one of its builtins.
+    /// Runs the pre-step and stops with its status when it fails (in a shell's startup file, the shell
+    /// ends), and leaves no variable of its own behind in a shell the user goes on in. dash, /bin/sh on
+    /// Debian-based images, has no <c>source</c>, which pre-steps are often written with; the function
+    /// gives it one that behaves as bash's does. It is defined through eval because busybox's ash
+    /// refuses, while parsing, any function named after one of its builtins. The pre-step itself runs
+    /// through <c>command eval</c>: the error of a special builtin in it, such as <c>.</c> of a file that
+    /// is not there, would otherwise end a non-interactive shell at once, and make an interactive one
+    /// leave its startup file and open, before the check below could say that the pre-step failed.
     /// </summary>
     private const string PreStepTemplate =
         """
         command -v source >/dev/null 2>&1 || eval 'source() { rind_file=$1; shift; . "$rind_file"; }'
-        {PRE_STEP}
+        command eval {PRE_STEP}
         rind_status=$?
         if [ "$rind_status" -ne 0 ]; then
           echo "rind: the pre-step of the app.rind label failed with exit code $rind_status" >&2
           exit "$rind_status"
         fi
+        unset rind_status
 
         """;
 
@@ -73,20 +80,64 @@ internal static class CommandComposer
         exec /bin/sh
         """;
 
+    /// <summary>
+    /// Opens bash, else /bin/sh, as an interactive shell that runs the pre-step itself, after its own
+    /// startup files, as if the user had typed it there: what a pre-step sets that no program can pass
+    /// on (a virtualenv's deactivate function, its prompt, which ~/.bashrc would set again) stays in the
+    /// shell. The pre-step reaches the shell as its startup file, a here-document on descriptor 3, so
+    /// nothing is written into the container; that file reads the user's own first (~/.bashrc for bash;
+    /// for /bin/sh the file $ENV names, and ENV is given back; as the shell itself does, a file that is
+    /// not there is passed over, and an error in it does not stop the pre-step) and closes the
+    /// descriptor, which the user's commands must not inherit.
+    /// </summary>
+    private const string OpenShellWithPreStep =
+        """
+        if command -v bash >/dev/null 2>&1; then
+          exec bash --rcfile /dev/fd/3 3<<'{END}'
+        exec 3<&-
+        if [ -e ~/.bashrc ]; then . ~/.bashrc; fi
+        {PRE_STEP}{END}
+        fi
+        export RIND_USER_ENV="${ENV-}" ENV=/dev/fd/3
+        exec /bin/sh 3<<'{END}'
+        exec 3<&-
+        if [ -n "$RIND_USER_ENV" ]; then
+          ENV=$RIND_USER_ENV
+          if [ -e "$ENV" ]; then command . "$ENV"; fi
+        else
+          unset ENV
+        fi
+        unset RIND_USER_ENV
+        {PRE_STEP}{END}
+        """;
+
+    /// <summary>The line that ends the here-document carrying the pre-step, unless the pre-step has such a line.</summary>
+    private const string PreStepEnd = "RIND_PRE_STEP";
+
     /// <param name="command">The user's command and arguments; empty for a shell.</param>
     /// <param name="preStep">The value of the app.rind label.</param>
     /// <param name="shell">The value of the app.rind.shell label.</param>
     /// <param name="waitForTerminalSize">Whether the command must wait for its terminal to be sized.</param>
+    /// <param name="tty">Whether the command has a terminal, in which a shell is interactive.</param>
     public static IReadOnlyList<string> Compose(
-        IReadOnlyList<string> command, string? preStep, string? shell = null, bool waitForTerminalSize = false)
+        IReadOnlyList<string> command, string? preStep, string? shell = null, bool waitForTerminalSize = false, bool tty = false)
     {
+        var hasPreStep = !string.IsNullOrWhiteSpace(preStep);
+        var wait = waitForTerminalSize ? WaitForTerminalSize : "";
+
+        // Without a terminal the shell reads its commands from stdin and no startup file, and a shell the
+        // label names has startup files of its own kind: both open after the pre-step, as a command does.
+        if (command.Count == 0 && string.IsNullOrWhiteSpace(shell) && hasPreStep && tty)
+        {
+            return [PosixShell, "-c", wait + ShellWithPreStep(PreStep(preStep!))];
+        }
+
         if (command.Count == 0 && !string.IsNullOrWhiteSpace(shell))
         {
             command = shell.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         }
 
-        var prelude = (waitForTerminalSize ? WaitForTerminalSize : "")
-            + (string.IsNullOrWhiteSpace(preStep) ? "" : PreStep(preStep));
+        var prelude = wait + (hasPreStep ? PreStep(preStep!) : "");
         if (command.Count == 0)
         {
             return [PosixShell, "-c", prelude + OpenShell];
@@ -96,5 +147,17 @@ internal static class CommandComposer
     }
 
     private static string PreStep(string preStep) =>
-        PreStepTemplate.Replace("{PRE_STEP}", preStep.Trim(), StringComparison.Ordinal);
+        PreStepTemplate.Replace("{PRE_STEP}", ShellWord.Quote(preStep.Trim()), StringComparison.Ordinal);
+
+    private static string ShellWithPreStep(string preStep)
+    {
+        var lines = preStep.Split('\n');
+        var end = PreStepEnd;
+        while (lines.Contains(end, StringComparer.Ordinal))
+        {
+            end += "_";
+        }
+
+        return OpenShellWithPreStep.Replace("{END}", end, StringComparison.Ordinal).Replace("{PRE_STEP}", preStep, StringComparison.Ordinal);
+    }
 }

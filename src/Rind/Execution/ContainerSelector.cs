@@ -129,9 +129,16 @@ internal static class ContainerSelector
         (container.ComposeService, container.ComposeProject) switch
         {
             ({ } service, { } project) when IsShownAsItIs(service) && IsShownAsItIs(project) =>
-                $"docker compose -p {Word(project)} start {Word(service)}",
-            _ => $"docker start {Word(Handle(container))}, or docker compose up -d",
+                $"{ComposeCommand(container)} -p {Word(project)} start {Word(service)}",
+            _ => $"docker start {Word(Handle(container))}, or {ComposeCommand(container)} up -d",
         };
+
+    /// <summary>
+    /// The compose that made the container, as it is typed: compose 1.x is the separate docker-compose
+    /// program, which a machine that made such containers may have instead of the docker compose plugin.
+    /// </summary>
+    private static string ComposeCommand(ContainerSummary container) =>
+        container.ComposeVersion?.StartsWith("1.", StringComparison.Ordinal) == true ? "docker-compose" : "docker compose";
 
     private static string Known(IReadOnlyList<ContainerSummary> labelled) =>
         labelled.Count == 0 ? "" : $" (those that do: {string.Join(", ", labelled.OrderBy(c => c.DisplayName, StringComparer.Ordinal).Select(Describe))})";

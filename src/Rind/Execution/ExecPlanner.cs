@@ -19,7 +19,8 @@ internal static class ExecPlanner
             invocation.Command,
             labels?.GetValueOrDefault(RindLabel.Name),
             labels?.GetValueOrDefault(RindLabel.Shell),
-            waitForTerminalSize: conditions.Tty && conditions.ApiVersion.CompareTo(ApiVersion.ConsoleSizeAtStart) < 0);
+            waitForTerminalSize: conditions.Tty && conditions.ApiVersion.CompareTo(ApiVersion.ConsoleSizeAtStart) < 0,
+            tty: conditions.Tty);
 
         List<string> environment = [.. Variables(invocation.Environment, conditions.LookupVariable)];
         if (conditions.Tty && !environment.Any(variable => variable.StartsWith("TERM=", StringComparison.Ordinal)))

@@ -160,6 +160,11 @@ internal static partial class NativeMethods
     [LibraryImport(AppleLibSystem, EntryPoint = "stat$INODE64", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static unsafe partial int StatWithInode64(string path, byte* status);
 
+    /// <summary>Whether the caller may use the file at <paramref name="path"/> as <paramref name="mode"/> asks (R_OK, W_OK, X_OK).</summary>
+    /// <returns>0 when it may, -1 with errno set otherwise.</returns>
+    [LibraryImport(LibC, EntryPoint = "access", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int Access(string path, int mode);
+
     /// <summary>The value of an environment variable as the process was given it, or null when it is not set.</summary>
     [LibraryImport(LibC, EntryPoint = "getenv", StringMarshalling = StringMarshalling.Utf8)]
     public static unsafe partial byte* GetEnv(string name);

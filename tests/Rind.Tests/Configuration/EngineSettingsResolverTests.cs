@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Rind.Configuration;
 using Rind.Engine;
+using Rind.Platform;
 using Rind.Tests.Fakes;
 
 namespace Rind.Tests.Configuration;
@@ -86,7 +87,7 @@ public sealed class EngineSettingsResolverTests : IDisposable
         var read = false;
 
         EngineSettingsResolver.Resolve(
-            null, null, Environment(("DOCKER_HOST", "unix:///run/x.sock")), () => { read = true; return DockerCliConfig.Empty; }, _ => true);
+            null, null, Environment(("DOCKER_HOST", "unix:///run/x.sock")), () => { read = true; return DockerCliConfig.Empty; }, _ => SocketCheck.Usable);
 
         Assert.False(read);
     }
@@ -94,7 +95,7 @@ public sealed class EngineSettingsResolverTests : IDisposable
     [Fact]
     public void The_context_named_default_is_the_default_socket()
     {
-        var settings = Resolve(context: "default", exists: path => path == "/var/run/docker.sock");
+        var settings = Resolve(context: "default", sockets: path => path == "/var/run/docker.sock" ? SocketCheck.Usable : Missing);
 
         Assert.Equal(new UnixEngineEndpoint("/var/run/docker.sock"), settings.Endpoint);
     }
@@ -150,7 +151,7 @@ public sealed class EngineSettingsResolverTests : IDisposable
     {
         var settings = Resolve(
             environment: [("XDG_RUNTIME_DIR", "/run/user/1000")],
-            exists: path => path is "/run/user/1000/podman/podman.sock" or "/run/podman/podman.sock");
+            sockets: path => path is "/run/user/1000/podman/podman.sock" or "/run/podman/podman.sock" ? SocketCheck.Usable : Missing);
 
         Assert.Equal(new UnixEngineEndpoint("/run/user/1000/podman/podman.sock"), settings.Endpoint);
         Assert.Equal("Podman's socket", settings.Origin);
@@ -159,7 +160,7 @@ public sealed class EngineSettingsResolverTests : IDisposable
     [Fact]
     public void The_default_socket_comes_before_the_rootless_ones()
     {
-        var settings = Resolve(environment: [("XDG_RUNTIME_DIR", "/run/user/1000")], exists: _ => true);
+        var settings = Resolve(environment: [("XDG_RUNTIME_DIR", "/run/user/1000")], sockets: _ => SocketCheck.Usable);
 
         Assert.Equal(new UnixEngineEndpoint("/var/run/docker.sock"), settings.Endpoint);
         Assert.Equal("the default socket", settings.Origin);
@@ -168,13 +169,72 @@ public sealed class EngineSettingsResolverTests : IDisposable
     [Fact]
     public void Without_any_socket_the_error_names_every_place_looked_at()
     {
-        var exception = Assert.Throws<RindException>(() => Resolve(environment: [("XDG_RUNTIME_DIR", "/run/user/7")], exists: _ => false));
+        var exception = Assert.Throws<RindException>(() => Resolve(environment: [("XDG_RUNTIME_DIR", "/run/user/7")], sockets: _ => Missing));
 
         Assert.Equal(
             "cannot reach the Docker engine: no engine socket at /var/run/docker.sock, /run/user/7/docker.sock, " +
             "/run/user/7/podman/podman.sock, /run/podman/podman.sock; is the engine running? " +
             "Start Docker (or Podman's socket), or set DOCKER_HOST or a context",
             exception.Message);
+    }
+
+    [Fact]
+    public void Each_place_passed_over_is_told_in_order_with_why_up_to_the_socket_used()
+    {
+        var passedOver = new List<PassedOverSocket>();
+        var checks = new Dictionary<string, SocketCheck>
+        {
+            ["/var/run/docker.sock"] = new(true, "permission denied"),
+            ["/run/user/1000/docker.sock"] = new(false, "it is a folder, not a socket"),
+            ["/run/user/1000/podman/podman.sock"] = SocketCheck.Usable,
+        };
+
+        var settings = Resolve(environment: [("XDG_RUNTIME_DIR", "/run/user/1000")], sockets: path => checks[path], passedOver: passedOver.Add);
+
+        Assert.Equal("Podman's socket", settings.Origin);
+        Assert.Equal(
+            [
+                new PassedOverSocket("/var/run/docker.sock", "the default socket", "permission denied"),
+                new PassedOverSocket("/run/user/1000/docker.sock", "rootless Docker's socket", "it is a folder, not a socket"),
+            ],
+            passedOver);
+    }
+
+    [Fact]
+    public void Without_any_socket_every_place_is_told_as_passed_over_before_the_error()
+    {
+        var passedOver = new List<PassedOverSocket>();
+
+        Assert.Throws<RindException>(() => Resolve(environment: [("XDG_RUNTIME_DIR", "/run/user/7")], sockets: _ => Missing, passedOver: passedOver.Add));
+
+        Assert.Equal(
+            ["/var/run/docker.sock", "/run/user/7/docker.sock", "/run/user/7/podman/podman.sock", "/run/podman/podman.sock"],
+            passedOver.Select(socket => socket.Path));
+        Assert.All(passedOver, socket => Assert.Equal("it does not exist", socket.Reason));
+    }
+
+    [Fact]
+    public void When_no_socket_may_be_used_the_first_one_there_is_chosen_so_that_connecting_says_why()
+    {
+        var passedOver = new List<PassedOverSocket>();
+
+        var settings = Resolve(
+            environment: [("XDG_RUNTIME_DIR", "/run/user/1000")],
+            sockets: path => path == "/run/user/1000/docker.sock" ? new SocketCheck(true, "permission denied") : Missing,
+            passedOver: passedOver.Add);
+
+        Assert.Equal(new UnixEngineEndpoint("/run/user/1000/docker.sock"), settings.Endpoint);
+        Assert.Equal(["/var/run/docker.sock", "/run/user/1000/podman/podman.sock", "/run/podman/podman.sock"], passedOver.Select(socket => socket.Path));
+    }
+
+    [Fact]
+    public void No_socket_is_looked_at_when_DOCKER_HOST_names_the_engine()
+    {
+        var looked = new List<string>();
+
+        Resolve(environment: [("DOCKER_HOST", "unix:///run/x.sock")], sockets: path => { looked.Add(path); return SocketCheck.Usable; });
+
+        Assert.Empty(looked);
     }
 
     [Fact]
@@ -291,13 +351,17 @@ public sealed class EngineSettingsResolverTests : IDisposable
         string? context = null,
         (string, string)[]? environment = null,
         string? currentContext = null,
-        Func<string, bool>? exists = null) =>
+        Func<string, SocketCheck>? sockets = null,
+        Action<PassedOverSocket>? passedOver = null) =>
         EngineSettingsResolver.Resolve(
             host,
             context,
             Environment(environment ?? []),
             () => new DockerCliConfig { CurrentContext = currentContext },
-            exists ?? (_ => true));
+            sockets ?? (_ => SocketCheck.Usable),
+            passedOver);
+
+    private static SocketCheck Missing => new(false, "it does not exist");
 
     private FakeEnvironment Environment(params (string, string)[] variables) =>
         new([("DOCKER_CONFIG", _config.FullName), .. variables]);

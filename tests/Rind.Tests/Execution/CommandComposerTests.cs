@@ -111,6 +111,28 @@ public sealed class CommandComposerTests
 
     [Theory]
     [MemberData(nameof(Shells))]
+    public async Task A_pre_step_sourcing_a_missing_file_is_reported_as_a_failed_pre_step(string shell)
+    {
+        var result = await RunComposedAsync(shell, ["echo", "ran"], "source /nonexistent/activate");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("", result.Stdout);
+        Assert.Contains("/nonexistent/activate", result.Stderr, StringComparison.Ordinal);
+        Assert.EndsWith("rind: the pre-step of the app.rind label failed with exit code 2\n", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Shells))]
+    public async Task A_pre_step_of_several_lines_with_quotes_runs_as_written(string shell)
+    {
+        var result = await RunComposedAsync(shell, ["sh", "-c", "echo \"[$RIND_A] [$RIND_B]\""], "RIND_A='a  b'\nRIND_B=\"it's\"\nexport RIND_A RIND_B");
+
+        Assert.Equal("[a  b] [it's]\n", result.Stdout);
+        Assert.Equal(0, result.ExitCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(Shells))]
     public async Task A_missing_command_after_a_pre_step_exits_127(string shell)
     {
         var result = await RunComposedAsync(shell, ["no-such-command-here", "x"], "true");

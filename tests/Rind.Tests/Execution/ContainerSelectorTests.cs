@@ -178,6 +178,42 @@ public sealed class ContainerSelectorTests
             exception.Message);
     }
 
+    [Theory]
+    [InlineData("1.29.2", "docker-compose -p shop start web")]
+    [InlineData("2.24.6", "docker compose -p shop start web")]
+    [InlineData(null, "docker compose -p shop start web")]
+    public void The_start_command_names_the_compose_that_made_the_container(string? version, string expected)
+    {
+        var container = WithVersion(Compose("shop-web-1", "shop", "web", "/src/shop", "exited"), version);
+
+        var exception = Assert.Throws<RindException>(() => ContainerSelector.Select([container]));
+
+        Assert.EndsWith($"start it ({expected})", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_compose_1_container_with_a_project_a_shell_would_split_is_started_with_docker_compose_and_quoted()
+    {
+        var container = WithVersion(Compose("my shop-web-1", "my shop", "web", "/src/shop", "exited"), "1.29.2");
+
+        var exception = Assert.Throws<RindException>(() => ContainerSelector.Select([container]));
+
+        Assert.EndsWith("start it (docker-compose -p 'my shop' start web)", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_compose_1_container_that_cannot_be_named_by_service_is_started_with_docker_start_or_docker_compose()
+    {
+        var container = Container("web-1", "exited") with
+        {
+            Labels = new Dictionary<string, string> { ["app.rind"] = "", ["com.docker.compose.version"] = "1.29.2" },
+        };
+
+        var exception = Assert.Throws<RindException>(() => ContainerSelector.Select([container]));
+
+        Assert.EndsWith("start it (docker start web-1, or docker-compose up -d)", exception.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_container_is_named_without_the_engines_leading_slash()
     {
@@ -195,6 +231,11 @@ public sealed class ContainerSelectorTests
                 ["com.docker.compose.project.working_dir"] = folder,
             },
         };
+
+    private static ContainerSummary WithVersion(ContainerSummary container, string? version) =>
+        version is null
+            ? container
+            : container with { Labels = new Dictionary<string, string>(container.Labels!) { ["com.docker.compose.version"] = version } };
 
     private static ContainerSummary Container(string name, string state, string status = "") => new()
     {

@@ -21,4 +21,20 @@ public sealed class FileTypeDescriptionTests
     {
         Assert.Equal(expected, FileTypeDescription.WhyNotRegular(type));
     }
+
+    [Fact]
+    public void A_socket_needs_no_reason_to_be_one()
+    {
+        Assert.Null(FileTypeDescription.WhyNotSocket(0xC000));
+    }
+
+    [Theory]
+    [InlineData(0x8000, "it is a regular file, not a socket")]
+    [InlineData(0x4000, "it is a folder, not a socket")]
+    [InlineData(0x1000, "it is a named pipe (FIFO), not a socket")]
+    [InlineData(0xE000, "it is not a socket")]
+    public void Every_other_type_is_named_as_not_a_socket(int type, string expected)
+    {
+        Assert.Equal(expected, FileTypeDescription.WhyNotSocket(type));
+    }
 }

@@ -30,4 +30,7 @@ internal sealed record ContainerSummary
 
     /// <summary>The folder compose ran in to make the container.</summary>
     public string? ComposeWorkingDirectory => Labels?.GetValueOrDefault(ComposeLabels.WorkingDirectory);
+
+    /// <summary>The version of compose that made the container.</summary>
+    public string? ComposeVersion => Labels?.GetValueOrDefault(ComposeLabels.Version);
 }
