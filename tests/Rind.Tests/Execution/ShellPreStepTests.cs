@@ -99,7 +99,7 @@ public sealed class ShellPreStepTests : IDisposable
     public async Task The_shell_keeps_nothing_of_rinds_own_and_the_users_ENV(string path)
     {
         var result = await RunInTerminalAsync(
-            path, "true", "echo \"[${rind_status-unset} ${RIND_USER_ENV-unset} $ENV]\"; if [ -e /proc/$$/fd/3 ]; then echo fd3""=open; else echo fd3""=closed; fi; exit\n");
+            path, "true", "echo \"[${rind_status-unset} ${RIND_USER_ENV-unset} $ENV]\"; if [ -e /proc/$$/fd/3 ]; then echo fd3\"\"=open; else echo fd3\"\"=closed; fi; exit\n");
 
         Assert.Contains($"[unset unset {_home.FullName}/.shrc]", result.Output, StringComparison.Ordinal);
         Assert.Contains("fd3=closed", result.Output, StringComparison.Ordinal);
