@@ -40,7 +40,7 @@ have() {
 
 engine_answers() {
   local host
-  for host in ${DOCKER_HOST:-} unix:///var/run/docker.sock unix:///run/rind-test/docker.sock; do
+  for host in ${DOCKER_HOST:-} unix:///var/run/docker.sock "unix://${RIND_TEST_DIR:-/run/rind-test}/docker.sock"; do
     DOCKER_HOST=$host timeout 15 docker version >/dev/null 2>&1 && return 0
   done
   return 1

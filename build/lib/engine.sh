@@ -17,6 +17,8 @@
 # private engine started without the listener is reused).
 #
 # Settings (environment):
+#   RIND_TEST_DIR=/run/rind-test            sockets, logs and run state
+#   RIND_TEST_STATE_DIR=/var/lib/rind-test  data root and certificates
 #   RIND_ENGINE_KEEP=1        leave an engine started here running (no traps,
 #                             rind_engine_down does nothing); later runs reuse it
 #   RIND_STORAGE_DRIVER=name  force dockerd's storage driver (default: dockerd's
@@ -49,14 +51,17 @@
 #     set), so a client's settings would change how it starts.
 #   - Making the certificates takes about 1.3 s, checking them 0.15 s.
 
-# Where the project's private engine lives. Only the tests use it.
-RIND_TEST_DIR=/run/rind-test
-RIND_TEST_HOST=unix:///run/rind-test/docker.sock
-RIND_TEST_DATA_ROOT=/var/lib/rind-test/docker
-RIND_TEST_EXEC_ROOT=/run/rind-test/exec
-RIND_TEST_LOG=/run/rind-test/dockerd.log
+# Where the project's private engine lives. Only the tests use it. The two
+# folders can be set in the environment, so that a fresh engine can be tried
+# beside one that runs (then set RIND_TLS_PORT and RIND_SSH_PORT too).
+RIND_TEST_DIR=${RIND_TEST_DIR:-/run/rind-test}
+RIND_TEST_STATE_DIR=${RIND_TEST_STATE_DIR:-/var/lib/rind-test}
+RIND_TEST_HOST=unix://$RIND_TEST_DIR/docker.sock
+RIND_TEST_DATA_ROOT=$RIND_TEST_STATE_DIR/docker
+RIND_TEST_EXEC_ROOT=$RIND_TEST_DIR/exec
+RIND_TEST_LOG=$RIND_TEST_DIR/dockerd.log
 # Kept across reboots with the data root, as a reused engine needs the same CA.
-RIND_TEST_TLS_DIR=/var/lib/rind-test/tls
+RIND_TEST_TLS_DIR=$RIND_TEST_STATE_DIR/tls
 
 # shellcheck source=build/lib/tls.sh
 source "$(dirname "${BASH_SOURCE[0]}")/tls.sh"

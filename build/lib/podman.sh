@@ -42,15 +42,23 @@
 #     turns net.ipv4.ip_forward on. Every `docker run` against this service
 #     must say --network none, as the tests' containers do.
 
-# Where the project's private Podman lives. Only the tests use it.
-RIND_PODMAN_DIR=/run/rind-test
-RIND_PODMAN_HOST=unix:///run/rind-test/podman.sock
-RIND_PODMAN_ROOT=/var/lib/rind-test/podman
-RIND_PODMAN_RUNROOT=/run/rind-test/podman-run
-RIND_PODMAN_TMPDIR=/run/rind-test/podman-tmp
-RIND_PODMAN_NETWORKS=/var/lib/rind-test/podman-networks
-RIND_PODMAN_CONF=/run/rind-test/podman-containers.conf
-RIND_PODMAN_LOG=/run/rind-test/podman.log
+# The image recipe, its helpers and the folders are engine.sh's; only the
+# store differs.
+if ! declare -F rind_test_images >/dev/null; then
+  # shellcheck source=build/lib/engine.sh
+  source "$(dirname "${BASH_SOURCE[0]}")/engine.sh"
+fi
+
+# Where the project's private Podman lives, beside the private engine of
+# engine.sh (RIND_TEST_DIR, RIND_TEST_STATE_DIR). Only the tests use it.
+RIND_PODMAN_DIR=$RIND_TEST_DIR
+RIND_PODMAN_HOST=unix://$RIND_TEST_DIR/podman.sock
+RIND_PODMAN_ROOT=$RIND_TEST_STATE_DIR/podman
+RIND_PODMAN_RUNROOT=$RIND_TEST_DIR/podman-run
+RIND_PODMAN_TMPDIR=$RIND_TEST_DIR/podman-tmp
+RIND_PODMAN_NETWORKS=$RIND_TEST_STATE_DIR/podman-networks
+RIND_PODMAN_CONF=$RIND_TEST_DIR/podman-containers.conf
+RIND_PODMAN_LOG=$RIND_TEST_DIR/podman.log
 
 # What every `docker run` against this service needs (see the facts above).
 # shellcheck disable=SC2034 # for the callers that run the tests
@@ -59,12 +67,6 @@ RIND_PODMAN_RUN_OPTIONS='--ulimit nofile=4096:4096 --ulimit nproc=4096:4096'
 # PID of the service rind_podman_up started in this shell, empty if none.
 # Deliberately not exported: a child shell must never stop its parent's service.
 : "${RIND_PODMAN_STARTED_PID:=}"
-
-# The image recipe and its helpers are engine.sh's; only the store differs.
-if ! declare -F rind_test_images >/dev/null; then
-  # shellcheck source=build/lib/engine.sh
-  source "$(dirname "${BASH_SOURCE[0]}")/engine.sh"
-fi
 
 _rind_podman_say() { echo "rind-podman: $*" >&2; }
 

@@ -14,10 +14,12 @@
 #
 # Settings (environment):
 #   RIND_SSH_PORT=23722   its port on 127.0.0.1
+#   RIND_TEST_DIR         the private engine's run folder, which holds ssh/
+#                         (default /run/rind-test, as in build/lib/engine.sh)
 #   DOCKER_HOST           the engine the sessions reach, a unix:// one
 #                         (default: the private engine of build/lib/engine.sh)
 #
-# Everything else is under /run/rind-test/ssh: host key, the client's key
+# Everything else is under $RIND_TEST_DIR/ssh (/run/rind-test/ssh): host key, the client's key
 # pair, authorized_keys, config, pid file and log. The ssh client reads only
 # ~/.ssh/config of the user's home in the password database (not $HOME), so
 # the alias goes there, first in the file (ssh takes the first value it
@@ -34,7 +36,7 @@
 #     0.3-0.6 s each here (root's shell startup files run in each); starting
 #     sshd and the check take about 0.6 s.
 
-RIND_SSH_DIR=/run/rind-test/ssh
+RIND_SSH_DIR=${RIND_TEST_DIR:-/run/rind-test}/ssh
 RIND_SSH_ALIAS=rind-test-ssh
 _RIND_SSH_BEGIN="# >>> $RIND_SSH_ALIAS: rind's test sshd (build/lib/ssh.sh); rind_sshd_down removes this block >>>"
 _RIND_SSH_END="# <<< $RIND_SSH_ALIAS <<<"
@@ -110,7 +112,7 @@ _rind_sshd_unavailable() {
 }
 
 rind_sshd_up() {
-  local port=${RIND_SSH_PORT:-23722} engine=${DOCKER_HOST:-unix:///run/rind-test/docker.sock} sshd
+  local port=${RIND_SSH_PORT:-23722} engine=${DOCKER_HOST:-unix://${RIND_TEST_DIR:-/run/rind-test}/docker.sock} sshd
   # shellcheck disable=SC2034 # for the caller
   RIND_SSHD_UNAVAILABLE=
   # The sessions reach the engine as root on this machine, through its socket.
