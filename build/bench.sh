@@ -38,8 +38,8 @@ cleanup() {
   rind_engine_down
 }
 trap cleanup EXIT
-rind_engine_up >/dev/null
-rind_test_images >/dev/null
+rind_engine_up --no-tls >/dev/null
+rind_test_images busybox >/dev/null
 docker run -d --network none --name "$container" --label rind.test --label app.rind \
   rind-test/busybox:latest sleep infinity >/dev/null
 # Pick the container by name, so that other labelled containers on the engine do not matter.

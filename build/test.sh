@@ -77,7 +77,7 @@ trap 'interrupted 143' TERM
 
 failed_steps=()
 
-if ! bash build/prerequisites.sh; then
+if ! bash build/prerequisites.sh --for tests; then
   echo "step failed: prerequisites"
   echo "tests: 0 passed, 0 failed"
   exit 1
@@ -196,6 +196,7 @@ ssh_pass() {
 echo "== publish"
 if run_step bash build/publish.sh && [[ -x artifacts/rind ]]; then
   echo "== engine"
+  # shellcheck disable=SC2119 # no arguments: with the TLS listener, all the images
   if rind_engine_up && rind_test_images; then
     # Leftovers of an interrupted run would confuse the tests; only the tests'
     # own containers carry this label.

@@ -2,13 +2,16 @@
 # A Docker engine and the images for rind's integration tests.
 #
 # Source this file (from any directory), then:
-#   rind_engine_up     find or start an engine; exports DOCKER_HOST
-#   rind_test_images   build the rind-test/* images when missing or outdated
-#   rind_engine_down   stop the engine, only if rind_engine_up started it here
+#   rind_engine_up [--no-tls]   find or start an engine; exports DOCKER_HOST
+#   rind_test_images [NAME...]  build the rind-test/NAME images (default: all)
+#                               when missing or outdated
+#   rind_engine_down            stop the engine, only if rind_engine_up
+#                               started it here
 #
 # The private engine also listens on a loopback TCP port with TLS, both sides
-# verified (certificates from build/lib/tls.sh). When the engine in use is the
-# private one and that listener answers, rind_engine_up exports
+# verified (certificates from build/lib/tls.sh), unless started with --no-tls
+# (then no certificate is made). When the engine in use is the private one and
+# that listener answers, rind_engine_up without --no-tls exports
 #   RIND_TLS_HOST                tcp://127.0.0.1:PORT
 #   RIND_TLS_CERT_PATH           ca.pem, cert.pem, key.pem the listener accepts
 #   RIND_TLS_WRONG_CA_CERT_PATH  the same client certificate with the ca.pem of
@@ -78,11 +81,20 @@ _rind_engine_answers() {
 }
 
 rind_engine_up() {
-  _rind_engine_find_or_start || return
-  _rind_engine_tls_export
+  local tls=true
+  [[ ${1:-} != --no-tls ]] || tls=false
+  _rind_engine_find_or_start "$tls" || return
+  if $tls; then
+    _rind_engine_tls_export
+  else
+    unset RIND_TLS_HOST RIND_TLS_CERT_PATH RIND_TLS_WRONG_CA_CERT_PATH
+  fi
 }
 
+# Finds an engine, or starts the private one, with its TLS listener if $1 is
+# true.
 _rind_engine_find_or_start() {
+  local tls=$1
   if [[ -n ${DOCKER_HOST:-} ]]; then
     if _rind_engine_answers "$DOCKER_HOST"; then
       export DOCKER_HOST
@@ -103,20 +115,20 @@ _rind_engine_find_or_start() {
   done
 
   if [[ -n ${RIND_STORAGE_DRIVER:-} ]]; then
-    _rind_engine_start "$RIND_STORAGE_DRIVER"
+    _rind_engine_start "$RIND_STORAGE_DRIVER" "$tls"
     return
   fi
-  _rind_engine_start "" && return 0
+  _rind_engine_start "" "$tls" && return 0
   # Retry only for storage trouble; other failures would just fail again.
   grep -qiE 'graphdriver|storage.driver|overlay' "$RIND_TEST_LOG" 2>/dev/null || return 1
   _rind_say "retrying with the vfs storage driver"
-  _rind_engine_start vfs
+  _rind_engine_start vfs "$tls"
 }
 
-# Starts the private dockerd (storage driver $1, or dockerd's choice if empty)
-# and waits until it answers.
+# Starts the private dockerd (storage driver $1, or dockerd's choice if empty;
+# with the TLS listener if $2 is true) and waits until it answers.
 _rind_engine_start() {
-  local driver=$1 dockerd
+  local driver=$1 tls=$2 dockerd
   dockerd=$(command -v dockerd || echo /usr/sbin/dockerd)
   mkdir -p "$RIND_TEST_DIR" "$RIND_TEST_DATA_ROOT" || return 1
   # No bridge, no iptables rules, no forwarding: the tests' containers run
@@ -134,17 +146,19 @@ _rind_engine_start() {
   # program there would make dockerd fail. The engine starts without it when
   # it cannot have it; the TLS tests then skip.
   local port=${RIND_TLS_PORT:-23760}
-  if _rind_port_in_use "$port"; then
-    _rind_say "127.0.0.1:$port is in use: starting without the TLS listener (set RIND_TLS_PORT)"
-  elif rind_tls_material "$RIND_TEST_TLS_DIR"; then
-    args+=(
-      --host "tcp://127.0.0.1:$port" --tlsverify
-      --tlscacert "$RIND_TEST_TLS_DIR/ca.pem"
-      --tlscert "$RIND_TEST_TLS_DIR/server-cert.pem"
-      --tlskey "$RIND_TEST_TLS_DIR/server-key.pem"
-    )
-  else
-    _rind_say "no TLS certificates: starting without the TLS listener"
+  if $tls; then
+    if _rind_port_in_use "$port"; then
+      _rind_say "127.0.0.1:$port is in use: starting without the TLS listener (set RIND_TLS_PORT)"
+    elif rind_tls_material "$RIND_TEST_TLS_DIR"; then
+      args+=(
+        --host "tcp://127.0.0.1:$port" --tlsverify
+        --tlscacert "$RIND_TEST_TLS_DIR/ca.pem"
+        --tlscert "$RIND_TEST_TLS_DIR/server-cert.pem"
+        --tlskey "$RIND_TEST_TLS_DIR/server-key.pem"
+      )
+    else
+      _rind_say "no TLS certificates: starting without the TLS listener"
+    fi
   fi
 
   # Stop it again if this shell is interrupted or exits, unless the caller
@@ -374,22 +388,46 @@ _rind_import() {
     - "$image" >/dev/null
 }
 
-# Hash of everything that makes up the images: the recipe functions above and
-# the binaries they copy.
+# What image $1 is made of besides the base: the commands whose binaries it
+# copies.
+_rind_image_tools() {
+  case $1 in
+    dash) echo dash ;;
+    bash) echo bash-static ;;
+  esac
+}
+
+# Hash of everything that makes up image $1: its recipe functions above and
+# the binaries they copy. Each image has its own, so that the demo's image
+# needs nothing the others need.
 _rind_recipe_hash() {
-  local dash
-  dash=$(command -v dash)
-  {
-    declare -f _rind_rootfs_base _rind_rootfs_dash _rind_rootfs_bash _rind_import
-    # shellcheck disable=SC2046 # word splitting of ldd's paths is intended
-    sha256sum "$(command -v busybox)" "$dash" "$(command -v bash-static)" \
-      $(ldd "$dash" | grep -o '/[^ )]*')
-  } | sha256sum | cut -c1-16
+  local name=$1 dash
+  local -a recipe=(_rind_rootfs_base _rind_import) inputs=("$(command -v busybox)")
+  case $name in
+    dash)
+      dash=$(command -v dash)
+      recipe+=(_rind_rootfs_dash)
+      # shellcheck disable=SC2207 # word splitting of ldd's paths is intended
+      inputs+=("$dash" $(ldd "$dash" | grep -o '/[^ )]*'))
+      ;;
+    bash)
+      recipe+=(_rind_rootfs_bash)
+      inputs+=("$(command -v bash-static)")
+      ;;
+  esac
+  { declare -f "${recipe[@]}" && sha256sum "${inputs[@]}"; } | sha256sum | cut -c1-16
 }
 
 rind_test_images() {
-  local tool
-  for tool in busybox dash bash-static docker; do
+  local -a names=("$@")
+  ((${#names[@]} > 0)) || names=("${RIND_TEST_IMAGES[@]}")
+  local tool name i
+  local -a tools=(busybox docker)
+  for name in "${names[@]}"; do
+    # shellcheck disable=SC2207 # one word per tool
+    tools+=($(_rind_image_tools "$name"))
+  done
+  for tool in "${tools[@]}"; do
     command -v "$tool" >/dev/null || { _rind_say "missing $tool (run build/prerequisites.sh)"; return 1; }
   done
   if ldd "$(command -v busybox)" >/dev/null 2>&1; then
@@ -397,22 +435,23 @@ rind_test_images() {
     return 1
   fi
 
-  local hash name stale=()
-  hash=$(_rind_recipe_hash) || return 1
-  for name in "${RIND_TEST_IMAGES[@]}"; do
+  local hash stale=() hashes=()
+  for name in "${names[@]}"; do
+    hash=$(_rind_recipe_hash "$name") || return 1
     # Up to date when :latest and the recipe tag are the same image.
     local ids
     if ! ids=$(docker image inspect --format '{{.Id}}' "rind-test/$name:latest" "rind-test/$name:r-$hash" 2>/dev/null) ||
       [[ $(sort -u <<<"$ids" | wc -l) != 1 ]]; then
       stale+=("$name")
+      hashes+=("$hash")
     fi
   done
   if ((${#stale[@]} == 0)); then
-    _rind_say "test images are up to date (recipe r-$hash)"
+    _rind_say "test images are up to date: ${names[*]}"
     return 0
   fi
 
-  _rind_say "building test images: ${stale[*]} (recipe r-$hash)"
+  _rind_say "building test images: ${stale[*]}"
   # A subshell, so that its EXIT trap removes the scratch files even when
   # interrupted.
   (
@@ -420,7 +459,8 @@ rind_test_images() {
     scratch=$(mktemp -d)
     trap 'rm -rf "$scratch"' EXIT
     _rind_rootfs_base "$scratch/base"
-    for name in "${stale[@]}"; do
+    for i in "${!stale[@]}"; do
+      name=${stale[i]} hash=${hashes[i]}
       dir=$scratch/$name
       cp -a "$scratch/base" "$dir"
       case $name in
