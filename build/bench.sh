@@ -36,8 +36,12 @@ cleanup() {
   docker rm -f "$container" >/dev/null 2>&1 || true
   rm -rf "$work"
   rind_engine_down
+  rind_test_images_remove
 }
 trap cleanup EXIT
+# So that the EXIT trap runs when interrupted too.
+trap 'exit 130' INT
+trap 'exit 143' TERM
 rind_engine_up --no-tls >/dev/null
 rind_test_images busybox >/dev/null
 docker run -d --network none --name "$container" --label rind.test --label app.rind \

@@ -5,7 +5,10 @@
 #   build/build.sh            build, then the demo
 #   build/build.sh --no-demo  build only
 #
-# The demo installs only what it needs (build/prerequisites.sh --for demo).
+# The demo installs only what it needs (build/prerequisites.sh --for demo),
+# and leaves nothing behind: its container, the image it built and a private
+# engine it started go at the end (RIND_ENGINE_KEEP=1 keeps the engine and the
+# image, see build/lib/engine.sh).
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -21,10 +24,14 @@ bash build/prerequisites.sh --for demo
 source build/lib/engine.sh
 demo=
 cleanup() {
-  [[ -n $demo ]] && docker rm -f "$demo" >/dev/null 2>&1
+  [[ -z $demo ]] || docker rm -f "$demo" >/dev/null 2>&1 || true
   rind_engine_down
+  rind_test_images_remove
 }
 trap cleanup EXIT
+# So that the EXIT trap runs when interrupted too.
+trap 'exit 130' INT
+trap 'exit 143' TERM
 # The demo needs no TLS listener, so no certificates are made for it.
 rind_engine_up --no-tls
 rind_test_images dash

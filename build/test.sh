@@ -12,10 +12,11 @@
 #
 # Ends with one line "tests: N passed, N failed[, N skipped]"; exits non-zero
 # when a test or a step failed. Test results: artifacts/test-results/*.trx.
-# The engines: see build/lib/engine.sh and build/lib/podman.sh
-# (RIND_ENGINE_KEEP=1 keeps those started here running for the next run); the
-# sshd: build/lib/ssh.sh. Every pass sees the other ways to the engine
-# (RIND_TLS_HOST, RIND_TLS_CERT_PATH, RIND_TLS_WRONG_CA_CERT_PATH,
+# The engines: see build/lib/engine.sh and build/lib/podman.sh; the sshd:
+# build/lib/ssh.sh. What they start here goes at the end with all it made
+# (data, images, keys, certificates, logs); RIND_ENGINE_KEEP=1 keeps the
+# engines and their data for the next run. Every pass sees the other ways to
+# the engine (RIND_TLS_HOST, RIND_TLS_CERT_PATH, RIND_TLS_WRONG_CA_CERT_PATH,
 # RIND_SSH_HOST), for the tests of those transports.
 set -euo pipefail
 
@@ -61,7 +62,7 @@ interrupted() {
   exit "$1"
 }
 # Stops what this run started (each function knows whether it did), in the
-# order that leaves nothing using what goes next.
+# order that leaves nothing using what goes next, and removes what it made.
 podman_up=false
 stop_all() {
   if $podman_up; then
@@ -70,6 +71,7 @@ stop_all() {
   fi
   rind_sshd_down || true
   rind_engine_down || true
+  rind_test_images_remove || true
 }
 trap stop_all EXIT
 trap 'interrupted 130' INT

@@ -5,8 +5,10 @@
 #   rind_engine_up [--no-tls]   find or start an engine; exports DOCKER_HOST
 #   rind_test_images [NAME...]  build the rind-test/NAME images (default: all)
 #                               when missing or outdated
-#   rind_engine_down            stop the engine, only if rind_engine_up
-#                               started it here
+#   rind_engine_down            stop the engine and remove its data,
+#                               certificates and logs, only if
+#                               rind_engine_up started it here
+#   rind_test_images_remove     remove the images rind_test_images built here
 #
 # The private engine also listens on a loopback TCP port with TLS, both sides
 # verified (certificates from build/lib/tls.sh), unless started with --no-tls
@@ -22,8 +24,10 @@
 # Settings (environment):
 #   RIND_TEST_DIR=/run/rind-test            sockets, logs and run state
 #   RIND_TEST_STATE_DIR=/var/lib/rind-test  data root and certificates
-#   RIND_ENGINE_KEEP=1        leave an engine started here running (no traps,
-#                             rind_engine_down does nothing); later runs reuse it
+#   RIND_ENGINE_KEEP=1        leave an engine started here running, with its
+#                             data and the images built (no traps,
+#                             rind_engine_down and rind_test_images_remove do
+#                             nothing); later runs reuse it
 #   RIND_STORAGE_DRIVER=name  force dockerd's storage driver (default: dockerd's
 #                             choice, then vfs if that fails)
 #   RIND_ENGINE_TIMEOUT=60    seconds to wait for a started engine to answer
@@ -120,16 +124,31 @@ _rind_engine_find_or_start() {
   fi
   _rind_engine_start "" "$tls" && return 0
   # Retry only for storage trouble; other failures would just fail again.
-  grep -qiE 'graphdriver|storage.driver|overlay' "$RIND_TEST_LOG" 2>/dev/null || return 1
+  $_rind_engine_storage_trouble || return 1
   _rind_say "retrying with the vfs storage driver"
   _rind_engine_start vfs "$tls"
 }
 
+# Whether the last start failed for trouble with the storage driver (its log
+# goes when it is stopped).
+_rind_engine_storage_trouble=false
+
+# Folders at fixed places that dockerd and its containerd make whatever their
+# roots are (for plugin sockets, the shims' sockets). Those this shell's
+# start made are removed once that engine has stopped, if nothing is left in
+# them.
+_RIND_ENGINE_FIXED_DIRS=(/run/docker /run/containerd)
+_rind_engine_made_dirs=()
+
 # Starts the private dockerd (storage driver $1, or dockerd's choice if empty;
 # with the TLS listener if $2 is true) and waits until it answers.
 _rind_engine_start() {
-  local driver=$1 tls=$2 dockerd
+  local driver=$1 tls=$2 dockerd dir
   dockerd=$(command -v dockerd || echo /usr/sbin/dockerd)
+  _rind_engine_storage_trouble=false
+  for dir in "${_RIND_ENGINE_FIXED_DIRS[@]}"; do
+    [[ -e $dir ]] || _rind_engine_made_dirs+=("$dir")
+  done
   mkdir -p "$RIND_TEST_DIR" "$RIND_TEST_DATA_ROOT" || return 1
   # No bridge, no iptables rules, no forwarding: the tests' containers run
   # with --network none and must not touch the host's network.
@@ -141,6 +160,18 @@ _rind_engine_start() {
     --bridge=none --iptables=false --ip-forward=false --ip-masq=false
   )
   [[ -z $driver ]] || args+=(--storage-driver "$driver")
+  # A config file of its own: the host's /etc/docker/daemon.json is for the
+  # host's engine (its "hosts" would even conflict with --host). Before
+  # Docker 23 dockerd also keeps a private key (the engine's ID) in
+  # /etc/docker/key.json unless the config file names another place: the
+  # data root then; later versions know no such setting.
+  local version config='{}'
+  version=$("$dockerd" --version 2>/dev/null | grep -oE '[0-9]+\.[0-9]+' | head -n 1) || version=
+  if [[ -n $version ]] && ((${version%%.*} < 23)); then
+    config="{\"deprecated-key-path\": \"$RIND_TEST_DATA_ROOT/key.json\"}"
+  fi
+  printf '%s\n' "$config" >"$RIND_TEST_DIR/daemon.json" || return 1
+  args+=(--config-file "$RIND_TEST_DIR/daemon.json")
 
   # The TLS listener: on loopback only, and only on a free port, as another
   # program there would make dockerd fail. The engine starts without it when
@@ -194,6 +225,7 @@ _rind_engine_start() {
     if ! kill -0 "$RIND_ENGINE_STARTED_PID" 2>/dev/null || ((SECONDS >= deadline)); then
       _rind_say "dockerd did not come up; last lines of $RIND_TEST_LOG:"
       tail -n 25 "$RIND_TEST_LOG" >&2
+      ! grep -qiE 'graphdriver|storage.driver|overlay' "$RIND_TEST_LOG" 2>/dev/null || _rind_engine_storage_trouble=true
       rind_engine_down
       return 1
     fi
@@ -268,7 +300,7 @@ rind_engine_down() {
   # Whatever still runs from our exec root (containerd, shims, and the
   # containers under them) belongs to the engine just stopped.
   local leftover child
-  for leftover in $(_rind_pids_using "$RIND_TEST_EXEC_ROOT/containerd/"); do
+  for leftover in $(_rind_pids_using containerd "$RIND_TEST_EXEC_ROOT/containerd/"); do
     _rind_say "stopping leftover process $leftover: $(_rind_cmdline "$leftover")"
     # shellcheck disable=SC2013 # the file holds PIDs separated by spaces
     for child in $(cat "/proc/$leftover/task/"*/children 2>/dev/null); do
@@ -278,7 +310,43 @@ rind_engine_down() {
     sleep 0.5
     kill -KILL "$leftover" 2>/dev/null || true
   done
-  _rind_say "stopped dockerd (PID $pid)"
+
+  # What it kept goes too: images, containers, certificates, logs.
+  _rind_test_images_forget "$RIND_TEST_HOST"
+  rind_remove_tree "$RIND_TEST_DATA_ROOT" "$RIND_TEST_EXEC_ROOT" "$RIND_TEST_TLS_DIR"
+  rm -f "$RIND_TEST_DIR/docker.pid" "$RIND_TEST_DIR/daemon.json" "${RIND_TEST_HOST#unix://}" "$RIND_TEST_LOG"
+  rind_remove_empty_dirs "${_rind_engine_made_dirs[@]}"
+  _rind_engine_made_dirs=()
+  # The two folders stay while Podman's or the sshd's state is in them.
+  rmdir "$RIND_TEST_DIR" "$RIND_TEST_STATE_DIR" 2>/dev/null || true
+  _rind_say "stopped dockerd (PID $pid) and removed its data"
+}
+
+# Removes folders $@ with everything in them. Mounts left on or below them
+# are unmounted first: dockerd mounts its data root on itself where / is not
+# a shared mount, and does not always undo it; an engine that was killed
+# leaves layers, shared memory and network namespaces mounted. rm never
+# crosses into another file system.
+rind_remove_tree() {
+  local dir mount
+  for dir in "$@"; do
+    [[ -e $dir ]] || continue
+    while read -r mount; do
+      printf -v mount '%b' "$mount" # mountinfo writes a space as \040
+      # -n: util-linux would otherwise make /run/mount for its mount table.
+      umount -n -l "$mount" 2>/dev/null || _rind_say "could not unmount $mount"
+    done < <(awk -v dir="$dir" '$5 == dir || index($5, dir "/") == 1 { print $5 }' /proc/self/mountinfo | sort -r)
+    rm -rf --one-file-system "$dir" || _rind_say "could not remove all of $dir"
+  done
+}
+
+# Removes each of folders $@ if only empty folders are left in it.
+rind_remove_empty_dirs() {
+  local dir
+  for dir in "$@"; do
+    [[ -d $dir ]] || continue
+    find "$dir" -depth -type d -empty -delete 2>/dev/null || true
+  done
 }
 
 _rind_cmdline() {
@@ -287,14 +355,18 @@ _rind_cmdline() {
   echo "${argv[*]}"
 }
 
-# PIDs of containerd processes (containerd, its shims) whose command line
-# mentions $1. Reads /proc directly: no pattern-based kill tools.
+# PIDs of the processes whose program's name contains $1 (containerd also
+# names its shims) and whose command line mentions $2, in this shell's mount
+# namespace (in another, the same path is another engine's). Reads /proc
+# directly: no pattern-based kill tools.
 _rind_pids_using() {
-  local dir
+  local dir ours
   local -a argv
+  ours=$(readlink /proc/self/ns/mnt)
   for dir in /proc/[0-9]*; do
     mapfile -d '' argv 2>/dev/null <"$dir/cmdline" || continue
-    [[ ${argv[0]:-} == *containerd* && "${argv[*]}" == *"$1"* ]] && echo "${dir#/proc/}"
+    [[ ${argv[0]:-} == *"$1"* && "${argv[*]}" == *"$2"* ]] || continue
+    [[ $(readlink "$dir/ns/mnt" 2>/dev/null) == "$ours" ]] && echo "${dir#/proc/}"
   done
   return 0
 }
@@ -418,6 +490,10 @@ _rind_recipe_hash() {
   { declare -f "${recipe[@]}" && sha256sum "${inputs[@]}"; } | sha256sum | cut -c1-16
 }
 
+# The images rind_test_images built in this shell, as "DOCKER_HOST IMAGE:TAG"
+# lines, for rind_test_images_remove.
+RIND_TEST_IMAGES_BUILT=()
+
 rind_test_images() {
   local -a names=("$@")
   ((${#names[@]} > 0)) || names=("${RIND_TEST_IMAGES[@]}")
@@ -474,5 +550,34 @@ rind_test_images() {
         [[ $tag != r-* || $tag == "r-$hash" ]] || docker rmi "rind-test/$name:$tag" >/dev/null 2>&1 || true
       done
     done
-  )
+  ) || return
+  for i in "${!stale[@]}"; do
+    RIND_TEST_IMAGES_BUILT+=("${DOCKER_HOST:-} rind-test/${stale[i]}:latest" "${DOCKER_HOST:-} rind-test/${stale[i]}:r-${hashes[i]}")
+  done
+}
+
+# Removes the images rind_test_images built in this shell, from the engines it
+# built them on, unless RIND_ENGINE_KEEP=1 keeps them for the next run. Call
+# it after rind_engine_down: the images of an engine stopped here went with
+# its data.
+rind_test_images_remove() {
+  ((${#RIND_TEST_IMAGES_BUILT[@]} > 0)) || return 0
+  [[ ${RIND_ENGINE_KEEP:-} != 1 ]] || return 0
+  local line host image
+  for line in "${RIND_TEST_IMAGES_BUILT[@]}"; do
+    host=${line%% *} image=${line#* }
+    DOCKER_HOST=$host timeout 30 docker rmi "$image" >/dev/null 2>&1 ||
+      _rind_say "could not remove the image $image (${host:-default engine}); still in use?"
+  done
+  RIND_TEST_IMAGES_BUILT=()
+}
+
+# Forgets the images built on engine $1, whose data is gone.
+_rind_test_images_forget() {
+  local line
+  local -a kept=()
+  for line in "${RIND_TEST_IMAGES_BUILT[@]}"; do
+    [[ ${line%% *} == "$1" ]] || kept+=("$line")
+  done
+  RIND_TEST_IMAGES_BUILT=("${kept[@]}")
 }
