@@ -61,6 +61,12 @@ interrupted() {
   fi
   exit "$1"
 }
+# dotnet leaves folders in the temporary folder at each run (empty ones,
+# NuGet's and MSBuild's scratch), and so may the tests: a temporary folder of
+# this run's own takes them, and goes at its end. Only dotnet gets it, as an
+# engine kept running must not be left with a TMPDIR that is gone.
+scratch=$(mktemp -d -t rind-test.XXXXXX)
+
 # Stops what this run started (each function knows whether it did), in the
 # order that leaves nothing using what goes next, and removes what it made.
 podman_up=false
@@ -72,6 +78,7 @@ stop_all() {
   rind_sshd_down || true
   rind_engine_down || true
   rind_test_images_remove || true
+  rm -rf "$scratch"
 }
 trap stop_all EXIT
 trap 'interrupted 130' INT
@@ -103,8 +110,8 @@ run_tests() {
   shift
   echo "== $name tests"
   local status=0
-  run_step env "${environment[@]}" dotnet test "$project" -c Release --results-directory "$results" \
-    --logger "trx;LogFileName=$name.trx" "$@" || status=$?
+  run_step env "${environment[@]}" "TMPDIR=$scratch" dotnet test "$project" -c Release --disable-build-servers \
+    --results-directory "$results" --logger "trx;LogFileName=$name.trx" "$@" || status=$?
   if ((status != 0)) && ! grep -qE '<Counters [^>]*failed="[1-9]' "$results/$name.trx" 2>/dev/null; then
     failed_steps+=("$name tests (exit $status)")
   fi
