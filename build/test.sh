@@ -80,6 +80,12 @@ stop_all() {
   rind_sshd_down || true
   rind_engine_down || true
   rind_test_images_remove || true
+  # The terminals of tests cut short: their tmux servers run on detached, with
+  # their sockets in the scratch folder.
+  local server
+  for server in $(rind_pids_using tmux "$scratch/"); do
+    kill -TERM "$server" 2>/dev/null || true
+  done
   rm -rf "$scratch"
 }
 trap stop_all EXIT

@@ -300,7 +300,7 @@ rind_engine_down() {
   # Whatever still runs from our exec root (containerd, shims, and the
   # containers under them) belongs to the engine just stopped.
   local leftover child
-  for leftover in $(_rind_pids_using containerd "$RIND_TEST_EXEC_ROOT/containerd/"); do
+  for leftover in $(rind_pids_using containerd "$RIND_TEST_EXEC_ROOT/containerd/"); do
     _rind_say "stopping leftover process $leftover: $(_rind_cmdline "$leftover")"
     # shellcheck disable=SC2013 # the file holds PIDs separated by spaces
     for child in $(cat "/proc/$leftover/task/"*/children 2>/dev/null); do
@@ -359,7 +359,7 @@ _rind_cmdline() {
 # names its shims) and whose command line mentions $2, in this shell's mount
 # namespace (in another, the same path is another engine's). Reads /proc
 # directly: no pattern-based kill tools.
-_rind_pids_using() {
+rind_pids_using() {
   local dir ours
   local -a argv
   ours=$(readlink /proc/self/ns/mnt)

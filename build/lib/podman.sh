@@ -216,7 +216,7 @@ rind_podman_down() {
   # Each exec's conmon waits out exit_command_delay after the exec ended,
   # with the service gone for nothing; by PID, found by our store's path.
   local conmon
-  for conmon in $(_rind_pids_using conmon "$RIND_PODMAN_ROOT/"); do
+  for conmon in $(rind_pids_using conmon "$RIND_PODMAN_ROOT/"); do
     kill -KILL "$conmon" 2>/dev/null || true
   done
 
