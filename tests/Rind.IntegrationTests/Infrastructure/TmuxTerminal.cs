@@ -101,24 +101,45 @@ public sealed class TmuxTerminal : IAsyncDisposable
     public Task<string> SettingsBeforeAsync() => WaitForFileAsync("before", null);
 
     /// <summary>
-    /// Ends the tmux server and everything the pane started, by PID: a process stopped in the
-    /// background of the pane's terminal would otherwise outlive it.
+    /// Ends the pane with everything it started, by PID (a process stopped in the background of the
+    /// pane's terminal would otherwise outlive it), and the tmux server; then removes the folder.
     /// </summary>
     public async ValueTask DisposeAsync()
     {
-        var started = _panePid is { } pane ? ProcessTable.Descendants(pane) : [];
-        var serverEnded = (await ProcessRunner.RunAsync("tmux", ["-S", Socket, "kill-server"])).ExitCode == 0;
-        if (!serverEnded && _serverPid is { } server)
-        {
-            ProcessTable.Kill(server);
-        }
-
-        foreach (var pid in started)
+        // The pane's shell goes too, and first: once what it runs has ended, it writes its files.
+        List<int> ended = _panePid is { } pane ? [pane, .. ProcessTable.Descendants(pane)] : [];
+        foreach (var pid in ended)
         {
             ProcessTable.Kill(pid);
         }
 
+        var serverEnded = (await ProcessRunner.RunAsync("tmux", ["-S", Socket, "kill-server"])).ExitCode == 0;
+        if (_serverPid is { } server)
+        {
+            if (!serverEnded)
+            {
+                ProcessTable.Kill(server);
+            }
+
+            ended.Add(server);
+        }
+
+        // Nothing may still write into the folder while it is removed.
+        await WaitUntilEndedAsync(ended);
         _files.Delete(recursive: true);
+    }
+
+    /// <summary>Waits, for five seconds at most, until each process has ended (a zombie has).</summary>
+    private static async Task WaitUntilEndedAsync(IEnumerable<int> pids)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
+        foreach (var pid in pids)
+        {
+            while (ProcessTable.State(pid) is { } state && state != 'Z' && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(20);
+            }
+        }
     }
 
     private static async Task<TmuxTerminal> StartPaneAsync(int columns, int rows, Func<string, string[]> command)
