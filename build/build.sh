@@ -4,6 +4,11 @@
 #
 #   build/build.sh            build, then the demo
 #   build/build.sh --no-demo  build only
+#
+# The demo installs only what it needs (build/prerequisites.sh --for demo),
+# and leaves nothing behind: its container, the image it built and a private
+# engine it started go at the end (RIND_ENGINE_KEEP=1 keeps the engine and the
+# image, see build/lib/engine.sh).
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -14,17 +19,22 @@ bash build/publish.sh
 
 echo
 echo "== demo"
-bash build/prerequisites.sh
+bash build/prerequisites.sh --for demo
 # shellcheck source=build/lib/engine.sh
 source build/lib/engine.sh
 demo=
 cleanup() {
-  [[ -n $demo ]] && docker rm -f "$demo" >/dev/null 2>&1
+  [[ -z $demo ]] || docker rm -f "$demo" >/dev/null 2>&1 || true
   rind_engine_down
+  rind_test_images_remove
 }
 trap cleanup EXIT
-rind_engine_up
-rind_test_images
+# So that the EXIT trap runs when interrupted too.
+trap 'exit 130' INT
+trap 'exit 143' TERM
+# The demo needs no TLS listener, so no certificates are made for it.
+rind_engine_up --no-tls
+rind_test_images dash
 
 # A container of your own that carries the label is left alone and used as it is.
 if [[ -z $(docker ps -q --filter label=app.rind) ]]; then

@@ -1,35 +1,53 @@
 #!/usr/bin/env bash
-# Installs what building and testing rind need, when missing.
+# Installs what building and trying or testing rind need, when missing.
 #
-#   build/prerequisites.sh           install what is missing (root + apt-get)
-#   build/prerequisites.sh --check   only report; exit 1 if anything is missing
+#   build/prerequisites.sh --for demo    what build/build.sh's demo needs
+#   build/prerequisites.sh [--for tests] what build/test.sh needs (the demo's too)
+#   build/prerequisites.sh --check ...   only report; exit 1 if anything is missing
 #
-# Fast when all is present: only `command -v` and one `ldd` run.
+# Installs with apt-get, as root. Fast when all is present: only `command -v`
+# and one `ldd` run.
 set -euo pipefail
 
 check_only=false
-[[ ${1:-} == --check ]] && check_only=true
+purpose=tests
+while (($# > 0)); do
+  case $1 in
+    --check) check_only=true; shift ;;
+    --for) purpose=${2:-}; shift; (($# == 0)) || shift ;;
+    --for=*) purpose=${1#--for=}; shift ;;
+    *) echo "prerequisites: unknown argument '$1'" >&2; exit 2 ;;
+  esac
+done
+[[ $purpose == demo || $purpose == tests ]] ||
+  { echo "prerequisites: --for takes demo or tests, not '$purpose'" >&2; exit 2; }
 
-# Command -> Debian package that provides it.
+# Command -> Debian package that provides it. The demo runs a container of
+# the rind-test/dash image on an engine.
 declare -A package_of=(
-  [docker]=docker.io          # client; the tests and build/lib/engine.sh use it
+  [docker]=docker.io          # client; build/lib/engine.sh and the tests use it
   [busybox]=busybox-static    # the test images' userland (must be static)
   [dash]=dash                 # /bin/sh of the rind-test/dash image
-  [bash-static]=bash-static   # /bin/bash of the rind-test/bash image
-  [tmux]=tmux                 # gives the integration tests a terminal
-  [openssl]=openssl
   [tar]=tar                   # root file systems for `docker import`
   [sha256sum]=coreutils       # image recipe hashes
   [timeout]=coreutils         # bounded waits for the engine
   [ldd]=libc-bin              # libraries of dash for its image
-  [podman]=podman             # the Podman engine the integration tests also run against
-  [sshd]=openssh-server       # a loopback sshd for the ssh:// transport's tests
-  [ssh]=openssh-client        # rind's ssh:// transport runs the ssh client
-  [ssh-keygen]=openssh-client
-  [/usr/bin/time]=time        # peak memory of rind in the fault tests
-  [make]=make                 # the job-control tests run rind from a Makefile
-  [docker-compose]=docker-compose  # compose 1.x runs the README's compose example in the tests
 )
+# The tests need these too.
+if [[ $purpose == tests ]]; then
+  package_of+=(
+    [bash-static]=bash-static   # /bin/bash of the rind-test/bash image
+    [tmux]=tmux                 # gives the integration tests a terminal
+    [openssl]=openssl           # certificates for the engine's TLS listener
+    [podman]=podman             # the Podman engine the integration tests also run against
+    [sshd]=openssh-server       # a loopback sshd for the ssh:// transport's tests
+    [ssh]=openssh-client        # rind's ssh:// transport runs the ssh client
+    [ssh-keygen]=openssh-client
+    [/usr/bin/time]=time        # peak memory of rind in the fault tests and the benchmark
+    [make]=make                 # the job-control tests run rind from a Makefile
+    [docker-compose]=docker-compose  # compose 1.x runs the README's compose example in the tests
+  )
+fi
 # Needed only to start a private engine, i.e. when none answers already.
 declare -A engine_package_of=([dockerd]=docker.io [containerd]=containerd [runc]=runc)
 
@@ -41,7 +59,7 @@ have() {
 
 engine_answers() {
   local host
-  for host in ${DOCKER_HOST:-} unix:///var/run/docker.sock unix:///run/rind-test/docker.sock; do
+  for host in ${DOCKER_HOST:-} unix:///var/run/docker.sock "unix://${RIND_TEST_DIR:-/run/rind-test}/docker.sock"; do
     DOCKER_HOST=$host timeout 15 docker version >/dev/null 2>&1 && return 0
   done
   return 1

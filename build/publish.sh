@@ -6,6 +6,16 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 
+# dotnet leaves folders in the temporary folder at each run (empty ones,
+# NuGet's and MSBuild's scratch): a temporary folder of this run's own takes
+# them, and goes at its end. No build server is left running either.
+scratch=$(mktemp -d -t rind-publish.XXXXXX)
+trap 'rm -rf "$scratch"' EXIT
+# So that the EXIT trap runs when interrupted too.
+trap 'exit 130' INT
+trap 'exit 143' TERM
+export TMPDIR=$scratch
+
 framework=$(dotnet msbuild src/Rind/Rind.csproj -getProperty:RindNativeTargetFramework)
 rid=${RIND_RUNTIME_IDENTIFIER:-linux-x64}
 RIND_VERSION=${RIND_VERSION:-}
@@ -15,7 +25,7 @@ mkdir -p artifacts
 # --version names the commit; a release names its version (RIND_VERSION, a tag such as v1.2.3).
 commit=$(git rev-parse HEAD 2>/dev/null || true)
 version=${RIND_VERSION#v}
-dotnet publish src/Rind/Rind.csproj -c Release -f "$framework" -r "$rid" \
+dotnet publish src/Rind/Rind.csproj -c Release -f "$framework" -r "$rid" --disable-build-servers \
   -o artifacts/publish ${commit:+-p:SourceRevisionId=$commit} ${version:+-p:Version=$version} \
   -nologo -clp:NoSummary | tee "$log"
 

@@ -12,12 +12,15 @@
 #
 #   build/test.sh [dotnet test arguments]     e.g. --filter "FullyQualifiedName~Exit"
 #
-# Ends with one line "tests: N passed, N failed[, N skipped]"; exits non-zero
-# when a test or a step failed. Test results: artifacts/test-results/*.trx.
-# The engines: see build/lib/engine.sh and build/lib/podman.sh
-# (RIND_ENGINE_KEEP=1 keeps those started here running for the next run); the
-# sshd: build/lib/ssh.sh. Every pass sees the other ways to the engine
-# (RIND_TLS_HOST, RIND_TLS_CERT_PATH, RIND_TLS_WRONG_CA_CERT_PATH,
+# Lists each skipped test once, with the passes that skipped it and why, then
+# ends with one line "tests: N passed, N failed, N skipped" (a test counts
+# once in each pass); exits non-zero when a test or a step failed. Test
+# results: artifacts/test-results/*.trx.
+# The engines: see build/lib/engine.sh and build/lib/podman.sh; the sshd:
+# build/lib/ssh.sh. What they start here goes at the end with all it made
+# (data, images, keys, certificates, logs); RIND_ENGINE_KEEP=1 keeps the
+# engines and their data for the next run. Every pass sees the other ways to
+# the engine (RIND_TLS_HOST, RIND_TLS_CERT_PATH, RIND_TLS_WRONG_CA_CERT_PATH,
 # RIND_SSH_HOST), for the tests of those transports.
 set -euo pipefail
 
@@ -62,8 +65,14 @@ interrupted() {
   fi
   exit "$1"
 }
+# dotnet leaves folders in the temporary folder at each run (empty ones,
+# NuGet's and MSBuild's scratch), and so may the tests: a temporary folder of
+# this run's own takes them, and goes at its end. Only dotnet gets it, as an
+# engine kept running must not be left with a TMPDIR that is gone.
+scratch=$(mktemp -d -t rind-test.XXXXXX)
+
 # Stops what this run started (each function knows whether it did), in the
-# order that leaves nothing using what goes next.
+# order that leaves nothing using what goes next, and removes what it made.
 podman_up=false
 stop_all() {
   if $podman_up; then
@@ -72,6 +81,14 @@ stop_all() {
   fi
   rind_sshd_down || true
   rind_engine_down || true
+  rind_test_images_remove || true
+  # The terminals of tests cut short: their tmux servers run on detached, with
+  # their sockets in the scratch folder.
+  local server
+  for server in $(rind_pids_using tmux "$scratch/"); do
+    kill -TERM "$server" 2>/dev/null || true
+  done
+  rm -rf "$scratch"
 }
 trap stop_all EXIT
 trap 'interrupted 130' INT
@@ -79,14 +96,21 @@ trap 'interrupted 143' TERM
 
 failed_steps=()
 
-if ! bash build/prerequisites.sh; then
+if ! bash build/prerequisites.sh --for tests; then
   echo "step failed: prerequisites"
-  echo "tests: 0 passed, 0 failed"
+  echo "tests: 0 passed, 0 failed, 0 skipped"
   exit 1
 fi
 
 rm -rf "$results"
 mkdir -p "$results"
+
+# dotnet test prints each skipped test in every pass, without its reason:
+# these lines are left out, and list_skips names each once, with it.
+skip_line='^(\[xUnit\.net [0-9:.]+\] +.+ \[SKIP\]|  Skipped .+ \[[^]]*\])$'
+
+# The passes run_tests ran, in order.
+passes_run=()
 
 # Runs one test project: run_tests NAME PROJECT [ENV...] -- [ARGUMENTS...],
 # where ENV are env(1) arguments (VAR=VALUE, -u VAR). A non-zero exit is a
@@ -102,9 +126,12 @@ run_tests() {
   done
   shift
   echo "== $name tests"
+  passes_run+=("$name")
   local status=0
-  run_step env "${environment[@]}" dotnet test "$project" -c Release --results-directory "$results" \
-    --logger "trx;LogFileName=$name.trx" "$@" || status=$?
+  # shellcheck disable=SC2016 # expanded by the inner bash
+  run_step bash -c 'set -o pipefail; pattern=$1; shift; "$@" | sed -u -E "/$pattern/d"' _ "$skip_line" \
+    env "${environment[@]}" "TMPDIR=$scratch" dotnet test "$project" -c Release --disable-build-servers \
+    --results-directory "$results" --logger "trx;LogFileName=$name.trx" "$@" || status=$?
   if ((status != 0)) && ! grep -qE '<Counters [^>]*failed="[1-9]' "$results/$name.trx" 2>/dev/null; then
     failed_steps+=("$name tests (exit $status)")
   fi
@@ -200,6 +227,7 @@ ssh_pass() {
 echo "== publish"
 if run_step bash build/publish.sh && [[ -x artifacts/rind ]]; then
   echo "== engine"
+  # shellcheck disable=SC2119 # no arguments: with the TLS listener, all the images
   if rind_engine_up && rind_test_images; then
     # Leftovers of an interrupted run would confuse the tests; only the tests'
     # own containers carry this label.
@@ -255,10 +283,45 @@ failed=$(($(count failed) + $(count error) + $(count timeout) + $(count aborted)
 # Skipped tests are in total but not in executed (notExecuted stays 0).
 skipped=$(($(count total) - $(count executed)))
 
+# One line per skipped test and reason: "skipped NAME (PASS, ...): REASON",
+# the passes in the order they ran.
+list_skips() {
+  local pass file
+  for pass in "${passes_run[@]}"; do
+    file=$results/$pass.trx
+    [[ -e $file ]] || continue
+    # Prints NAME, REASON and PASS, separated by tabs, for each result whose
+    # outcome is NotExecuted; its reason is the text of its <Message>.
+    awk -v pass="$pass" '
+      function text(s) {
+        gsub(/[\t\r\n]+/, " ", s); gsub(/&lt;/, "<", s); gsub(/&gt;/, ">", s)
+        gsub(/&quot;/, "\"", s); gsub(/&apos;/, "\047", s); gsub(/&amp;/, "\\&", s)
+        return s
+      }
+      function report() { if (name != "") print name "\t" (reason == "" ? "no reason given" : reason) "\t" pass; name = "" }
+      /<UnitTestResult / {
+        name = ""; reason = ""; in_message = 0
+        if ($0 ~ /outcome="NotExecuted"/ && match($0, / testName="[^"]*"/)) name = text(substr($0, RSTART + 11, RLENGTH - 12))
+        if ($0 ~ /\/>[ \t\r]*$/) report()
+        next
+      }
+      name != "" && /<Message>/ { in_message = 1; sub(/.*<Message>/, "") }
+      in_message {
+        line = $0
+        if (sub(/<\/Message>.*/, "", line)) in_message = 0
+        reason = reason (reason == "" ? "" : " ") text(line)
+      }
+      /<\/UnitTestResult>/ { report() }
+    ' "$file"
+  done | awk -F '\t' '
+    !(($1, $2) in passes) { order[++n] = $1 SUBSEP $2; passes[$1, $2] = $3; next }
+    { passes[$1, $2] = passes[$1, $2] ", " $3 }
+    END { for (i = 1; i <= n; i++) { split(order[i], key, SUBSEP); print "skipped " key[1] " (" passes[order[i]] "): " key[2] } }
+  '
+}
+list_skips
 for step in "${failed_steps[@]}"; do
   echo "step failed: $step"
 done
-summary="tests: $passed passed, $failed failed"
-((skipped == 0)) || summary+=", $skipped skipped"
-echo "$summary"
+echo "tests: $passed passed, $failed failed, $skipped skipped"
 ((failed == 0 && ${#failed_steps[@]} == 0))

@@ -2,13 +2,18 @@
 # A Docker engine and the images for rind's integration tests.
 #
 # Source this file (from any directory), then:
-#   rind_engine_up     find or start an engine; exports DOCKER_HOST
-#   rind_test_images   build the rind-test/* images when missing or outdated
-#   rind_engine_down   stop the engine, only if rind_engine_up started it here
+#   rind_engine_up [--no-tls]   find or start an engine; exports DOCKER_HOST
+#   rind_test_images [NAME...]  build the rind-test/NAME images (default: all)
+#                               when missing or outdated
+#   rind_engine_down            stop the engine and remove its data,
+#                               certificates and logs, only if
+#                               rind_engine_up started it here
+#   rind_test_images_remove     remove the images rind_test_images built here
 #
 # The private engine also listens on a loopback TCP port with TLS, both sides
-# verified (certificates from build/lib/tls.sh). When the engine in use is the
-# private one and that listener answers, rind_engine_up exports
+# verified (certificates from build/lib/tls.sh), unless started with --no-tls
+# (then no certificate is made). When the engine in use is the private one and
+# that listener answers, rind_engine_up without --no-tls exports
 #   RIND_TLS_HOST                tcp://127.0.0.1:PORT
 #   RIND_TLS_CERT_PATH           ca.pem, cert.pem, key.pem the listener accepts
 #   RIND_TLS_WRONG_CA_CERT_PATH  the same client certificate with the ca.pem of
@@ -17,8 +22,12 @@
 # private engine started without the listener is reused).
 #
 # Settings (environment):
-#   RIND_ENGINE_KEEP=1        leave an engine started here running (no traps,
-#                             rind_engine_down does nothing); later runs reuse it
+#   RIND_TEST_DIR=/run/rind-test            sockets, logs and run state
+#   RIND_TEST_STATE_DIR=/var/lib/rind-test  data root and certificates
+#   RIND_ENGINE_KEEP=1        leave an engine started here running, with its
+#                             data and the images built (no traps,
+#                             rind_engine_down and rind_test_images_remove do
+#                             nothing); later runs reuse it
 #   RIND_STORAGE_DRIVER=name  force dockerd's storage driver (default: dockerd's
 #                             choice, then vfs if that fails)
 #   RIND_ENGINE_TIMEOUT=60    seconds to wait for a started engine to answer
@@ -49,14 +58,17 @@
 #     set), so a client's settings would change how it starts.
 #   - Making the certificates takes about 1.3 s, checking them 0.15 s.
 
-# Where the project's private engine lives. Only the tests use it.
-RIND_TEST_DIR=/run/rind-test
-RIND_TEST_HOST=unix:///run/rind-test/docker.sock
-RIND_TEST_DATA_ROOT=/var/lib/rind-test/docker
-RIND_TEST_EXEC_ROOT=/run/rind-test/exec
-RIND_TEST_LOG=/run/rind-test/dockerd.log
+# Where the project's private engine lives. Only the tests use it. The two
+# folders can be set in the environment, so that a fresh engine can be tried
+# beside one that runs (then set RIND_TLS_PORT and RIND_SSH_PORT too).
+RIND_TEST_DIR=${RIND_TEST_DIR:-/run/rind-test}
+RIND_TEST_STATE_DIR=${RIND_TEST_STATE_DIR:-/var/lib/rind-test}
+RIND_TEST_HOST=unix://$RIND_TEST_DIR/docker.sock
+RIND_TEST_DATA_ROOT=$RIND_TEST_STATE_DIR/docker
+RIND_TEST_EXEC_ROOT=$RIND_TEST_DIR/exec
+RIND_TEST_LOG=$RIND_TEST_DIR/dockerd.log
 # Kept across reboots with the data root, as a reused engine needs the same CA.
-RIND_TEST_TLS_DIR=/var/lib/rind-test/tls
+RIND_TEST_TLS_DIR=$RIND_TEST_STATE_DIR/tls
 
 # shellcheck source=build/lib/tls.sh
 source "$(dirname "${BASH_SOURCE[0]}")/tls.sh"
@@ -73,11 +85,20 @@ _rind_engine_answers() {
 }
 
 rind_engine_up() {
-  _rind_engine_find_or_start || return
-  _rind_engine_tls_export
+  local tls=true
+  [[ ${1:-} != --no-tls ]] || tls=false
+  _rind_engine_find_or_start "$tls" || return
+  if $tls; then
+    _rind_engine_tls_export
+  else
+    unset RIND_TLS_HOST RIND_TLS_CERT_PATH RIND_TLS_WRONG_CA_CERT_PATH
+  fi
 }
 
+# Finds an engine, or starts the private one, with its TLS listener if $1 is
+# true.
 _rind_engine_find_or_start() {
+  local tls=$1
   if [[ -n ${DOCKER_HOST:-} ]]; then
     if _rind_engine_answers "$DOCKER_HOST"; then
       export DOCKER_HOST
@@ -98,21 +119,36 @@ _rind_engine_find_or_start() {
   done
 
   if [[ -n ${RIND_STORAGE_DRIVER:-} ]]; then
-    _rind_engine_start "$RIND_STORAGE_DRIVER"
+    _rind_engine_start "$RIND_STORAGE_DRIVER" "$tls"
     return
   fi
-  _rind_engine_start "" && return 0
+  _rind_engine_start "" "$tls" && return 0
   # Retry only for storage trouble; other failures would just fail again.
-  grep -qiE 'graphdriver|storage.driver|overlay' "$RIND_TEST_LOG" 2>/dev/null || return 1
+  $_rind_engine_storage_trouble || return 1
   _rind_say "retrying with the vfs storage driver"
-  _rind_engine_start vfs
+  _rind_engine_start vfs "$tls"
 }
 
-# Starts the private dockerd (storage driver $1, or dockerd's choice if empty)
-# and waits until it answers.
+# Whether the last start failed for trouble with the storage driver (its log
+# goes when it is stopped).
+_rind_engine_storage_trouble=false
+
+# Folders at fixed places that dockerd and its containerd make whatever their
+# roots are (for plugin sockets, the shims' sockets). Those this shell's
+# start made are removed once that engine has stopped, if nothing is left in
+# them.
+_RIND_ENGINE_FIXED_DIRS=(/run/docker /run/containerd)
+_rind_engine_made_dirs=()
+
+# Starts the private dockerd (storage driver $1, or dockerd's choice if empty;
+# with the TLS listener if $2 is true) and waits until it answers.
 _rind_engine_start() {
-  local driver=$1 dockerd
+  local driver=$1 tls=$2 dockerd dir
   dockerd=$(command -v dockerd || echo /usr/sbin/dockerd)
+  _rind_engine_storage_trouble=false
+  for dir in "${_RIND_ENGINE_FIXED_DIRS[@]}"; do
+    [[ -e $dir ]] || _rind_engine_made_dirs+=("$dir")
+  done
   mkdir -p "$RIND_TEST_DIR" "$RIND_TEST_DATA_ROOT" || return 1
   # No bridge, no iptables rules, no forwarding: the tests' containers run
   # with --network none and must not touch the host's network.
@@ -124,22 +160,36 @@ _rind_engine_start() {
     --bridge=none --iptables=false --ip-forward=false --ip-masq=false
   )
   [[ -z $driver ]] || args+=(--storage-driver "$driver")
+  # A config file of its own: the host's /etc/docker/daemon.json is for the
+  # host's engine (its "hosts" would even conflict with --host). Before
+  # Docker 23 dockerd also keeps a private key (the engine's ID) in
+  # /etc/docker/key.json unless the config file names another place: the
+  # data root then; later versions know no such setting.
+  local version config='{}'
+  version=$("$dockerd" --version 2>/dev/null | grep -oE '[0-9]+\.[0-9]+' | head -n 1) || version=
+  if [[ -n $version ]] && ((${version%%.*} < 23)); then
+    config="{\"deprecated-key-path\": \"$RIND_TEST_DATA_ROOT/key.json\"}"
+  fi
+  printf '%s\n' "$config" >"$RIND_TEST_DIR/daemon.json" || return 1
+  args+=(--config-file "$RIND_TEST_DIR/daemon.json")
 
   # The TLS listener: on loopback only, and only on a free port, as another
   # program there would make dockerd fail. The engine starts without it when
   # it cannot have it; the TLS tests then skip.
   local port=${RIND_TLS_PORT:-23760}
-  if _rind_port_in_use "$port"; then
-    _rind_say "127.0.0.1:$port is in use: starting without the TLS listener (set RIND_TLS_PORT)"
-  elif rind_tls_material "$RIND_TEST_TLS_DIR"; then
-    args+=(
-      --host "tcp://127.0.0.1:$port" --tlsverify
-      --tlscacert "$RIND_TEST_TLS_DIR/ca.pem"
-      --tlscert "$RIND_TEST_TLS_DIR/server-cert.pem"
-      --tlskey "$RIND_TEST_TLS_DIR/server-key.pem"
-    )
-  else
-    _rind_say "no TLS certificates: starting without the TLS listener"
+  if $tls; then
+    if _rind_port_in_use "$port"; then
+      _rind_say "127.0.0.1:$port is in use: starting without the TLS listener (set RIND_TLS_PORT)"
+    elif rind_tls_material "$RIND_TEST_TLS_DIR"; then
+      args+=(
+        --host "tcp://127.0.0.1:$port" --tlsverify
+        --tlscacert "$RIND_TEST_TLS_DIR/ca.pem"
+        --tlscert "$RIND_TEST_TLS_DIR/server-cert.pem"
+        --tlskey "$RIND_TEST_TLS_DIR/server-key.pem"
+      )
+    else
+      _rind_say "no TLS certificates: starting without the TLS listener"
+    fi
   fi
 
   # Stop it again if this shell is interrupted or exits, unless the caller
@@ -175,6 +225,7 @@ _rind_engine_start() {
     if ! kill -0 "$RIND_ENGINE_STARTED_PID" 2>/dev/null || ((SECONDS >= deadline)); then
       _rind_say "dockerd did not come up; last lines of $RIND_TEST_LOG:"
       tail -n 25 "$RIND_TEST_LOG" >&2
+      ! grep -qiE 'graphdriver|storage.driver|overlay' "$RIND_TEST_LOG" 2>/dev/null || _rind_engine_storage_trouble=true
       rind_engine_down
       return 1
     fi
@@ -249,7 +300,7 @@ rind_engine_down() {
   # Whatever still runs from our exec root (containerd, shims, and the
   # containers under them) belongs to the engine just stopped.
   local leftover child
-  for leftover in $(_rind_pids_using "$RIND_TEST_EXEC_ROOT/containerd/"); do
+  for leftover in $(rind_pids_using containerd "$RIND_TEST_EXEC_ROOT/containerd/"); do
     _rind_say "stopping leftover process $leftover: $(_rind_cmdline "$leftover")"
     # shellcheck disable=SC2013 # the file holds PIDs separated by spaces
     for child in $(cat "/proc/$leftover/task/"*/children 2>/dev/null); do
@@ -259,7 +310,43 @@ rind_engine_down() {
     sleep 0.5
     kill -KILL "$leftover" 2>/dev/null || true
   done
-  _rind_say "stopped dockerd (PID $pid)"
+
+  # What it kept goes too: images, containers, certificates, logs.
+  _rind_test_images_forget "$RIND_TEST_HOST"
+  rind_remove_tree "$RIND_TEST_DATA_ROOT" "$RIND_TEST_EXEC_ROOT" "$RIND_TEST_TLS_DIR"
+  rm -f "$RIND_TEST_DIR/docker.pid" "$RIND_TEST_DIR/daemon.json" "${RIND_TEST_HOST#unix://}" "$RIND_TEST_LOG"
+  rind_remove_empty_dirs "${_rind_engine_made_dirs[@]}"
+  _rind_engine_made_dirs=()
+  # The two folders stay while Podman's or the sshd's state is in them.
+  rmdir "$RIND_TEST_DIR" "$RIND_TEST_STATE_DIR" 2>/dev/null || true
+  _rind_say "stopped dockerd (PID $pid) and removed its data"
+}
+
+# Removes folders $@ with everything in them. Mounts left on or below them
+# are unmounted first: dockerd mounts its data root on itself where / is not
+# a shared mount, and does not always undo it; an engine that was killed
+# leaves layers, shared memory and network namespaces mounted. rm never
+# crosses into another file system.
+rind_remove_tree() {
+  local dir mount
+  for dir in "$@"; do
+    [[ -e $dir ]] || continue
+    while read -r mount; do
+      printf -v mount '%b' "$mount" # mountinfo writes a space as \040
+      # -n: util-linux would otherwise make /run/mount for its mount table.
+      umount -n -l "$mount" 2>/dev/null || _rind_say "could not unmount $mount"
+    done < <(awk -v dir="$dir" '$5 == dir || index($5, dir "/") == 1 { print $5 }' /proc/self/mountinfo | sort -r)
+    rm -rf --one-file-system "$dir" || _rind_say "could not remove all of $dir"
+  done
+}
+
+# Removes each of folders $@ if only empty folders are left in it.
+rind_remove_empty_dirs() {
+  local dir
+  for dir in "$@"; do
+    [[ -d $dir ]] || continue
+    find "$dir" -depth -type d -empty -delete 2>/dev/null || true
+  done
 }
 
 _rind_cmdline() {
@@ -268,14 +355,18 @@ _rind_cmdline() {
   echo "${argv[*]}"
 }
 
-# PIDs of containerd processes (containerd, its shims) whose command line
-# mentions $1. Reads /proc directly: no pattern-based kill tools.
-_rind_pids_using() {
-  local dir
+# PIDs of the processes whose program's name contains $1 (containerd also
+# names its shims) and whose command line mentions $2, in this shell's mount
+# namespace (in another, the same path is another engine's). Reads /proc
+# directly: no pattern-based kill tools.
+rind_pids_using() {
+  local dir ours
   local -a argv
+  ours=$(readlink /proc/self/ns/mnt)
   for dir in /proc/[0-9]*; do
     mapfile -d '' argv 2>/dev/null <"$dir/cmdline" || continue
-    [[ ${argv[0]:-} == *containerd* && "${argv[*]}" == *"$1"* ]] && echo "${dir#/proc/}"
+    [[ ${argv[0]:-} == *"$1"* && "${argv[*]}" == *"$2"* ]] || continue
+    [[ $(readlink "$dir/ns/mnt" 2>/dev/null) == "$ours" ]] && echo "${dir#/proc/}"
   done
   return 0
 }
@@ -383,22 +474,50 @@ _rind_import() {
     - "$image" >/dev/null
 }
 
-# Hash of everything that makes up the images: the recipe functions above and
-# the binaries they copy.
-_rind_recipe_hash() {
-  local dash
-  dash=$(command -v dash)
-  {
-    declare -f _rind_rootfs_base _rind_rootfs_dash _rind_rootfs_bash _rind_import
-    # shellcheck disable=SC2046 # word splitting of ldd's paths is intended
-    sha256sum "$(command -v busybox)" "$dash" "$(command -v bash-static)" \
-      $(ldd "$dash" | grep -o '/[^ )]*')
-  } | sha256sum | cut -c1-16
+# What image $1 is made of besides the base: the commands whose binaries it
+# copies.
+_rind_image_tools() {
+  case $1 in
+    dash) echo dash ;;
+    bash) echo bash-static ;;
+  esac
 }
 
+# Hash of everything that makes up image $1: its recipe functions above and
+# the binaries they copy. Each image has its own, so that the demo's image
+# needs nothing the others need.
+_rind_recipe_hash() {
+  local name=$1 dash
+  local -a recipe=(_rind_rootfs_base _rind_import) inputs=("$(command -v busybox)")
+  case $name in
+    dash)
+      dash=$(command -v dash)
+      recipe+=(_rind_rootfs_dash)
+      # shellcheck disable=SC2207 # word splitting of ldd's paths is intended
+      inputs+=("$dash" $(ldd "$dash" | grep -o '/[^ )]*'))
+      ;;
+    bash)
+      recipe+=(_rind_rootfs_bash)
+      inputs+=("$(command -v bash-static)")
+      ;;
+  esac
+  { declare -f "${recipe[@]}" && sha256sum "${inputs[@]}"; } | sha256sum | cut -c1-16
+}
+
+# The images rind_test_images built in this shell, as "DOCKER_HOST IMAGE:TAG"
+# lines, for rind_test_images_remove.
+RIND_TEST_IMAGES_BUILT=()
+
 rind_test_images() {
-  local tool
-  for tool in busybox dash bash-static docker; do
+  local -a names=("$@")
+  ((${#names[@]} > 0)) || names=("${RIND_TEST_IMAGES[@]}")
+  local tool name i
+  local -a tools=(busybox docker)
+  for name in "${names[@]}"; do
+    # shellcheck disable=SC2207 # one word per tool
+    tools+=($(_rind_image_tools "$name"))
+  done
+  for tool in "${tools[@]}"; do
     command -v "$tool" >/dev/null || { _rind_say "missing $tool (run build/prerequisites.sh)"; return 1; }
   done
   if ldd "$(command -v busybox)" >/dev/null 2>&1; then
@@ -406,22 +525,23 @@ rind_test_images() {
     return 1
   fi
 
-  local hash name stale=()
-  hash=$(_rind_recipe_hash) || return 1
-  for name in "${RIND_TEST_IMAGES[@]}"; do
+  local hash stale=() hashes=()
+  for name in "${names[@]}"; do
+    hash=$(_rind_recipe_hash "$name") || return 1
     # Up to date when :latest and the recipe tag are the same image.
     local ids
     if ! ids=$(docker image inspect --format '{{.Id}}' "rind-test/$name:latest" "rind-test/$name:r-$hash" 2>/dev/null) ||
       [[ $(sort -u <<<"$ids" | wc -l) != 1 ]]; then
       stale+=("$name")
+      hashes+=("$hash")
     fi
   done
   if ((${#stale[@]} == 0)); then
-    _rind_say "test images are up to date (recipe r-$hash)"
+    _rind_say "test images are up to date: ${names[*]}"
     return 0
   fi
 
-  _rind_say "building test images: ${stale[*]} (recipe r-$hash)"
+  _rind_say "building test images: ${stale[*]}"
   # A subshell, so that its EXIT trap removes the scratch files even when
   # interrupted.
   (
@@ -429,7 +549,8 @@ rind_test_images() {
     scratch=$(mktemp -d)
     trap 'rm -rf "$scratch"' EXIT
     _rind_rootfs_base "$scratch/base"
-    for name in "${stale[@]}"; do
+    for i in "${!stale[@]}"; do
+      name=${stale[i]} hash=${hashes[i]}
       dir=$scratch/$name
       cp -a "$scratch/base" "$dir"
       case $name in
@@ -443,5 +564,34 @@ rind_test_images() {
         [[ $tag != r-* || $tag == "r-$hash" ]] || docker rmi "rind-test/$name:$tag" >/dev/null 2>&1 || true
       done
     done
-  )
+  ) || return
+  for i in "${!stale[@]}"; do
+    RIND_TEST_IMAGES_BUILT+=("${DOCKER_HOST:-} rind-test/${stale[i]}:latest" "${DOCKER_HOST:-} rind-test/${stale[i]}:r-${hashes[i]}")
+  done
+}
+
+# Removes the images rind_test_images built in this shell, from the engines it
+# built them on, unless RIND_ENGINE_KEEP=1 keeps them for the next run. Call
+# it after rind_engine_down: the images of an engine stopped here went with
+# its data.
+rind_test_images_remove() {
+  ((${#RIND_TEST_IMAGES_BUILT[@]} > 0)) || return 0
+  [[ ${RIND_ENGINE_KEEP:-} != 1 ]] || return 0
+  local line host image
+  for line in "${RIND_TEST_IMAGES_BUILT[@]}"; do
+    host=${line%% *} image=${line#* }
+    DOCKER_HOST=$host timeout 30 docker rmi "$image" >/dev/null 2>&1 ||
+      _rind_say "could not remove the image $image (${host:-default engine}); still in use?"
+  done
+  RIND_TEST_IMAGES_BUILT=()
+}
+
+# Forgets the images built on engine $1, whose data is gone.
+_rind_test_images_forget() {
+  local line
+  local -a kept=()
+  for line in "${RIND_TEST_IMAGES_BUILT[@]}"; do
+    [[ ${line%% *} == "$1" ]] || kept+=("$line")
+  done
+  RIND_TEST_IMAGES_BUILT=("${kept[@]}")
 }

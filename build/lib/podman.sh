@@ -5,16 +5,18 @@
 # Source this file (from any directory), then:
 #   rind_podman_up       find or start the service; exports RIND_PODMAN_HOST
 #   rind_podman_images   import the rind-test/* images when missing or outdated
-#   rind_podman_down     remove the tests' containers and stop the service,
-#                        only if rind_podman_up started it here
+#   rind_podman_down     remove the tests' containers, stop the service and
+#                        remove its store, only if rind_podman_up started it
+#                        here
 #
 # Then, for example:
 #   DOCKER_HOST=$RIND_PODMAN_HOST RIND_TEST_RUN_OPTIONS=$RIND_PODMAN_RUN_OPTIONS \
 #     dotnet test tests/Rind.IntegrationTests -c Release
 #
 # Settings (environment):
-#   RIND_ENGINE_KEEP=1        leave a service started here running (no traps,
-#                             rind_podman_down does nothing); later runs reuse it
+#   RIND_ENGINE_KEEP=1        leave a service started here running, with its
+#                             store (no traps, rind_podman_down does nothing);
+#                             later runs reuse it
 #   RIND_PODMAN_TIMEOUT=60    seconds to wait for a started service to answer
 #
 # Facts learned by trying, on Debian 12 with podman 4.3.1 as root (no systemd,
@@ -42,15 +44,33 @@
 #     turns net.ipv4.ip_forward on. Every `docker run` against this service
 #     must say --network none, as the tests' containers do.
 
-# Where the project's private Podman lives. Only the tests use it.
-RIND_PODMAN_DIR=/run/rind-test
-RIND_PODMAN_HOST=unix:///run/rind-test/podman.sock
-RIND_PODMAN_ROOT=/var/lib/rind-test/podman
-RIND_PODMAN_RUNROOT=/run/rind-test/podman-run
-RIND_PODMAN_TMPDIR=/run/rind-test/podman-tmp
-RIND_PODMAN_NETWORKS=/var/lib/rind-test/podman-networks
-RIND_PODMAN_CONF=/run/rind-test/podman-containers.conf
-RIND_PODMAN_LOG=/run/rind-test/podman.log
+# The image recipe, its helpers and the folders are engine.sh's; only the
+# store differs.
+if ! declare -F rind_test_images >/dev/null; then
+  # shellcheck source=build/lib/engine.sh
+  source "$(dirname "${BASH_SOURCE[0]}")/engine.sh"
+fi
+
+# Where the project's private Podman lives, beside the private engine of
+# engine.sh (RIND_TEST_DIR, RIND_TEST_STATE_DIR). Only the tests use it.
+RIND_PODMAN_DIR=$RIND_TEST_DIR
+RIND_PODMAN_HOST=unix://$RIND_TEST_DIR/podman.sock
+RIND_PODMAN_ROOT=$RIND_TEST_STATE_DIR/podman
+RIND_PODMAN_RUNROOT=$RIND_TEST_DIR/podman-run
+RIND_PODMAN_TMPDIR=$RIND_TEST_DIR/podman-tmp
+RIND_PODMAN_NETWORKS=$RIND_TEST_STATE_DIR/podman-networks
+RIND_PODMAN_CONF=$RIND_TEST_DIR/podman-containers.conf
+RIND_PODMAN_LOG=$RIND_TEST_DIR/podman.log
+# The service's TMPDIR: podman 4.3 leaves each tar file that `docker import`
+# sends it in there (else in /var/tmp).
+RIND_PODMAN_IMPORT_TMPDIR=$RIND_TEST_STATE_DIR/podman-import
+
+# Folders at fixed places that podman makes whatever its store is: netavark's
+# state, runc's, and the blob information cache of containers/image (a file
+# in /var/lib/containers/cache). Those this shell's start made are removed
+# once it has stopped, with that file, if nothing else is left in them.
+_RIND_PODMAN_FIXED_DIRS=(/run/containers /run/runc /var/lib/containers)
+_rind_podman_made_dirs=()
 
 # What every `docker run` against this service needs (see the facts above).
 # shellcheck disable=SC2034 # for the callers that run the tests
@@ -59,12 +79,6 @@ RIND_PODMAN_RUN_OPTIONS='--ulimit nofile=4096:4096 --ulimit nproc=4096:4096'
 # PID of the service rind_podman_up started in this shell, empty if none.
 # Deliberately not exported: a child shell must never stop its parent's service.
 : "${RIND_PODMAN_STARTED_PID:=}"
-
-# The image recipe and its helpers are engine.sh's; only the store differs.
-if ! declare -F rind_test_images >/dev/null; then
-  # shellcheck source=build/lib/engine.sh
-  source "$(dirname "${BASH_SOURCE[0]}")/engine.sh"
-fi
 
 _rind_podman_say() { echo "rind-podman: $*" >&2; }
 
@@ -82,7 +96,7 @@ _rind_podman() { "${RIND_PODMAN_COMMAND[@]}" "$@"; }
 # Only this file is read when CONTAINERS_CONF names it; the host's own
 # containers.conf sets nothing beyond podman's defaults on Debian 12.
 _rind_podman_write_conf() {
-  mkdir -p "$RIND_PODMAN_DIR" "$RIND_PODMAN_ROOT" "$RIND_PODMAN_NETWORKS" || return 1
+  mkdir -p "$RIND_PODMAN_DIR" "$RIND_PODMAN_ROOT" "$RIND_PODMAN_NETWORKS" "$RIND_PODMAN_IMPORT_TMPDIR" || return 1
   cat >"$RIND_PODMAN_CONF" <<EOF
 # Written by build/lib/podman.sh for rind's test service; rewritten at each start.
 [containers]
@@ -108,6 +122,10 @@ rind_podman_up() {
     return 0
   fi
   command -v podman >/dev/null || { _rind_podman_say "missing podman (run build/prerequisites.sh)"; return 1; }
+  local dir
+  for dir in "${_RIND_PODMAN_FIXED_DIRS[@]}"; do
+    [[ -e $dir ]] || _rind_podman_made_dirs+=("$dir")
+  done
   _rind_podman_write_conf || return 1
   # A socket left by a service that was killed would make the new one fail.
   rm -f "${RIND_PODMAN_HOST#unix://}"
@@ -129,7 +147,7 @@ rind_podman_up() {
 
   _rind_podman_say "starting podman system service; log: $RIND_PODMAN_LOG"
   local started=$SECONDS
-  "${detach[@]}" "${RIND_PODMAN_COMMAND[@]}" system service --time=0 "$RIND_PODMAN_HOST" \
+  TMPDIR=$RIND_PODMAN_IMPORT_TMPDIR "${detach[@]}" "${RIND_PODMAN_COMMAND[@]}" system service --time=0 "$RIND_PODMAN_HOST" \
     </dev/null >"$RIND_PODMAN_LOG" 2>&1 &
   RIND_PODMAN_STARTED_PID=$!
 
@@ -194,5 +212,26 @@ rind_podman_down() {
     fi
   fi
   wait "$pid" 2>/dev/null || true
-  _rind_podman_say "stopped the Podman service (PID $pid)"
+
+  # Each exec's conmon waits out exit_command_delay after the exec ended,
+  # with the service gone for nothing; by PID, found by our store's path.
+  local conmon
+  for conmon in $(rind_pids_using conmon "$RIND_PODMAN_ROOT/"); do
+    kill -KILL "$conmon" 2>/dev/null || true
+  done
+
+  # What it kept goes too: its store with the images, its state, its log.
+  _rind_test_images_forget "$RIND_PODMAN_HOST"
+  rind_remove_tree "$RIND_PODMAN_ROOT" "$RIND_PODMAN_RUNROOT" "$RIND_PODMAN_TMPDIR" \
+    "$RIND_PODMAN_NETWORKS" "$RIND_PODMAN_IMPORT_TMPDIR"
+  rm -f "$RIND_PODMAN_CONF" "$RIND_PODMAN_LOG" "${RIND_PODMAN_HOST#unix://}"
+  local dir
+  for dir in "${_rind_podman_made_dirs[@]}"; do
+    [[ $dir != /var/lib/containers ]] || rm -f /var/lib/containers/cache/blob-info-cache-v1.boltdb
+  done
+  rind_remove_empty_dirs "${_rind_podman_made_dirs[@]}"
+  _rind_podman_made_dirs=()
+  # The two folders stay while the engine's or the sshd's state is in them.
+  rmdir "$RIND_TEST_DIR" "$RIND_TEST_STATE_DIR" 2>/dev/null || true
+  _rind_podman_say "stopped the Podman service (PID $pid) and removed its store"
 }

@@ -3,22 +3,25 @@
 # for rind's ssh:// transport (`ssh HOST docker system dial-stdio`).
 #
 # Source this file, then (as root):
-#   rind_sshd_up     start it (or reuse the one a previous run left running),
+#   rind_sshd_up     start it (stopping one an interrupted run left running),
 #                    add the host alias rind-test-ssh to the ssh client's
 #                    config, check that `docker` reaches the engine through it;
 #                    exports RIND_SSH_HOST=ssh://rind-test-ssh. Returns 2 when
 #                    it cannot run here (RIND_SSHD_UNAVAILABLE says why), 1
 #                    when it failed
-#   rind_sshd_down   stop it and remove the alias, only if rind_sshd_up
-#                    started it here
+#   rind_sshd_down   stop it, remove the alias and its folder with the keys,
+#                    only if rind_sshd_up started it here
 #
 # Settings (environment):
 #   RIND_SSH_PORT=23722   its port on 127.0.0.1
+#   RIND_TEST_DIR         the private engine's run folder, which holds ssh/
+#                         (default /run/rind-test, as in build/lib/engine.sh)
 #   DOCKER_HOST           the engine the sessions reach, a unix:// one
 #                         (default: the private engine of build/lib/engine.sh)
 #
-# Everything else is under /run/rind-test/ssh: host key, the client's key
-# pair, authorized_keys, config, pid file and log. The ssh client reads only
+# Everything else is under $RIND_TEST_DIR/ssh (/run/rind-test/ssh): host key,
+# the client's key pair, authorized_keys, config, pid file and log, made at
+# each start and removed when it stops. The ssh client reads only
 # ~/.ssh/config of the user's home in the password database (not $HOME), so
 # the alias goes there, first in the file (ssh takes the first value it
 # finds), in a marked block that rind_sshd_down removes; nothing else in that
@@ -34,7 +37,7 @@
 #     0.3-0.6 s each here (root's shell startup files run in each); starting
 #     sshd and the check take about 0.6 s.
 
-RIND_SSH_DIR=/run/rind-test/ssh
+RIND_SSH_DIR=${RIND_TEST_DIR:-/run/rind-test}/ssh
 RIND_SSH_ALIAS=rind-test-ssh
 _RIND_SSH_BEGIN="# >>> $RIND_SSH_ALIAS: rind's test sshd (build/lib/ssh.sh); rind_sshd_down removes this block >>>"
 _RIND_SSH_END="# <<< $RIND_SSH_ALIAS <<<"
@@ -109,8 +112,20 @@ _rind_sshd_unavailable() {
   return 2
 }
 
+# Folders outside RIND_SSH_DIR that rind_sshd_up made (sshd's privilege
+# separation folder, ~/.ssh), removed again when empty.
+_rind_ssh_made_dirs=()
+
 rind_sshd_up() {
-  local port=${RIND_SSH_PORT:-23722} engine=${DOCKER_HOST:-unix:///run/rind-test/docker.sock} sshd
+  local status=0
+  _rind_sshd_start || status=$?
+  # A start that failed before sshd ran leaves nothing either.
+  ((status == 0)) || [[ -n $RIND_SSHD_STARTED_PID ]] || _rind_sshd_remove_state
+  return "$status"
+}
+
+_rind_sshd_start() {
+  local port=${RIND_SSH_PORT:-23722} engine=${DOCKER_HOST:-unix://${RIND_TEST_DIR:-/run/rind-test}/docker.sock} sshd
   # shellcheck disable=SC2034 # for the caller
   RIND_SSHD_UNAVAILABLE=
   # The sessions reach the engine as root on this machine, through its socket.
@@ -122,26 +137,19 @@ rind_sshd_up() {
     command -v "$tool" >/dev/null || _rind_sshd_unavailable "$tool is not installed" || return
   done
 
+  local pid
+  if pid=$(_rind_sshd_running_pid); then
+    _rind_ssh_say "stopping the sshd an interrupted run left (PID $pid)"
+    _rind_sshd_stop "$pid"
+  fi
+  # Keys of this run's own, which go when it stops.
+  rm -rf "$RIND_SSH_DIR"
   mkdir -p "$RIND_SSH_DIR" && chmod 0700 "$RIND_SSH_DIR" || return 1
   local key
   for key in host_key client_key; do
-    [[ -s $RIND_SSH_DIR/$key && -s $RIND_SSH_DIR/$key.pub ]] && continue
-    rm -f "$RIND_SSH_DIR/$key" "$RIND_SSH_DIR/$key.pub"
     ssh-keygen -q -t ed25519 -N '' -C "rind-test $key" -f "$RIND_SSH_DIR/$key" || return 1
   done
   (umask 077 && cp "$RIND_SSH_DIR/client_key.pub" "$RIND_SSH_DIR/authorized_keys") || return 1
-
-  local config pid
-  config=$(_rind_sshd_config "$port" "$engine")
-  if pid=$(_rind_sshd_running_pid); then
-    if [[ $config == "$(cat "$RIND_SSH_DIR/sshd_config" 2>/dev/null)" ]] && _rind_ssh_alias_add && _rind_ssh_check; then
-      export RIND_SSH_HOST=ssh://$RIND_SSH_ALIAS
-      _rind_ssh_say "using the sshd already running (PID $pid), RIND_SSH_HOST=$RIND_SSH_HOST"
-      return 0
-    fi
-    _rind_ssh_say "stopping the sshd a previous run left (PID $pid)"
-    _rind_sshd_stop "$pid"
-  fi
 
   # Another program on the port would show only in sshd's log: say it here.
   # shellcheck disable=SC2016 # $1 is the inner shell's
@@ -149,10 +157,13 @@ rind_sshd_up() {
     _rind_ssh_say "127.0.0.1:$port is in use (set RIND_SSH_PORT)"
     return 1
   fi
-  printf '%s\n' "$config" >"$RIND_SSH_DIR/sshd_config" || return 1
+  _rind_sshd_config "$port" "$engine" >"$RIND_SSH_DIR/sshd_config" || return 1
   # sshd's privilege separation needs this empty root-owned folder; the
   # system's service would make it, and it is not started here.
-  [[ -d /run/sshd ]] || mkdir -m 0755 /run/sshd || return 1
+  if [[ ! -d /run/sshd ]]; then
+    mkdir -m 0755 /run/sshd || return 1
+    _rind_ssh_made_dirs+=(/run/sshd)
+  fi
 
   rm -f "$RIND_SSH_DIR/sshd.pid"
   # sshd needs its absolute path. It detaches on its own (a session of its
@@ -210,7 +221,10 @@ _rind_ssh_alias_add() {
   file=$(_rind_ssh_client_config)
   dir=$(dirname "$file")
   _rind_ssh_alias_remove || return 1
-  [[ -d $dir ]] || mkdir -m 0700 "$dir" || return 1
+  if [[ ! -d $dir ]]; then
+    mkdir -m 0700 "$dir" || return 1
+    _rind_ssh_made_dirs+=("$dir")
+  fi
   [[ -e $file ]] || (umask 077 && : >"$file") || return 1
   scratch=$(mktemp "$RIND_SSH_DIR/config.XXXXXX") || return 1
   {
@@ -284,8 +298,18 @@ rind_sshd_down() {
   # Only if it is still ours: the PID may have been reused since.
   if [[ $(_rind_sshd_running_pid) == "$pid" ]]; then
     _rind_sshd_stop "$pid"
-    _rind_ssh_say "stopped sshd (PID $pid)"
+    _rind_ssh_say "stopped sshd (PID $pid) and removed its keys"
   else
-    _rind_ssh_say "sshd (PID $pid) had ended already"
+    _rind_ssh_say "sshd (PID $pid) had ended already; removed its keys"
   fi
+  _rind_sshd_remove_state
+}
+
+# Removes the keys, the config and the log, and the folders made elsewhere.
+_rind_sshd_remove_state() {
+  rm -rf "$RIND_SSH_DIR"
+  # The run folder stays while the engine's or Podman's state is in it.
+  rmdir "$(dirname "$RIND_SSH_DIR")" 2>/dev/null || true
+  ((${#_rind_ssh_made_dirs[@]} == 0)) || rmdir "${_rind_ssh_made_dirs[@]}" 2>/dev/null || true
+  _rind_ssh_made_dirs=()
 }

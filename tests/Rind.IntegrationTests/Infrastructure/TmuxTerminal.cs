@@ -6,13 +6,14 @@ namespace Rind.IntegrationTests.Infrastructure;
 /// A real pseudo-terminal: a tmux server of the test's own, whose one pane runs a command line with
 /// $RIND set to the binary, or an interactive bash to type command lines into. Around a command line
 /// the pane records <c>stty -g</c> before and after, the PID that becomes rind, and the exit code; in
-/// the shell, $TERMINAL_FILES is the folder where typed lines write the same files.
+/// the shell, $TERMINAL_FILES is the folder where typed lines write the same files. The server's
+/// socket lies in that folder too: tmux does not remove its socket when the server ends, and the
+/// folder goes on dispose.
 /// </summary>
 public sealed class TmuxTerminal : IAsyncDisposable
 {
     private static readonly TimeSpan DefaultWait = TimeSpan.FromSeconds(20);
 
-    private readonly string _server = "rind-it-" + Guid.NewGuid().ToString("N")[..10];
     private readonly DirectoryInfo _files = Directory.CreateTempSubdirectory("rind-it-tty-");
     private int? _serverPid;
     private int? _panePid;
@@ -20,6 +21,8 @@ public sealed class TmuxTerminal : IAsyncDisposable
     private TmuxTerminal()
     {
     }
+
+    private string Socket => Path.Combine(_files.FullName, "tmux.sock");
 
     /// <param name="commandLine">A bash command line, such as <c>"$RIND" sh -c 'exit 3'</c>.</param>
     public static Task<TmuxTerminal> StartAsync(string commandLine, int columns = 80, int rows = 24) =>
@@ -98,24 +101,45 @@ public sealed class TmuxTerminal : IAsyncDisposable
     public Task<string> SettingsBeforeAsync() => WaitForFileAsync("before", null);
 
     /// <summary>
-    /// Ends the tmux server and everything the pane started, by PID: a process stopped in the
-    /// background of the pane's terminal would otherwise outlive it.
+    /// Ends the pane with everything it started, by PID (a process stopped in the background of the
+    /// pane's terminal would otherwise outlive it), and the tmux server; then removes the folder.
     /// </summary>
     public async ValueTask DisposeAsync()
     {
-        var started = _panePid is { } pane ? ProcessTable.Descendants(pane) : [];
-        var serverEnded = (await ProcessRunner.RunAsync("tmux", ["-L", _server, "kill-server"])).ExitCode == 0;
-        if (!serverEnded && _serverPid is { } server)
-        {
-            ProcessTable.Kill(server);
-        }
-
-        foreach (var pid in started)
+        // The pane's shell goes too, and first: once what it runs has ended, it writes its files.
+        List<int> ended = _panePid is { } pane ? [pane, .. ProcessTable.Descendants(pane)] : [];
+        foreach (var pid in ended)
         {
             ProcessTable.Kill(pid);
         }
 
+        var serverEnded = (await ProcessRunner.RunAsync("tmux", ["-S", Socket, "kill-server"])).ExitCode == 0;
+        if (_serverPid is { } server)
+        {
+            if (!serverEnded)
+            {
+                ProcessTable.Kill(server);
+            }
+
+            ended.Add(server);
+        }
+
+        // Nothing may still write into the folder while it is removed.
+        await WaitUntilEndedAsync(ended);
         _files.Delete(recursive: true);
+    }
+
+    /// <summary>Waits, for five seconds at most, until each process has ended (a zombie has).</summary>
+    private static async Task WaitUntilEndedAsync(IEnumerable<int> pids)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
+        foreach (var pid in pids)
+        {
+            while (ProcessTable.State(pid) is { } state && state != 'Z' && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(20);
+            }
+        }
     }
 
     private static async Task<TmuxTerminal> StartPaneAsync(int columns, int rows, Func<string, string[]> command)
@@ -166,7 +190,7 @@ public sealed class TmuxTerminal : IAsyncDisposable
 
     private async Task<string> TmuxAsync(params string[] arguments)
     {
-        var result = await ProcessRunner.RunAsync("tmux", ["-L", _server, .. arguments], timeout: TimeSpan.FromSeconds(20));
+        var result = await ProcessRunner.RunAsync("tmux", ["-S", Socket, .. arguments], timeout: TimeSpan.FromSeconds(20));
         return result.ExitCode == 0
             ? result.Stdout
             : throw new InvalidOperationException($"tmux {string.Join(' ', arguments)} failed: {result.Stderr.Trim()}");
