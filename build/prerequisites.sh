@@ -12,7 +12,7 @@ check_only=false
 
 # Command -> Debian package that provides it.
 declare -A package_of=(
-  [docker]=docker.io          # client; the tests and build/lib/engine.sh use it
+  [docker]=docker.io          # client; build/lib/*.sh use it (engines, images), the tests do not
   [busybox]=busybox-static    # the test images' userland (must be static)
   [dash]=dash                 # /bin/sh of the rind-test/dash image
   [bash-static]=bash-static   # /bin/bash of the rind-test/bash image

@@ -24,7 +24,7 @@ public sealed class TerminalShellTests
     public async Task The_shell_label_chooses_the_shell()
     {
         await using var container = await LabelledContainer.StartAsync(
-            TestImages.Bash, extraArguments: ["--label", "app.rind.shell=/bin/ash"]);
+            TestImages.Bash, labels: new Dictionary<string, string> { ["app.rind.shell"] = "/bin/ash" });
         await using var terminal = await TmuxTerminal.StartAsync("\"$RIND\"");
         await terminal.WaitForScreenAsync("#");
 
