@@ -20,7 +20,7 @@ public static class TestEngine
     /// </summary>
     public const string HostVariable = "RIND_FIXTURE_HOST";
 
-    // For each request; the slowest is a kill, which the engine answers once the container has stopped.
+    // For each request; the slowest are a kill and a forced removal, answered once the container has stopped.
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(60);
 
     private static readonly Lazy<DockerClient> Client = new(Connect);
@@ -85,6 +85,8 @@ public static class TestEngine
     public static async Task<IReadOnlyList<string>> ProcessesAsync(string id)
     {
         var top = await Client.Value.Containers.ListProcessesAsync(id, new ContainerListProcessesParameters());
+
+        // Joined, not picked by title: Podman 4.3 gives each process as one column, a line of the container's own ps.
         return [.. (top.Processes ?? []).Select(columns => string.Join(' ', columns))];
     }
 
