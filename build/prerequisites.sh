@@ -25,7 +25,7 @@ done
 # Command -> Debian package that provides it. The demo runs a container of
 # the rind-test/dash image on an engine.
 declare -A package_of=(
-  [docker]=docker.io          # client; build/lib/engine.sh and the tests use it
+  [docker]=docker.io          # client; build/lib/*.sh use it (engines, images), the tests do not
   [busybox]=busybox-static    # the test images' userland (must be static)
   [dash]=dash                 # /bin/sh of the rind-test/dash image
   [tar]=tar                   # root file systems for `docker import`

@@ -22,6 +22,9 @@
 # engines and their data for the next run. Every pass sees the other ways to
 # the engine (RIND_TLS_HOST, RIND_TLS_CERT_PATH, RIND_TLS_WRONG_CA_CERT_PATH,
 # RIND_SSH_HOST), for the tests of those transports.
+# The tests make their own containers through the engine's API (Docker.DotNet,
+# on unix:// or plain tcp:// only), not with the docker command: the TLS and
+# ssh passes give them the engine's Unix socket in RIND_FIXTURE_HOST.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -142,7 +145,7 @@ run_tests unit tests/Rind.Tests/Rind.Tests.csproj -- "$@"
 integration=tests/Rind.IntegrationTests/Rind.IntegrationTests.csproj
 # The client's own TLS and context settings, cleared for the passes that name
 # their engine themselves.
-clear_engine_env=(-u DOCKER_TLS -u DOCKER_TLS_VERIFY -u DOCKER_CERT_PATH -u DOCKER_CONTEXT -u RIND_TEST_RUN_OPTIONS)
+clear_engine_env=(-u DOCKER_TLS -u DOCKER_TLS_VERIFY -u DOCKER_CERT_PATH -u DOCKER_CONTEXT -u RIND_TEST_RUN_OPTIONS -u RIND_FIXTURE_HOST)
 
 # The caller's arguments for the passes after the first, in later_arguments:
 # built already, and with any --filter narrowed to the representative tests
@@ -211,7 +214,7 @@ tls_pass() {
   fi
   later_pass_arguments narrow "$@"
   run_tests integration-tls "$integration" "${clear_engine_env[@]}" "DOCKER_HOST=$RIND_TLS_HOST" \
-    DOCKER_TLS_VERIFY=1 "DOCKER_CERT_PATH=$RIND_TLS_CERT_PATH" -- "${later_arguments[@]}"
+    DOCKER_TLS_VERIFY=1 "DOCKER_CERT_PATH=$RIND_TLS_CERT_PATH" "RIND_FIXTURE_HOST=$DOCKER_HOST" -- "${later_arguments[@]}"
 }
 
 ssh_pass() {
@@ -221,7 +224,7 @@ ssh_pass() {
   fi
   later_pass_arguments narrow "$@"
   run_tests integration-ssh "$integration" "${clear_engine_env[@]}" "DOCKER_HOST=$RIND_SSH_HOST" \
-    -- "${later_arguments[@]}"
+    "RIND_FIXTURE_HOST=$DOCKER_HOST" -- "${later_arguments[@]}"
 }
 
 echo "== publish"

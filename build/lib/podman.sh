@@ -43,6 +43,12 @@
 #     iptables chains NETAVARK_* that outlive the container, /run/netns, and
 #     turns net.ipv4.ip_forward on. Every `docker run` against this service
 #     must say --network none, as the tests' containers do.
+#   - Its Docker API, as the tests' fixtures use it: POST /commit fails with
+#     "Decode(): EOF" without a request body (the Docker CLI 28 sends none),
+#     ignores the config in that body, and applies `changes`, where a LABEL with
+#     several KEY="VALUE" pairs gives the first key all the rest as its value;
+#     one LABEL per label works. GET /containers/ID/top gives each process as
+#     one column, a line of the container's own ps, under one title.
 
 # The image recipe, its helpers and the folders are engine.sh's; only the
 # store differs.

@@ -115,12 +115,12 @@ public sealed class ContainerChoiceTests : IAsyncLifetime
         _containers.Add(await LabelledContainer.StartAsync(
             TestImages.Busybox,
             labelled: labelled,
-            extraArguments:
-            [
-                "--label", $"com.docker.compose.project={project}",
-                "--label", $"com.docker.compose.service={service}",
-                "--label", $"com.docker.compose.project.working_dir={folder}",
-                "--env", $"PROJECT_SERVICE={project}-{service}",
-            ]));
+            labels: new Dictionary<string, string>
+            {
+                ["com.docker.compose.project"] = project,
+                ["com.docker.compose.service"] = service,
+                ["com.docker.compose.project.working_dir"] = folder,
+            },
+            environment: [$"PROJECT_SERVICE={project}-{service}"]));
     }
 }

@@ -32,7 +32,7 @@ public sealed class ExecOptionTests
     [Fact]
     public async Task The_user_label_is_the_default_user()
     {
-        await using var container = await LabelledContainer.StartAsync(extraArguments: ["--label", "app.rind.user=1000"]);
+        await using var container = await LabelledContainer.StartAsync(labels: new Dictionary<string, string> { ["app.rind.user"] = "1000" });
 
         var byLabel = await RindBinary.RunAsync(["id", "-u"]);
         var byOption = await RindBinary.RunAsync(["-u", "0", "id", "-u"]);

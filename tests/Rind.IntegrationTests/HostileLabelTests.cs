@@ -103,13 +103,10 @@ public sealed class HostileLabelTests : IAsyncLifetime
 
     private async Task<LabelledContainer> StartAsync(string project, string service, string? environment = null)
     {
-        List<string> arguments = ["--label", $"com.docker.compose.project={project}", "--label", $"com.docker.compose.service={service}"];
-        if (environment is not null)
-        {
-            arguments.AddRange(["--env", environment]);
-        }
-
-        var container = await LabelledContainer.StartAsync(TestImages.Busybox, extraArguments: [.. arguments]);
+        var container = await LabelledContainer.StartAsync(
+            TestImages.Busybox,
+            labels: new Dictionary<string, string> { ["com.docker.compose.project"] = project, ["com.docker.compose.service"] = service },
+            environment: environment is null ? [] : [environment]);
         _made.Add(container);
         return container;
     }

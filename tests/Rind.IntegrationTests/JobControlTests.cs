@@ -25,7 +25,7 @@ public sealed class JobControlTests
 
         Assert.Equal(124, exitCode);
         Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(4.5), TimeSpan.FromSeconds(15));
-        Assert.DoesNotContain("sleep 100", await DockerCli.RunAsync("top", container.Id), StringComparison.Ordinal);
+        Assert.DoesNotContain(await container.ProcessesAsync(), process => process.Contains("sleep 100", StringComparison.Ordinal));
         var (before, after) = await terminal.TerminalSettingsAsync();
         Assert.Equal(before, after);
     }
@@ -48,7 +48,7 @@ public sealed class JobControlTests
             Assert.Equal(2, exitCode);
             await terminal.WaitForScreenAsync("Error 124");
             Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(4.5), TimeSpan.FromSeconds(15));
-            Assert.DoesNotContain("sleep 100", await DockerCli.RunAsync("top", container.Id), StringComparison.Ordinal);
+            Assert.DoesNotContain(await container.ProcessesAsync(), process => process.Contains("sleep 100", StringComparison.Ordinal));
             var (before, after) = await terminal.TerminalSettingsAsync();
             Assert.Equal(before, after);
         }
@@ -74,7 +74,7 @@ public sealed class JobControlTests
 
         Assert.DoesNotContain('T', await states);
         Assert.Equal(143, await terminal.WaitForExitCodeAsync(Deadline));
-        Assert.DoesNotContain("sleep 100", await DockerCli.RunAsync("top", container.Id), StringComparison.Ordinal);
+        Assert.DoesNotContain(await container.ProcessesAsync(), process => process.Contains("sleep 100", StringComparison.Ordinal));
         var (before, after) = await terminal.TerminalSettingsAsync();
         Assert.Equal(before, after);
     }
@@ -113,7 +113,7 @@ public sealed class JobControlTests
     private static async Task WaitForCommandAsync(LabelledContainer container, string command)
     {
         var deadline = DateTime.UtcNow + Deadline;
-        while (!(await DockerCli.RunAsync("top", container.Id)).Contains(command, StringComparison.Ordinal))
+        while (!(await container.ProcessesAsync()).Any(process => process.Contains(command, StringComparison.Ordinal)))
         {
             if (DateTime.UtcNow > deadline)
             {

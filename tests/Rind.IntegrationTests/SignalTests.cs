@@ -25,8 +25,7 @@ public sealed class SignalTests
         await rind.WaitForExitAsync(timeout.Token);
 
         Assert.Equal(expected, rind.ExitCode);
-        var processes = await DockerCli.RunAsync("top", container.Id);
-        Assert.DoesNotContain("sleep 123", processes, StringComparison.Ordinal);
+        Assert.DoesNotContain(await container.ProcessesAsync(), process => process.Contains("sleep 123", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -39,7 +38,7 @@ public sealed class SignalTests
         await ProcessRunner.RunAsync("kill", ["-HUP", (await terminal.RindPidAsync()).ToString(CultureInfo.InvariantCulture)]);
 
         Assert.Equal(129, await terminal.WaitForExitCodeAsync());
-        Assert.DoesNotContain("sleep 1236", await DockerCli.RunAsync("top", container.Id), StringComparison.Ordinal);
+        Assert.DoesNotContain(await container.ProcessesAsync(), process => process.Contains("sleep 1236", StringComparison.Ordinal));
         var (before, after) = await terminal.TerminalSettingsAsync();
         Assert.Equal(before, after);
     }

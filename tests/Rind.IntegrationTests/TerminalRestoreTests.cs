@@ -53,7 +53,7 @@ public sealed class TerminalRestoreTests
         await using var terminal = await TmuxTerminal.StartAsync("\"$RIND\" sh -c 'echo started; sleep 100'");
         await terminal.WaitForScreenAsync("started");
 
-        await DockerCli.RunAsync("kill", container.Id);
+        await container.StopAsync();
 
         Assert.NotEqual(0, await terminal.WaitForExitCodeAsync());
         await AssertRestoredAsync(terminal);

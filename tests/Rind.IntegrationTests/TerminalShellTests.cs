@@ -24,7 +24,7 @@ public sealed class TerminalShellTests
     public async Task The_shell_label_chooses_the_shell()
     {
         await using var container = await LabelledContainer.StartAsync(
-            TestImages.Bash, extraArguments: ["--label", "app.rind.shell=/bin/ash"]);
+            TestImages.Bash, labels: new Dictionary<string, string> { ["app.rind.shell"] = "/bin/ash" });
         await using var terminal = await TmuxTerminal.StartAsync("\"$RIND\"");
         await terminal.WaitForScreenAsync("#");
 
@@ -54,7 +54,7 @@ public sealed class TerminalShellTests
     [InlineData(TestImages.Busybox)]
     public async Task The_shell_runs_the_pre_step_after_the_users_startup_file_as_if_typed_there(string image)
     {
-        await using var container = await LabelledContainer.StartAsync(image, "source /venv/bin/activate", extraArguments: ["--env", "ENV=/root/.shrc"]);
+        await using var container = await LabelledContainer.StartAsync(image, "source /venv/bin/activate", environment: ["ENV=/root/.shrc"]);
         await WriteStartupFilesAsync(container, "PS1='app> '", "user_rc() { :; }");
         await using var terminal = await TmuxTerminal.StartAsync("\"$RIND\"");
         await terminal.WaitForScreenAsync("(venv) app>");
@@ -83,6 +83,9 @@ public sealed class TerminalShellTests
     }
 
     /// <summary>The user's own startup files: ~/.bashrc for bash, and the file $ENV names for /bin/sh.</summary>
-    private static Task WriteStartupFilesAsync(LabelledContainer container, params string[] lines) =>
-        DockerCli.RunAsync(["exec", container.Id, "sh", "-c", "printf '%s\\n' \"$@\" > /root/.bashrc; cp /root/.bashrc /root/.shrc", "sh", .. lines]);
+    private static async Task WriteStartupFilesAsync(LabelledContainer container, params string[] lines)
+    {
+        var result = await RindBinary.RunAsync(["-c", container.Id, "sh", "-c", "printf '%s\\n' \"$@\" > /root/.bashrc; cp /root/.bashrc /root/.shrc", "sh", .. lines]);
+        Assert.Equal(0, result.ExitCode);
+    }
 }

@@ -11,7 +11,7 @@ public sealed class WorkingDirectoryTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(Path.Combine(_project.FullName, "app", "models"));
-        _container = await LabelledContainer.StartAsync(TestImages.Busybox, extraArguments: ["-v", $"{_project.FullName}:/code", "-w", "/srv"]);
+        _container = await LabelledContainer.StartAsync(TestImages.Busybox, binds: [$"{_project.FullName}:/code"], workingDirectory: "/srv");
     }
 
     public async Task DisposeAsync()
@@ -59,7 +59,7 @@ public sealed class WorkingDirectoryTests : IAsyncLifetime
     {
         await _container!.DisposeAsync();
         _container = await LabelledContainer.StartAsync(
-            TestImages.Dash, "source /venv/bin/activate", extraArguments: ["-v", $"{_project.FullName}:/code"]);
+            TestImages.Dash, "source /venv/bin/activate", binds: [$"{_project.FullName}:/code"]);
 
         var result = await RindBinary.RunAsync(["pwd"], workingDirectory: Path.Combine(_project.FullName, "app", "models"));
 
@@ -71,7 +71,10 @@ public sealed class WorkingDirectoryTests : IAsyncLifetime
     {
         await _container!.DisposeAsync();
         _container = await LabelledContainer.StartAsync(
-            TestImages.Busybox, extraArguments: ["-v", $"{_project.FullName}:/code", "-w", "/srv", "--label", "app.rind.cwd=false"]);
+            TestImages.Busybox,
+            labels: new Dictionary<string, string> { ["app.rind.cwd"] = "false" },
+            binds: [$"{_project.FullName}:/code"],
+            workingDirectory: "/srv");
 
         var result = await RindBinary.RunAsync(["pwd"], workingDirectory: Path.Combine(_project.FullName, "app"));
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace Rind.IntegrationTests.Infrastructure;
@@ -74,39 +75,19 @@ public sealed class ComposeProject : IAsyncDisposable
               {service}:
                 image: {image}
                 network_mode: none
-                labels: [{DockerCli.TestLabel}]
+                labels: [{TestEngine.TestLabel}]
 
             """);
-        var ulimits = RunOptionUlimits();
+        var ulimits = TestRunOptions.Ulimits();
         if (ulimits.Count > 0)
         {
             text.Append("    ulimits:\n");
-            foreach (var (name, soft, hard) in ulimits)
+            foreach (var ulimit in ulimits)
             {
-                text.Append($"      {name}: {{soft: {soft}, hard: {hard}}}\n");
+                text.Append(CultureInfo.InvariantCulture, $"      {ulimit.Name}: {{soft: {ulimit.Soft}, hard: {ulimit.Hard}}}\n");
             }
         }
 
         return text.ToString();
-    }
-
-    /// <summary>The <c>--ulimit NAME=SOFT:HARD</c> options of <see cref="LabelledContainer.RunOptionsVariable"/>, the only kind it has.</summary>
-    private static List<(string Name, string Soft, string Hard)> RunOptionUlimits()
-    {
-        var words = Environment.GetEnvironmentVariable(LabelledContainer.RunOptionsVariable)?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
-        List<(string, string, string)> ulimits = [];
-        for (var index = 0; index < words.Length; index += 2)
-        {
-            var limit = index + 1 < words.Length && words[index] == "--ulimit" ? words[index + 1].Split('=', ':') : [];
-            if (limit.Length != 3)
-            {
-                throw new NotSupportedException(
-                    $"{LabelledContainer.RunOptionsVariable}: only --ulimit NAME=SOFT:HARD can be given to a compose project, not {string.Join(' ', words[index..])}");
-            }
-
-            ulimits.Add((limit[0], limit[1], limit[2]));
-        }
-
-        return ulimits;
     }
 }

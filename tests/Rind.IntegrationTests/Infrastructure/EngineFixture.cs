@@ -1,3 +1,5 @@
+using System.Net.Sockets;
+
 namespace Rind.IntegrationTests.Infrastructure;
 
 /// <summary>
@@ -9,20 +11,29 @@ public sealed class EngineFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _ = RindBinary.Path;
-        await DockerCli.RemoveTestContainersAsync();
-        foreach (var image in TestImages.All)
+        try
         {
-            await DockerCli.RunAsync("image", "inspect", "--format", "{{.Id}}", image);
+            await TestEngine.RemoveTestContainersAsync();
+        }
+        catch (Exception exception) when (exception is HttpRequestException or SocketException)
+        {
+            throw new InvalidOperationException($"no engine answers at {TestEngine.Address}: {exception.Message}", exception);
         }
 
-        var foreign = await DockerCli.RunAsync("ps", "--filter", "label=app.rind", "--format", "{{.Names}}");
-        if (foreign.Length > 0)
+        foreach (var image in TestImages.All)
         {
+            await TestEngine.InspectImageAsync(image);
+        }
+
+        var foreign = await TestEngine.ListContainersAsync("app.rind", all: false);
+        if (foreign.Count > 0)
+        {
+            var names = foreign.Select(container => container.Names[0].TrimStart('/'));
             throw new InvalidOperationException(
-                $"running containers on this engine already carry app.rind ({foreign.ReplaceLineEndings(", ")}); " +
+                $"running containers on this engine already carry app.rind ({string.Join(", ", names)}); " +
                 "the tests need to be the only ones: stop those, or point DOCKER_HOST at another engine");
         }
     }
 
-    public Task DisposeAsync() => DockerCli.RemoveTestContainersAsync();
+    public Task DisposeAsync() => TestEngine.RemoveTestContainersAsync();
 }

@@ -1,3 +1,5 @@
+using Docker.DotNet.Models;
+
 namespace Rind.IntegrationTests.Infrastructure;
 
 /// <summary>
@@ -5,12 +7,6 @@ namespace Rind.IntegrationTests.Infrastructure;
 /// </summary>
 public sealed class LabelledContainer : IAsyncDisposable
 {
-    /// <summary>
-    /// Extra <c>docker run</c> options, separated by spaces, that the engine needs to start any
-    /// container (Podman as root on a host with low hard rlimits: explicit --ulimit options).
-    /// </summary>
-    public const string RunOptionsVariable = "RIND_TEST_RUN_OPTIONS";
-
     private LabelledContainer(string id, string name)
     {
         Id = id;
@@ -23,27 +19,55 @@ public sealed class LabelledContainer : IAsyncDisposable
 
     /// <param name="preStep">The value of app.rind; null for the bare label, as compose's <c>labels: [app.rind]</c> makes.</param>
     /// <param name="labelled">false for a container without app.rind.</param>
+    /// <param name="labels">Labels beside app.rind, such as compose's or app.rind.user.</param>
+    /// <param name="environment">Variables as NAME=VALUE.</param>
+    /// <param name="binds">Folders of this machine mounted as HOST:CONTAINER.</param>
+    /// <param name="workingDirectory">The container's own folder; the image's when null.</param>
     public static async Task<LabelledContainer> StartAsync(
-        string image = TestImages.Busybox, string? preStep = null, bool labelled = true, params string[] extraArguments)
+        string image = TestImages.Busybox,
+        string? preStep = null,
+        bool labelled = true,
+        IReadOnlyDictionary<string, string>? labels = null,
+        IList<string>? environment = null,
+        IList<string>? binds = null,
+        string? workingDirectory = null)
     {
         var name = "rind-it-" + Guid.NewGuid().ToString("N")[..10];
-        List<string> arguments = ["run", "-d", "--network", "none", "--name", name, "--label", DockerCli.TestLabel];
+        var allLabels = new Dictionary<string, string>(labels ?? new Dictionary<string, string>());
         if (labelled)
         {
-            arguments.AddRange(["--label", preStep is null ? "app.rind" : $"app.rind={preStep}"]);
+            allLabels["app.rind"] = preStep ?? "";
         }
 
-        arguments.AddRange(RunOptions());
-        arguments.AddRange(extraArguments);
-        arguments.AddRange([image, "sleep", "infinity"]);
-        var id = await DockerCli.RunAsync([.. arguments]);
+        var id = await TestEngine.CreateContainerAsync(new CreateContainerParameters
+        {
+            Name = name,
+            Image = image,
+            Cmd = ["sleep", "infinity"],
+            Labels = allLabels,
+            Env = environment ?? [],
+            WorkingDir = workingDirectory ?? "",
+            HostConfig = new HostConfig { Binds = binds ?? [] },
+        });
+        try
+        {
+            await TestEngine.StartContainerAsync(id);
+        }
+        catch
+        {
+            // A labelled container that never ran would be in the way of the tests after this one.
+            await TestEngine.RemoveContainerAsync(id);
+            throw;
+        }
+
         return new LabelledContainer(id, name);
     }
 
-    public Task StopAsync() => DockerCli.RunAsync("kill", Id);
+    /// <summary>Stops it at once (SIGKILL); it stays, stopped, until disposed.</summary>
+    public Task StopAsync() => TestEngine.KillContainerAsync(Id);
 
-    public async ValueTask DisposeAsync() => await DockerCli.RemoveAsync(Id);
+    /// <summary>Its processes, one line each, as the engine's <c>top</c> shows them.</summary>
+    public Task<IReadOnlyList<string>> ProcessesAsync() => TestEngine.ProcessesAsync(Id);
 
-    private static string[] RunOptions() =>
-        Environment.GetEnvironmentVariable(RunOptionsVariable)?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
+    public async ValueTask DisposeAsync() => await TestEngine.RemoveContainerAsync(Id);
 }
