@@ -33,22 +33,15 @@ internal sealed class EngineHttpClient(IEngineDialer dialer, string host, TimeSp
             var connection = idle ?? new HttpConnection(dialer.Dial(deadline));
             try
             {
-                HttpAnswer answer;
-                using (deadline.OnExpiry(connection.Connection.Abort))
+                var answer = WithinDeadline(deadline, connection, () =>
                 {
                     var head = connection.Send(method, target, host, jsonBody, upgrade: false);
-                    answer = new HttpAnswer(head, connection.ReadBody(head, maxAnswerLength));
-                }
-
+                    return new HttpAnswer(head, connection.ReadBody(head, maxAnswerLength));
+                });
                 Release(connection, deadline);
                 return answer;
             }
-            catch (Exception exception) when (deadline.HasPassed && exception is IOException or ObjectDisposedException)
-            {
-                connection.Dispose();
-                throw new EngineTimeoutException(deadline.Limit, exception);
-            }
-            catch (IOException) when (idle is not null && !connection.HasReceived)
+            catch (IOException exception) when (exception is not EngineTimeoutException && idle is not null && !connection.HasReceived)
             {
                 // The engine had closed the idle connection: the request never reached it, so send it again.
                 connection.Dispose();
@@ -72,19 +65,10 @@ internal sealed class EngineHttpClient(IEngineDialer dialer, string host, TimeSp
         var connection = new HttpConnection(dialer.Dial(deadline));
         try
         {
-            HttpResponseHead head;
-            using (deadline.OnExpiry(connection.Connection.Abort))
-            {
-                head = connection.Send("POST", target, host, jsonBody, upgrade: true);
-            }
+            var head = WithinDeadline(deadline, connection, () => connection.Send("POST", target, host, jsonBody, upgrade: true));
 
             // The deadline may have passed just as the head arrived, and aborted the connection all the same.
             return deadline.HasPassed ? throw new EngineTimeoutException(deadline.Limit) : (head, connection);
-        }
-        catch (Exception exception) when (deadline.HasPassed && exception is IOException or ObjectDisposedException)
-        {
-            connection.Dispose();
-            throw exception as EngineTimeoutException ?? new EngineTimeoutException(deadline.Limit, exception);
         }
         catch
         {
@@ -97,17 +81,7 @@ internal sealed class EngineHttpClient(IEngineDialer dialer, string host, TimeSp
     public byte[] ReadBody(HttpConnection connection, HttpResponseHead head)
     {
         using var deadline = new RequestDeadline(callTimeout);
-        try
-        {
-            using (deadline.OnExpiry(connection.Connection.Abort))
-            {
-                return connection.ReadBody(head, maxAnswerLength);
-            }
-        }
-        catch (Exception exception) when (deadline.HasPassed && exception is IOException or ObjectDisposedException)
-        {
-            throw new EngineTimeoutException(deadline.Limit, exception);
-        }
+        return WithinDeadline(deadline, connection, () => connection.ReadBody(head, maxAnswerLength));
     }
 
     public void Dispose()
@@ -118,6 +92,25 @@ internal sealed class EngineHttpClient(IEngineDialer dialer, string host, TimeSp
             {
                 connection.Dispose();
             }
+        }
+    }
+
+    /// <summary>
+    /// Runs one exchange on the connection, which is aborted should the deadline pass first; what then
+    /// fails in the exchange is told as the deadline.
+    /// </summary>
+    private static T WithinDeadline<T>(RequestDeadline deadline, HttpConnection connection, Func<T> exchange)
+    {
+        try
+        {
+            using (deadline.OnExpiry(connection.Connection.Abort))
+            {
+                return exchange();
+            }
+        }
+        catch (Exception exception) when (deadline.HasPassed && exception is IOException or ObjectDisposedException)
+        {
+            throw new EngineTimeoutException(deadline.Limit, exception);
         }
     }
 
