@@ -46,6 +46,12 @@ internal static partial class NativeMethods
     /// <summary>errno ENOENT, the same number on Linux and macOS.</summary>
     public const int NoSuchFile = 2;
 
+    /// <summary>errno EACCES, the same number on Linux and macOS.</summary>
+    public const int PermissionDenied = 13;
+
+    /// <summary>access(2) W_OK, the same on Linux and macOS: may write, which connecting to a Unix socket needs.</summary>
+    public const int WriteAccess = 2;
+
     /// <summary>errno ENOTDIR, the same number on Linux and macOS: a part of a path is not a folder.</summary>
     public const int NotAFolder = 20;
 

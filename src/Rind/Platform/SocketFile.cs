@@ -7,12 +7,6 @@ namespace Rind.Platform;
 /// </summary>
 internal static class SocketFile
 {
-    /// <summary>access(2): may write, which connecting to a Unix socket needs (W_OK, the same on Linux and macOS).</summary>
-    private const int WriteAccess = 2;
-
-    /// <summary>errno EACCES, the same on Linux and macOS.</summary>
-    private const int PermissionDenied = 13;
-
     public static SocketCheck Check(string path)
     {
         if (NativeMethods.GetFileType(path, out var type) != 0)
@@ -25,13 +19,13 @@ internal static class SocketFile
             return new SocketCheck(false, notASocket);
         }
 
-        return NativeMethods.Access(path, WriteAccess) == 0 ? SocketCheck.Usable : new SocketCheck(true, Reason(Marshal.GetLastPInvokeError()));
+        return NativeMethods.Access(path, NativeMethods.WriteAccess) == 0 ? SocketCheck.Usable : new SocketCheck(true, Reason(Marshal.GetLastPInvokeError()));
     }
 
     private static string Reason(int error) => error switch
     {
         NativeMethods.NoSuchFile or NativeMethods.NotAFolder => "it does not exist",
-        PermissionDenied => "permission denied",
+        NativeMethods.PermissionDenied => "permission denied",
         _ => Marshal.GetPInvokeErrorMessage(error),
     };
 }
