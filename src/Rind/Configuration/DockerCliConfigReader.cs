@@ -1,3 +1,4 @@
+using Rind.Serialization;
 using System.Text.Json;
 using Rind.Diagnostics;
 using Rind.Engine;
@@ -38,7 +39,7 @@ internal static class DockerCliConfigReader
         try
         {
             return SmallFile.ReadOrNull(path, MaxBytes) is { } content
-                ? JsonSerializer.Deserialize(content, EngineJsonContext.Default.DockerCliConfig) ?? DockerCliConfig.Empty
+                ? JsonSerializer.Deserialize(content, RindJsonContext.Default.DockerCliConfig) ?? DockerCliConfig.Empty
                 : DockerCliConfig.Empty;
         }
         catch (JsonException exception)

@@ -1,3 +1,4 @@
+using Rind.Serialization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -25,7 +26,7 @@ internal static class DockerContextStore
         {
             var content = SmallFile.ReadOrNull(metaFile, MaxBytes) ?? throw new RindException(
                 $"context \"{name}\" does not exist in {Path.Combine(configDirectory, "contexts")}: docker context ls lists the ones there are");
-            metadata = JsonSerializer.Deserialize(content, EngineJsonContext.Default.DockerContextMetadata);
+            metadata = JsonSerializer.Deserialize(content, RindJsonContext.Default.DockerContextMetadata);
         }
         catch (JsonException exception)
         {

@@ -1,3 +1,4 @@
+using Rind.Serialization;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -84,9 +85,9 @@ internal sealed class DockerEngineClient : IDockerEngine
     public Task<IReadOnlyList<ContainerSummary>> ListContainersWithLabelAsync(string label, CancellationToken cancellationToken) =>
         Run<IReadOnlyList<ContainerSummary>>(cancellationToken, () =>
         {
-            var filters = Uri.EscapeDataString($$"""{"label":[{{JsonSerializer.Serialize(label, EngineJsonContext.Default.String)}}]}""");
+            var filters = Uri.EscapeDataString($$"""{"label":[{{JsonSerializer.Serialize(label, RindJsonContext.Default.String)}}]}""");
             var answer = Send("GET", $"{_versionPrefix}/containers/json?all=1&filters={filters}", jsonBody: null);
-            return ReadJson(answer, EngineJsonContext.Default.ContainerSummaryArray);
+            return ReadJson(answer, RindJsonContext.Default.ContainerSummaryArray);
         });
 
     public Task<string> CreateExecAsync(string containerId, ExecCreateRequest request, CancellationToken cancellationToken) =>
@@ -95,8 +96,8 @@ internal sealed class DockerEngineClient : IDockerEngine
             var answer = Send(
                 "POST",
                 $"{_versionPrefix}/containers/{Uri.EscapeDataString(containerId)}/exec",
-                JsonSerializer.SerializeToUtf8Bytes(request, EngineJsonContext.Default.ExecCreateRequest));
-            return ReadJson(answer, EngineJsonContext.Default.ExecCreateResponse).Id;
+                JsonSerializer.SerializeToUtf8Bytes(request, RindJsonContext.Default.ExecCreateRequest));
+            return ReadJson(answer, RindJsonContext.Default.ExecCreateResponse).Id;
         });
 
     public Task<IExecConnection> StartExecAsync(string execId, ExecStartRequest request, CancellationToken cancellationToken) =>
@@ -104,7 +105,7 @@ internal sealed class DockerEngineClient : IDockerEngine
         {
             var target = $"{_versionPrefix}/exec/{Uri.EscapeDataString(execId)}/start";
             var (head, connection) = Transport("POST", target, () => _http.SendUpgrade(
-                target, JsonSerializer.SerializeToUtf8Bytes(request, EngineJsonContext.Default.ExecStartRequest)));
+                target, JsonSerializer.SerializeToUtf8Bytes(request, RindJsonContext.Default.ExecStartRequest)));
             if (head.StatusCode == (int)HttpStatusCode.SwitchingProtocols)
             {
                 return new HijackedExecConnection(connection.TakeUpgradedStream(), connection.Connection);
@@ -121,7 +122,7 @@ internal sealed class DockerEngineClient : IDockerEngine
         Run(cancellationToken, () => EnsureSuccess(Send(
             "POST",
             $"{_versionPrefix}/exec/{Uri.EscapeDataString(execId)}/start",
-            JsonSerializer.SerializeToUtf8Bytes(new ExecStartRequest { Detach = true }, EngineJsonContext.Default.ExecStartRequest))));
+            JsonSerializer.SerializeToUtf8Bytes(new ExecStartRequest { Detach = true }, RindJsonContext.Default.ExecStartRequest))));
 
     public Task ResizeExecAsync(string execId, int rows, int columns, CancellationToken cancellationToken) =>
         Run(cancellationToken, () =>
@@ -132,7 +133,7 @@ internal sealed class DockerEngineClient : IDockerEngine
 
     public Task<ExecInspectResponse> InspectExecAsync(string execId, CancellationToken cancellationToken) =>
         Run(cancellationToken, () =>
-            ReadJson(Send("GET", $"{_versionPrefix}/exec/{Uri.EscapeDataString(execId)}/json", jsonBody: null), EngineJsonContext.Default.ExecInspectResponse));
+            ReadJson(Send("GET", $"{_versionPrefix}/exec/{Uri.EscapeDataString(execId)}/json", jsonBody: null), RindJsonContext.Default.ExecInspectResponse));
 
     public void Dispose() => _http.Dispose();
 
@@ -237,7 +238,7 @@ internal sealed class DockerEngineClient : IDockerEngine
         string? message = null;
         try
         {
-            message = JsonSerializer.Deserialize(answer.Body, EngineJsonContext.Default.EngineErrorResponse)?.Message;
+            message = JsonSerializer.Deserialize(answer.Body, RindJsonContext.Default.EngineErrorResponse)?.Message;
         }
         catch (JsonException)
         {

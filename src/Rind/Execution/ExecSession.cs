@@ -1,3 +1,4 @@
+using Rind.Serialization;
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
@@ -44,7 +45,7 @@ internal sealed class ExecSession(IDockerEngine engine, IStandardStreams streams
         IReadOnlyList<int>? consoleSize = size is { } known ? [known.Rows, known.Columns] : null;
         var marker = ProcessMarker.Create();
         var execId = await CreateAsync(container, plan, marker, consoleSize, cancellationToken).ConfigureAwait(false);
-        LogMessages.ExecCreated(logger, execId, JsonSerializer.Serialize(plan.Argv, EngineJsonContext.Default.IReadOnlyListString));
+        LogMessages.ExecCreated(logger, execId, JsonSerializer.Serialize(plan.Argv, RindJsonContext.Default.IReadOnlyListString));
 
         // The engine cannot signal an exec, so rind does: Ctrl-C in a script, a kill or a closed
         // terminal reaches the command and all it started, and rind exits with the command's code.

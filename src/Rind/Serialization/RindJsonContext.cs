@@ -2,10 +2,10 @@ using System.Text.Json.Serialization;
 using Rind.Configuration;
 using Rind.Engine.Models;
 
-namespace Rind.Engine;
+namespace Rind.Serialization;
 
 /// <summary>
-/// Source-generated JSON for every engine endpoint rind calls and the Docker CLI's files it reads, so
+/// Source-generated JSON for every engine and cluster endpoint rind calls and every file it reads, so
 /// that nothing is reflected at run time.
 /// </summary>
 [JsonSourceGenerationOptions(
@@ -21,4 +21,4 @@ namespace Rind.Engine;
 [JsonSerializable(typeof(EngineErrorResponse))] // any failed request
 [JsonSerializable(typeof(DockerCliConfig))] // the Docker CLI's config.json
 [JsonSerializable(typeof(DockerContextMetadata))] // a context's meta.json in the Docker CLI's context store
-internal sealed partial class EngineJsonContext : JsonSerializerContext;
+internal sealed partial class RindJsonContext : JsonSerializerContext;

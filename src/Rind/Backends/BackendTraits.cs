@@ -1,0 +1,7 @@
+namespace Rind.Backends;
+
+/// <summary>What a backend's execs can do, which the plan of a command depends on.</summary>
+/// <param name="SizesTerminalAtStart">Whether a terminal has its size before the command starts; else the command waits for it.</param>
+/// <param name="SharesFileSystem">Whether the backend's bind-mount sources are rind's own folders, so that the current folder can be mapped.</param>
+/// <param name="HasDetachKeys">Whether the backend watches a terminal's input for keys that detach from the command.</param>
+internal sealed record BackendTraits(bool SizesTerminalAtStart, bool SharesFileSystem, bool HasDetachKeys);
