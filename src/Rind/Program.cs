@@ -6,14 +6,14 @@ namespace Rind;
 
 internal static class Program
 {
-    private static Task<int> Main(string[] args)
+    private static int Main(string[] args)
     {
         var app = new RindApp(
             ProcessStandardStreams.Open(),
             new UnixTerminal(),
             new PosixSignals(),
             new ProcessEnvironment(),
-            (settings, logger) => new DockerEngineClient(settings.Endpoint, EngineDialers.Create(settings), settings.ApiVersion, logger, settings.CallTimeout));
-        return app.RunAsync(args, CancellationToken.None);
+            (settings, logger) => DockerEngineClient.Connect(settings.Endpoint, EngineDialers.Create(settings), settings.ApiVersion, logger, settings.CallTimeout));
+        return app.Run(args);
     }
 }

@@ -5,6 +5,7 @@ using Rind.Cli;
 using Rind.Configuration;
 using Rind.Diagnostics;
 using Rind.Engine;
+using Rind.Backends;
 using Rind.Execution;
 using Rind.Platform;
 
@@ -20,7 +21,7 @@ internal sealed class RindApp(
     IEnvironment environment,
     Func<EngineSettings, ILogger, IDockerEngine> connectEngine)
 {
-    public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
+    public int Run(IReadOnlyList<string> args)
     {
         var verbose = false;
         try
@@ -32,7 +33,7 @@ internal sealed class RindApp(
             {
                 InvocationAction.ShowHelp => Print(UsageText.Text),
                 InvocationAction.ShowVersion => Print(VersionText.Create()),
-                _ => await RunCommandAsync(invocation, cancellationToken).ConfigureAwait(false),
+                _ => RunCommand(invocation),
             };
         }
         catch (RindException exception)
@@ -49,7 +50,7 @@ internal sealed class RindApp(
         }
     }
 
-    private async Task<int> RunCommandAsync(Invocation invocation, CancellationToken cancellationToken)
+    private int RunCommand(Invocation invocation)
     {
         // Without --verbose nothing is logged, so nothing of logging is set up.
         using var loggerFactory = invocation.Verbose
@@ -62,7 +63,41 @@ internal sealed class RindApp(
         var tty = TerminalDecision.UseTerminal(invocation.Tty, inputIsTerminal, terminal.IsOutputTerminal, ownsInputTerminal);
         var commandStreams = TerminalDecision.ReadInput(inputIsTerminal, ownsInputTerminal) ? streams : new StandardStreamsWithoutInput(streams);
         var config = new Lazy<DockerCliConfig>(() => DockerCliConfigReader.Read(environment));
-        var detachKeys = tty ? config.Value.DetachKeys : null;
+
+        using var backend = DockerBackendFor(invocation, config, logger);
+        var traits = backend.Connect();
+        var criteria = new ContainerCriteria(
+            invocation.Service ?? environment.GetSetting("RIND_SERVICE"),
+            invocation.Container ?? environment.GetSetting("RIND_CONTAINER"),
+            environment.CurrentDirectory);
+        var target = backend.Choose(criteria);
+        LogMessages.ContainerChosen(logger, target.DisplayName, target.Id, RindLabel.Name);
+
+        var preStep = target.Settings.GetValueOrDefault(RindLabel.Name);
+        if (!string.IsNullOrWhiteSpace(preStep))
+        {
+            LogMessages.PreStepFound(logger, preStep);
+        }
+
+        var conditions = new ExecConditions(tty, environment.GetVariable("TERM"), tty && traits.HasDetachKeys ? config.Value.DetachKeys : null, traits.SizesTerminalAtStart)
+        {
+            LookupVariable = name => ArgumentEncoding.CheckVariable(name, environment.GetVariable(name), StartupBytes.Variable),
+            CurrentDirectory = criteria.CurrentDirectory,
+            SharesFileSystem = traits.SharesFileSystem,
+            HasDetachKeys = traits.HasDetachKeys,
+        };
+        var plan = ExecPlanner.Plan(invocation, target, conditions);
+        if (plan.DetachKeys is { } keys)
+        {
+            LogMessages.TerminalChosen(logger, plan.Tty, keys);
+        }
+
+        var outcome = new ExecSession(backend, traits, commandStreams, terminal, signals, logger).Run(target, plan);
+        return outcome.Message is { } message ? Fail(message, outcome.ExitCode) : outcome.ExitCode;
+    }
+
+    private DockerBackend DockerBackendFor(Invocation invocation, Lazy<DockerCliConfig> config, ILogger logger)
+    {
         var settings = EngineSettingsResolver.Resolve(
             invocation.Host,
             invocation.Context,
@@ -71,36 +106,7 @@ internal sealed class RindApp(
             SocketFile.Check,
             socket => LogMessages.SocketPassedOver(logger, socket.Origin, socket.Path, socket.Reason));
         LogMessages.EngineChosen(logger, settings.Endpoint.Address, settings.Origin, settings.Tls is not null);
-        using var engine = connectEngine(settings, logger);
-        var apiVersion = await engine.ConnectAsync(cancellationToken).ConfigureAwait(false);
-
-        var labelled = await engine.ListContainersWithLabelAsync(RindLabel.Name, cancellationToken).ConfigureAwait(false);
-        var criteria = new ContainerCriteria(
-            invocation.Service ?? environment.GetSetting("RIND_SERVICE"),
-            invocation.Container ?? environment.GetSetting("RIND_CONTAINER"),
-            environment.CurrentDirectory);
-        var container = ContainerSelector.Select(labelled, criteria);
-        LogMessages.ContainerChosen(logger, container.DisplayName, container.Id, RindLabel.Name);
-
-        var preStep = container.Labels?.GetValueOrDefault(RindLabel.Name);
-        if (!string.IsNullOrWhiteSpace(preStep))
-        {
-            LogMessages.PreStepFound(logger, preStep);
-        }
-
-        var conditions = new ExecConditions(tty, environment.GetVariable("TERM"), detachKeys, apiVersion)
-        {
-            LookupVariable = name => ArgumentEncoding.CheckVariable(name, environment.GetVariable(name), StartupBytes.Variable),
-            CurrentDirectory = criteria.CurrentDirectory,
-            EngineIsLocal = settings.Endpoint is UnixEngineEndpoint,
-        };
-        var plan = ExecPlanner.Plan(invocation, container, conditions);
-        if (plan.DetachKeys is { } keys)
-        {
-            LogMessages.TerminalChosen(logger, plan.Tty, keys);
-        }
-
-        return await new ExecSession(engine, commandStreams, terminal, signals, logger).RunAsync(container, plan, cancellationToken).ConfigureAwait(false);
+        return new DockerBackend(() => connectEngine(settings, logger), settings.Endpoint is UnixEngineEndpoint, logger);
     }
 
     private int Print(string text)

@@ -4,4 +4,5 @@ namespace Rind.Backends;
 /// <param name="SizesTerminalAtStart">Whether a terminal has its size before the command starts; else the command waits for it.</param>
 /// <param name="SharesFileSystem">Whether the backend's bind-mount sources are rind's own folders, so that the current folder can be mapped.</param>
 /// <param name="HasDetachKeys">Whether the backend watches a terminal's input for keys that detach from the command.</param>
-internal sealed record BackendTraits(bool SizesTerminalAtStart, bool SharesFileSystem, bool HasDetachKeys);
+/// <param name="WritesNoticesIntoOutput">Whether the backend writes notices of its own into the command's output, as Docker and Podman do.</param>
+internal sealed record BackendTraits(bool SizesTerminalAtStart, bool SharesFileSystem, bool HasDetachKeys, bool WritesNoticesIntoOutput);

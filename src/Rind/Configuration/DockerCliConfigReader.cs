@@ -1,8 +1,8 @@
-using Rind.Serialization;
 using System.Text.Json;
 using Rind.Diagnostics;
 using Rind.Engine;
 using Rind.Platform;
+using Rind.Serialization;
 
 namespace Rind.Configuration;
 

@@ -1,10 +1,10 @@
-using Rind.Serialization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Rind.Diagnostics;
 using Rind.Engine;
 using Rind.Platform;
+using Rind.Serialization;
 
 namespace Rind.Configuration;
 

@@ -1,4 +1,3 @@
-using Rind.Serialization;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -9,6 +8,7 @@ using Rind.Diagnostics;
 using Rind.Engine.Http;
 using Rind.Engine.Models;
 using Rind.Engine.Transport;
+using Rind.Serialization;
 
 namespace Rind.Engine;
 
@@ -20,16 +20,29 @@ internal sealed class DockerEngineClient : IDockerEngine
 {
     private readonly EngineEndpoint _endpoint;
     private readonly IEngineDialer _dialer;
-    private readonly ApiVersion? _requestedVersion;
-    private readonly ILogger _logger;
     private readonly EngineHttpClient _http;
-    private string _versionPrefix = "";
+    private readonly string _versionPrefix;
 
+    private DockerEngineClient(EngineEndpoint endpoint, IEngineDialer dialer, EngineHttpClient http, ApiVersion version)
+    {
+        _endpoint = endpoint;
+        _dialer = dialer;
+        _http = http;
+        Version = version;
+        _versionPrefix = "/v" + version;
+    }
+
+    public ApiVersion Version { get; }
+
+    /// <summary>
+    /// Opens a client for the engine at <paramref name="endpoint"/>: asks the engine which API version it speaks
+    /// and settles on the one both sides know, unless <paramref name="requestedVersion"/> says which.
+    /// </summary>
     /// <param name="dialer">Opens connections to the engine at <paramref name="endpoint"/>.</param>
     /// <param name="requestedVersion">The API version to speak without asking the engine (DOCKER_API_VERSION).</param>
     /// <param name="callTimeout">How long one call may take (RIND_TIMEOUT); an exec's stream has no limit.</param>
     /// <param name="maxAnswerLength">The most bytes of an answer's body rind reads.</param>
-    public DockerEngineClient(
+    public static DockerEngineClient Connect(
         EngineEndpoint endpoint,
         IEngineDialer dialer,
         ApiVersion? requestedVersion,
@@ -37,139 +50,106 @@ internal sealed class DockerEngineClient : IDockerEngine
         TimeSpan? callTimeout = null,
         long maxAnswerLength = EngineHttpClient.DefaultMaxAnswerLength)
     {
-        _endpoint = endpoint;
-        _dialer = dialer;
-        _requestedVersion = requestedVersion;
-        _logger = logger;
-        _http = new EngineHttpClient(dialer, endpoint.BaseAddress.Authority, callTimeout ?? EngineSettings.DefaultCallTimeout, maxAnswerLength);
+        var http = new EngineHttpClient(dialer, endpoint.BaseAddress.Authority, callTimeout ?? EngineSettings.DefaultCallTimeout, maxAnswerLength);
+        try
+        {
+            return new DockerEngineClient(endpoint, dialer, http, requestedVersion is { } requested
+                ? Requested(endpoint, requested, logger)
+                : Negotiate(endpoint, dialer, http, logger));
+        }
+        catch
+        {
+            http.Dispose();
+            throw;
+        }
     }
 
     /// <summary>A client for a unix:// or plain tcp:// engine.</summary>
-    public DockerEngineClient(EngineEndpoint endpoint, ApiVersion? requestedVersion, ILogger logger, TimeSpan? callTimeout = null)
-        : this(endpoint, new SocketDialer(endpoint), requestedVersion, logger, callTimeout)
+    public static DockerEngineClient Connect(EngineEndpoint endpoint, ApiVersion? requestedVersion, ILogger logger, TimeSpan? callTimeout = null) =>
+        Connect(endpoint, new SocketDialer(endpoint), requestedVersion, logger, callTimeout);
+
+    public IReadOnlyList<ContainerSummary> ListContainersWithLabel(string label)
     {
+        var filters = Uri.EscapeDataString($$"""{"label":[{{JsonSerializer.Serialize(label, RindJsonContext.Default.String)}}]}""");
+        var answer = Send("GET", $"{_versionPrefix}/containers/json?all=1&filters={filters}", jsonBody: null);
+        return ReadJson(answer, RindJsonContext.Default.ContainerSummaryArray);
     }
 
-    public Task<ApiVersion> ConnectAsync(CancellationToken cancellationToken) => Run(cancellationToken, () =>
+    public string CreateExec(string containerId, ExecCreateRequest request)
     {
-        ApiVersion version;
-        if (_requestedVersion is { } requested)
-        {
-            version = requested;
-            LogMessages.ApiVersionRequested(_logger, version.ToString(), _endpoint.Address);
-        }
-        else
-        {
-            var answer = Send("GET", "/_ping", jsonBody: null);
-            EnsureSuccess(answer);
-            if (!ApiVersion.TryParse(answer.Head.Header("Api-Version"), out var engineVersion))
-            {
-                throw new RindException($"the engine at {_endpoint.Address} did not say which API version it speaks; is it a Docker engine?");
-            }
+        var answer = Send(
+            "POST",
+            $"{_versionPrefix}/containers/{Uri.EscapeDataString(containerId)}/exec",
+            JsonSerializer.SerializeToUtf8Bytes(request, RindJsonContext.Default.ExecCreateRequest));
+        return ReadJson(answer, RindJsonContext.Default.ExecCreateResponse).Id;
+    }
 
-            if (engineVersion.CompareTo(ApiVersion.Minimum) < 0)
-            {
-                throw new RindException(
-                    $"the engine at {_endpoint.Address} speaks API {engineVersion}, older than {ApiVersion.Minimum} " +
-                    "(Docker 20.10) which rind needs: upgrade the engine");
-            }
-
-            version = ApiVersion.Negotiate(engineVersion);
-            LogMessages.ApiVersionNegotiated(_logger, version.ToString(), engineVersion.ToString(), _endpoint.Address);
+    public HijackedStream StartExec(string execId, ExecStartRequest request)
+    {
+        var target = $"{_versionPrefix}/exec/{Uri.EscapeDataString(execId)}/start";
+        var (head, connection) = Transport(_endpoint, _dialer, "POST", target, () => _http.SendUpgrade(
+            target, JsonSerializer.SerializeToUtf8Bytes(request, RindJsonContext.Default.ExecStartRequest)));
+        if (head.StatusCode == (int)HttpStatusCode.SwitchingProtocols)
+        {
+            return connection.TakeHijackedStream();
         }
 
-        _versionPrefix = "/v" + version;
-        return version;
-    });
-
-    public Task<IReadOnlyList<ContainerSummary>> ListContainersWithLabelAsync(string label, CancellationToken cancellationToken) =>
-        Run<IReadOnlyList<ContainerSummary>>(cancellationToken, () =>
+        using (connection)
         {
-            var filters = Uri.EscapeDataString($$"""{"label":[{{JsonSerializer.Serialize(label, RindJsonContext.Default.String)}}]}""");
-            var answer = Send("GET", $"{_versionPrefix}/containers/json?all=1&filters={filters}", jsonBody: null);
-            return ReadJson(answer, RindJsonContext.Default.ContainerSummaryArray);
-        });
+            EnsureSuccess(new HttpAnswer(head, Transport(_endpoint, _dialer, "POST", target, () => _http.ReadBody(connection, head))));
+            throw new RindException($"the engine at {_endpoint.Address} did not hand over the exec's stream (HTTP {head.StatusCode})");
+        }
+    }
 
-    public Task<string> CreateExecAsync(string containerId, ExecCreateRequest request, CancellationToken cancellationToken) =>
-        Run(cancellationToken, () =>
-        {
-            var answer = Send(
-                "POST",
-                $"{_versionPrefix}/containers/{Uri.EscapeDataString(containerId)}/exec",
-                JsonSerializer.SerializeToUtf8Bytes(request, RindJsonContext.Default.ExecCreateRequest));
-            return ReadJson(answer, RindJsonContext.Default.ExecCreateResponse).Id;
-        });
-
-    public Task<IExecConnection> StartExecAsync(string execId, ExecStartRequest request, CancellationToken cancellationToken) =>
-        Run<IExecConnection>(cancellationToken, () =>
-        {
-            var target = $"{_versionPrefix}/exec/{Uri.EscapeDataString(execId)}/start";
-            var (head, connection) = Transport("POST", target, () => _http.SendUpgrade(
-                target, JsonSerializer.SerializeToUtf8Bytes(request, RindJsonContext.Default.ExecStartRequest)));
-            if (head.StatusCode == (int)HttpStatusCode.SwitchingProtocols)
-            {
-                return new HijackedExecConnection(connection.TakeUpgradedStream(), connection.Connection);
-            }
-
-            using (connection)
-            {
-                EnsureSuccess(new HttpAnswer(head, Transport("POST", target, () => _http.ReadBody(connection, head))));
-                throw new RindException($"the engine at {_endpoint.Address} did not hand over the exec's stream (HTTP {head.StatusCode})");
-            }
-        });
-
-    public Task StartExecDetachedAsync(string execId, CancellationToken cancellationToken) =>
-        Run(cancellationToken, () => EnsureSuccess(Send(
+    public void StartExecDetached(string execId) =>
+        EnsureSuccess(Send(
             "POST",
             $"{_versionPrefix}/exec/{Uri.EscapeDataString(execId)}/start",
-            JsonSerializer.SerializeToUtf8Bytes(new ExecStartRequest { Detach = true }, RindJsonContext.Default.ExecStartRequest))));
+            JsonSerializer.SerializeToUtf8Bytes(new ExecStartRequest { Detach = true }, RindJsonContext.Default.ExecStartRequest)));
 
-    public Task ResizeExecAsync(string execId, int rows, int columns, CancellationToken cancellationToken) =>
-        Run(cancellationToken, () =>
-        {
-            var target = string.Create(CultureInfo.InvariantCulture, $"{_versionPrefix}/exec/{Uri.EscapeDataString(execId)}/resize?h={rows}&w={columns}");
-            EnsureSuccess(Send("POST", target, jsonBody: null));
-        });
+    public void ResizeExec(string execId, int rows, int columns)
+    {
+        var target = string.Create(CultureInfo.InvariantCulture, $"{_versionPrefix}/exec/{Uri.EscapeDataString(execId)}/resize?h={rows}&w={columns}");
+        EnsureSuccess(Send("POST", target, jsonBody: null));
+    }
 
-    public Task<ExecInspectResponse> InspectExecAsync(string execId, CancellationToken cancellationToken) =>
-        Run(cancellationToken, () =>
-            ReadJson(Send("GET", $"{_versionPrefix}/exec/{Uri.EscapeDataString(execId)}/json", jsonBody: null), RindJsonContext.Default.ExecInspectResponse));
+    public ExecInspectResponse InspectExec(string execId) =>
+        ReadJson(Send("GET", $"{_versionPrefix}/exec/{Uri.EscapeDataString(execId)}/json", jsonBody: null), RindJsonContext.Default.ExecInspectResponse);
 
     public void Dispose() => _http.Dispose();
 
-    /// <summary>
-    /// Makes a call over the blocking connections (see <see cref="IEngineDialer"/>): done by the time the task
-    /// is returned, and a failure travels in the task, as from any asynchronous call.
-    /// </summary>
-    private static Task<T> Run<T>(CancellationToken cancellationToken, Func<T> call)
+    private static ApiVersion Requested(EngineEndpoint endpoint, ApiVersion version, ILogger logger)
     {
-        if (cancellationToken.IsCancellationRequested)
-        {
-            return Task.FromCanceled<T>(cancellationToken);
-        }
-
-        try
-        {
-            return Task.FromResult(call());
-        }
-        catch (Exception exception)
-        {
-            return Task.FromException<T>(exception);
-        }
+        LogMessages.ApiVersionRequested(logger, version.ToString(), endpoint.Address);
+        return version;
     }
 
-    private static Task Run(CancellationToken cancellationToken, Action call) =>
-        Run(cancellationToken, () =>
+    private static ApiVersion Negotiate(EngineEndpoint endpoint, IEngineDialer dialer, EngineHttpClient http, ILogger logger)
+    {
+        var answer = Transport(endpoint, dialer, "GET", "/_ping", () => http.Send("GET", "/_ping", jsonBody: null));
+        EnsureSuccess(answer);
+        if (!ApiVersion.TryParse(answer.Head.Header("Api-Version"), out var engineVersion))
         {
-            call();
-            return true;
-        });
+            throw new RindException($"the engine at {endpoint.Address} did not say which API version it speaks; is it a Docker engine?");
+        }
+
+        if (engineVersion.CompareTo(ApiVersion.Minimum) < 0)
+        {
+            throw new RindException(
+                $"the engine at {endpoint.Address} speaks API {engineVersion}, older than {ApiVersion.Minimum} " +
+                "(Docker 20.10) which rind needs: upgrade the engine");
+        }
+
+        var version = ApiVersion.Negotiate(engineVersion);
+        LogMessages.ApiVersionNegotiated(logger, version.ToString(), engineVersion.ToString(), endpoint.Address);
+        return version;
+    }
 
     private HttpAnswer Send(string method, string target, byte[]? jsonBody) =>
-        Transport(method, target, () => _http.Send(method, target, jsonBody));
+        Transport(_endpoint, _dialer, method, target, () => _http.Send(method, target, jsonBody));
 
     /// <summary>Turns the ways a request can fail on its way into one line that names the engine and, where it helps, the request.</summary>
-    private T Transport<T>(string method, string target, Func<T> send)
+    private static T Transport<T>(EngineEndpoint endpoint, IEngineDialer dialer, string method, string target, Func<T> send)
     {
         try
         {
@@ -180,7 +160,7 @@ internal sealed class DockerEngineClient : IDockerEngine
             throw new RindException(
                 string.Create(
                     CultureInfo.InvariantCulture,
-                    $"the engine at {_endpoint.Address} did not answer {method} {PathOf(target)} within {timeout.Limit.TotalSeconds:0.###} s; ") +
+                    $"the engine at {endpoint.Address} did not answer {method} {PathOf(target)} within {timeout.Limit.TotalSeconds:0.###} s; ") +
                 $"it may be stuck or overloaded ({EngineSettings.TimeoutVariable}=SECONDS sets the limit)",
                 innerException: timeout);
         }
@@ -191,7 +171,7 @@ internal sealed class DockerEngineClient : IDockerEngine
         catch (AnswerTooLargeException tooLarge)
         {
             throw new RindException(
-                $"the engine at {_endpoint.Address} sent an answer to {method} {PathOf(target)} larger than " +
+                $"the engine at {endpoint.Address} sent an answer to {method} {PathOf(target)} larger than " +
                 string.Create(CultureInfo.InvariantCulture, $"{tooLarge.Limit / (1024 * 1024)} MiB, more than rind reads; it was not read"),
                 innerException: tooLarge);
         }
@@ -199,12 +179,12 @@ internal sealed class DockerEngineClient : IDockerEngine
         {
             // Where the answer was cut short is worth saying; the system's words for a broken connection seldom are.
             var where = exception is AnswerCutShortException ? $" ({exception.Message})" : "";
-            var hint = _dialer.FailureHint is { } known ? $": {known}" : "";
-            throw new RindException($"the engine at {_endpoint.Address} broke off the request{where}{hint}", innerException: exception);
+            var hint = dialer.FailureHint is { } known ? $": {known}" : "";
+            throw new RindException($"the engine at {endpoint.Address} broke off the request{where}{hint}", innerException: exception);
         }
         catch (InvalidDataException exception)
         {
-            throw new RindException($"the engine at {_endpoint.Address} gave an answer rind cannot read ({exception.Message})", innerException: exception);
+            throw new RindException($"the engine at {endpoint.Address} gave an answer rind cannot read ({exception.Message})", innerException: exception);
         }
     }
 

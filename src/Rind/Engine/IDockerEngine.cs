@@ -1,27 +1,30 @@
+using Rind.Engine.Http;
 using Rind.Engine.Models;
 
 namespace Rind.Engine;
 
 /// <summary>
-/// The few Docker Engine API calls rind makes.
+/// The few Docker Engine API calls rind makes, in the API version settled when the client connected.
+/// Every call blocks until answered.
 /// </summary>
 internal interface IDockerEngine : IDisposable
 {
-    /// <summary>Checks the engine answers and settles the API version to speak.</summary>
-    Task<ApiVersion> ConnectAsync(CancellationToken cancellationToken);
+    /// <summary>The API version spoken with the engine.</summary>
+    ApiVersion Version { get; }
 
     /// <summary>Containers in any state that carry <paramref name="label"/>, filtered by the engine.</summary>
-    Task<IReadOnlyList<ContainerSummary>> ListContainersWithLabelAsync(string label, CancellationToken cancellationToken);
+    IReadOnlyList<ContainerSummary> ListContainersWithLabel(string label);
 
-    Task<string> CreateExecAsync(string containerId, ExecCreateRequest request, CancellationToken cancellationToken);
+    string CreateExec(string containerId, ExecCreateRequest request);
 
-    Task<IExecConnection> StartExecAsync(string execId, ExecStartRequest request, CancellationToken cancellationToken);
+    /// <summary>Starts an exec attached: its output arrives on the stream, and what is written reaches its stdin.</summary>
+    HijackedStream StartExec(string execId, ExecStartRequest request);
 
     /// <summary>Starts an exec without attaching to it.</summary>
-    Task StartExecDetachedAsync(string execId, CancellationToken cancellationToken);
+    void StartExecDetached(string execId);
 
     /// <summary>Sets the size of an exec's terminal.</summary>
-    Task ResizeExecAsync(string execId, int rows, int columns, CancellationToken cancellationToken);
+    void ResizeExec(string execId, int rows, int columns);
 
-    Task<ExecInspectResponse> InspectExecAsync(string execId, CancellationToken cancellationToken);
+    ExecInspectResponse InspectExec(string execId);
 }

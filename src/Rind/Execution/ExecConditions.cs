@@ -1,5 +1,3 @@
-using Rind.Engine;
-
 namespace Rind.Execution;
 
 /// <summary>
@@ -8,8 +6,8 @@ namespace Rind.Execution;
 /// <param name="Tty">Whether the command gets a terminal.</param>
 /// <param name="Term">TERM from rind's environment, passed in so that full-screen programs draw right.</param>
 /// <param name="ConfiguredDetachKeys">detachKeys from the Docker CLI's config file.</param>
-/// <param name="ApiVersion">The API version spoken with the engine.</param>
-internal sealed record ExecConditions(bool Tty, string? Term, string? ConfiguredDetachKeys, ApiVersion ApiVersion)
+/// <param name="TerminalSizedAtStart">Whether the backend gives a terminal its size before the command starts.</param>
+internal sealed record ExecConditions(bool Tty, string? Term, string? ConfiguredDetachKeys, bool TerminalSizedAtStart)
 {
     /// <summary>rind's own environment, for -e KEY.</summary>
     public Func<string, string?> LookupVariable { get; init; } = _ => null;
@@ -17,6 +15,9 @@ internal sealed record ExecConditions(bool Tty, string? Term, string? Configured
     /// <summary>The folder rind runs in.</summary>
     public string? CurrentDirectory { get; init; }
 
-    /// <summary>Whether the engine shares rind's file system, so that its bind mounts' sources are rind's folders.</summary>
-    public bool EngineIsLocal { get; init; }
+    /// <summary>Whether the backend shares rind's file system, so that its bind mounts' sources are rind's folders.</summary>
+    public bool SharesFileSystem { get; init; }
+
+    /// <summary>Whether the backend watches a terminal's input for detach keys.</summary>
+    public bool HasDetachKeys { get; init; } = true;
 }

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text;
-using Rind.Engine.Models;
+using Rind.Backends;
 using Rind.Platform;
 using Rind.Streams;
 
@@ -20,7 +20,8 @@ namespace Rind.Execution;
 /// the output arrived.
 /// </remarks>
 /// <param name="askEngine">What the engine says of the exec now; null when it did not answer.</param>
-internal sealed class ExecOutputCopier(IStandardStreams streams, Func<ExecInspectResponse?> askEngine)
+/// <param name="holdNotices">Whether output may hold notices of the backend's, and is looked at for them.</param>
+internal sealed class ExecOutputCopier(IStandardStreams streams, Func<ExecState?> askEngine, bool holdNotices = true)
 {
     private const int BufferSize = 64 * 1024;
 
@@ -123,7 +124,7 @@ internal sealed class ExecOutputCopier(IStandardStreams streams, Func<ExecInspec
             return false;
         }
 
-        if (bytes.Length <= NoticeHold.MaxBytes && EngineNotices.MayOpenWith(kind, bytes))
+        if (holdNotices && bytes.Length <= NoticeHold.MaxBytes && EngineNotices.MayOpenWith(kind, bytes))
         {
             Hold(kind, bytes);
             _holdStarted = Stopwatch.GetTimestamp();

@@ -1,25 +1,24 @@
+using Rind.Backends;
 using Rind.Cli;
-using Rind.Engine;
-using Rind.Engine.Models;
 
 namespace Rind.Execution;
 
 /// <summary>
-/// Decides what the exec runs and how, from the invocation, the container's labels and the terminal.
+/// Decides what the exec runs and how, from the invocation, the container's settings (labels or annotations) and the terminal.
 /// </summary>
 internal static class ExecPlanner
 {
     /// <summary>What TERM says in the container when rind's own environment has none.</summary>
     public const string FallbackTerm = "xterm";
 
-    public static ExecPlan Plan(Invocation invocation, ContainerSummary container, ExecConditions conditions)
+    public static ExecPlan Plan(Invocation invocation, Candidate container, ExecConditions conditions)
     {
-        var labels = container.Labels;
+        var labels = container.Settings;
         var argv = CommandComposer.Compose(
             invocation.Command,
-            labels?.GetValueOrDefault(RindLabel.Name),
-            labels?.GetValueOrDefault(RindLabel.Shell),
-            waitForTerminalSize: conditions.Tty && conditions.ApiVersion.CompareTo(ApiVersion.ConsoleSizeAtStart) < 0,
+            labels.GetValueOrDefault(RindLabel.Name),
+            labels.GetValueOrDefault(RindLabel.Shell),
+            waitForTerminalSize: conditions.Tty && !conditions.TerminalSizedAtStart,
             tty: conditions.Tty);
 
         List<string> environment = [.. Variables(invocation.Environment, conditions.LookupVariable)];
@@ -28,10 +27,10 @@ internal static class ExecPlanner
             environment.Add($"TERM={(string.IsNullOrEmpty(conditions.Term) ? FallbackTerm : conditions.Term)}");
         }
 
-        var mapCurrentDirectory = !invocation.NoCwd && conditions.EngineIsLocal && !IsOff(labels?.GetValueOrDefault(RindLabel.Cwd));
-        return new ExecPlan(argv, conditions.Tty, environment, conditions.Tty ? DetachKeys.Choose(conditions.ConfiguredDetachKeys) : DetachKeys.WithoutTerminal)
+        var mapCurrentDirectory = !invocation.NoCwd && conditions.SharesFileSystem && !IsOff(labels.GetValueOrDefault(RindLabel.Cwd));
+        return new ExecPlan(argv, conditions.Tty, environment, DetachKeysOf(conditions))
         {
-            User = invocation.User ?? NotEmpty(labels?.GetValueOrDefault(RindLabel.User)),
+            User = invocation.User ?? NotEmpty(labels.GetValueOrDefault(RindLabel.User)),
             WorkingDirectory = invocation.WorkingDirectory
                 ?? (mapCurrentDirectory ? WorkingDirectoryMapper.Map(conditions.CurrentDirectory, container.Mounts) : null),
             Privileged = invocation.Privileged,
@@ -53,6 +52,9 @@ internal static class ExecPlanner
             }
         }
     }
+
+    private static string? DetachKeysOf(ExecConditions conditions) =>
+        !conditions.HasDetachKeys ? null : conditions.Tty ? DetachKeys.Choose(conditions.ConfiguredDetachKeys) : DetachKeys.WithoutTerminal;
 
     private static bool IsOff(string? value) =>
         value?.Trim().ToLowerInvariant() is "false" or "off" or "no" or "0";

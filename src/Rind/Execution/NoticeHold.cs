@@ -1,4 +1,4 @@
-using Rind.Engine.Models;
+using Rind.Backends;
 
 namespace Rind.Execution;
 
@@ -17,7 +17,7 @@ internal static class NoticeHold
 
     /// <param name="heldFor">How long the output has been held.</param>
     /// <param name="exec">What the engine says of the exec now; null when it did not answer.</param>
-    public static HeldOutputDecision Decide(TimeSpan heldFor, ExecInspectResponse? exec) => exec switch
+    public static HeldOutputDecision Decide(TimeSpan heldFor, ExecState? exec) => exec switch
     {
         // A pid, or a process the engine counts as running once its notice was sent: the command started.
         { Running: true } or { Pid: > 0 } => HeldOutputDecision.Release,

@@ -11,9 +11,9 @@ internal static class StdoutFailure
     /// </summary>
     public static bool IsReaderGone(IOException failure) => failure.HResult == NativeMethods.BrokenPipe;
 
-    /// <summary>The exit code for <paramref name="failure"/>, or the one-line error that tells it.</summary>
-    public static int ExitCodeOf(IOException failure) =>
+    /// <summary>How rind ends after <paramref name="failure"/>: quietly, or with the line that tells it.</summary>
+    public static ExecOutcome OutcomeOf(IOException failure) =>
         IsReaderGone(failure)
-            ? ExitCodes.BrokenPipe
-            : throw new RindException($"cannot write to stdout: {failure.Message}", ExitCodes.OutputFailed, failure);
+            ? new ExecOutcome(ExitCodes.BrokenPipe)
+            : new ExecOutcome(ExitCodes.OutputFailed, $"cannot write to stdout: {failure.Message}");
 }

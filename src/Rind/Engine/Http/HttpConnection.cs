@@ -114,7 +114,7 @@ internal sealed class HttpConnection(EngineConnection connection) : IDisposable
     /// <summary>
     /// After a 101 answer: the connection as a raw stream, beginning with whatever arrived with the answer's head.
     /// </summary>
-    public Stream TakeUpgradedStream() => new UpgradedStream(Buffered.ToArray(), connection.Stream);
+    public HijackedStream TakeHijackedStream() => new(Buffered.ToArray(), connection);
 
     public void Dispose() => connection.Stream.Dispose();
 

@@ -5,11 +5,11 @@ namespace Rind.Engine.Transport;
 /// alone, which is how a command learns that its stdin has ended while its output still arrives,
 /// and a way to break it off from another thread, which ends a read or write that waits on it.
 /// </summary>
-internal sealed class EngineConnection(Stream stream, Func<ValueTask> closeWrite, Action? abort = null)
+internal sealed class EngineConnection(Stream stream, Action closeWrite, Action? abort = null)
 {
     public Stream Stream { get; } = stream;
 
-    public ValueTask CloseWriteAsync() => closeWrite();
+    public void CloseWrite() => closeWrite();
 
     public void Abort()
     {

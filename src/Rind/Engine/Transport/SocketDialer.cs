@@ -45,7 +45,7 @@ internal sealed class SocketDialer(EngineEndpoint endpoint) : IEngineDialer
         }
     }
 
-    public static ValueTask CloseWrite(Socket socket)
+    public static void CloseWrite(Socket socket)
     {
         try
         {
@@ -55,8 +55,6 @@ internal sealed class SocketDialer(EngineEndpoint endpoint) : IEngineDialer
         {
             // The connection is already gone: the command has ended, and its stdin with it.
         }
-
-        return ValueTask.CompletedTask;
     }
 
     private static string Unreachable(EngineEndpoint endpoint, SocketException exception) =>

@@ -40,7 +40,7 @@ internal sealed class SshDialer(SshEngineEndpoint endpoint) : IEngineDialer
         }
 
         var stream = new SshProcessStream(process, endpoint.Address);
-        return new EngineConnection(stream, stream.CloseInputAsync, stream.Abort);
+        return new EngineConnection(stream, stream.CloseInput, stream.Abort);
     }
 
     /// <summary>

@@ -111,7 +111,7 @@ internal sealed class SshProcessStream : Stream
     public override void SetLength(long value) => throw new NotSupportedException();
 
     /// <summary>Ends what the remote end reads, as a half-close does on a socket.</summary>
-    public ValueTask CloseInputAsync()
+    public void CloseInput()
     {
         try
         {
@@ -121,8 +121,6 @@ internal sealed class SshProcessStream : Stream
         {
             // ssh has gone already.
         }
-
-        return ValueTask.CompletedTask;
     }
 
     /// <summary>Ends ssh at once, which ends any read or write waiting on it.</summary>
@@ -142,7 +140,7 @@ internal sealed class SshProcessStream : Stream
     {
         if (disposing && Interlocked.Exchange(ref _disposed, 1) == 0)
         {
-            _ = CloseInputAsync();
+            CloseInput();
             if (!_process.WaitForExit(TimeSpan.FromSeconds(2)))
             {
                 _process.Kill(entireProcessTree: true);

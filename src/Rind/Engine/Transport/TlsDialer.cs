@@ -61,7 +61,7 @@ internal sealed class TlsDialer(TcpEngineEndpoint endpoint, TlsSettings tls) : I
                 exception);
         }
 
-        return new EngineConnection(ssl, () => CloseWriteAsync(ssl, socket), socket.Dispose);
+        return new EngineConnection(ssl, () => CloseWrite(ssl, socket), socket.Dispose);
     }
 
     private string Describe(SslPolicyErrors errors, X509Chain? chain)
@@ -83,18 +83,19 @@ internal sealed class TlsDialer(TcpEngineEndpoint endpoint, TlsSettings tls) : I
     }
 
     /// <summary>Ends the sending half as Go's TLS does: close_notify, then the TCP half-close.</summary>
-    private static async ValueTask CloseWriteAsync(SslStream ssl, Socket socket)
+    /// <remarks>SslStream can send close_notify only asynchronously: this is the one place the wait is made.</remarks>
+    private static void CloseWrite(SslStream ssl, Socket socket)
     {
         try
         {
-            await ssl.ShutdownAsync().ConfigureAwait(false);
+            ssl.ShutdownAsync().GetAwaiter().GetResult();
         }
         catch (Exception exception) when (exception is IOException or ObjectDisposedException or InvalidOperationException)
         {
             // The connection is already gone: the command has ended, and its stdin with it.
         }
 
-        await SocketDialer.CloseWrite(socket).ConfigureAwait(false);
+        SocketDialer.CloseWrite(socket);
     }
 
     private static X509ChainPolicy TrustOnly(string caFile)
