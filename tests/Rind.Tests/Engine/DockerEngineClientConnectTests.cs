@@ -11,9 +11,9 @@ public sealed class DockerEngineClientConnectTests : IDisposable
     public async Task The_api_version_is_taken_from_the_ping_answer()
     {
         await using var server = FakeEngineServer.Start([EngineAnswers.Ping("1.45")], _timeout.Token);
-        using var client = new DockerEngineClient(server.Endpoint, null, NullLogger.Instance);
+        using var client = DockerEngineClient.Connect(server.Endpoint, null, NullLogger.Instance);
 
-        var version = await client.ConnectAsync(_timeout.Token);
+        var version = client.Version;
 
         Assert.Equal(new ApiVersion(1, 45), version);
         var ping = Assert.Single(server.Requests);
@@ -29,10 +29,8 @@ public sealed class DockerEngineClientConnectTests : IDisposable
         await using var server = FakeEngineServer.Start(
             [EngineAnswers.Ping("1.45"), EngineAnswers.Json(200, "OK", "[]")],
             _timeout.Token);
-        using var client = new DockerEngineClient(server.Endpoint, null, NullLogger.Instance);
-
-        await client.ConnectAsync(_timeout.Token);
-        await client.ListContainersWithLabelAsync("app.rind", _timeout.Token);
+        using var client = DockerEngineClient.Connect(server.Endpoint, null, NullLogger.Instance);
+        client.ListContainersWithLabel("app.rind");
 
         Assert.Equal(["/_ping", "/v1.45/containers/json"], server.Requests.Select(request => request.Path));
     }
@@ -43,10 +41,10 @@ public sealed class DockerEngineClientConnectTests : IDisposable
         await using var server = FakeEngineServer.Start(
             [EngineAnswers.Ping("1.99"), EngineAnswers.Json(200, "OK", "[]")],
             _timeout.Token);
-        using var client = new DockerEngineClient(server.Endpoint, null, NullLogger.Instance);
+        using var client = DockerEngineClient.Connect(server.Endpoint, null, NullLogger.Instance);
 
-        var version = await client.ConnectAsync(_timeout.Token);
-        await client.ListContainersWithLabelAsync("app.rind", _timeout.Token);
+        var version = client.Version;
+        client.ListContainersWithLabel("app.rind");
 
         Assert.Equal(ApiVersion.Maximum, version);
         Assert.Equal($"/v{ApiVersion.Maximum}/containers/json", server.Requests[1].Path);
@@ -56,9 +54,7 @@ public sealed class DockerEngineClientConnectTests : IDisposable
     public async Task An_engine_older_than_API_1_41_is_refused_with_its_version_in_the_message()
     {
         await using var server = FakeEngineServer.Start([EngineAnswers.Ping("1.40")], _timeout.Token);
-        using var client = new DockerEngineClient(server.Endpoint, null, NullLogger.Instance);
-
-        var exception = await Assert.ThrowsAsync<RindException>(() => client.ConnectAsync(_timeout.Token));
+                var exception = Assert.Throws<RindException>(() => DockerEngineClient.Connect(server.Endpoint, null, NullLogger.Instance));
 
         Assert.Contains($"the engine at unix://{server.SocketPath} speaks API 1.40, older than 1.41", exception.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', exception.Message);
@@ -69,9 +65,7 @@ public sealed class DockerEngineClientConnectTests : IDisposable
     {
         const string answer = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n\r\nOK";
         await using var server = FakeEngineServer.Start([answer], _timeout.Token);
-        using var client = new DockerEngineClient(server.Endpoint, null, NullLogger.Instance);
-
-        var exception = await Assert.ThrowsAsync<RindException>(() => client.ConnectAsync(_timeout.Token));
+                var exception = Assert.Throws<RindException>(() => DockerEngineClient.Connect(server.Endpoint, null, NullLogger.Instance));
 
         Assert.Contains("did not say which API version it speaks", exception.Message, StringComparison.Ordinal);
     }
@@ -82,9 +76,7 @@ public sealed class DockerEngineClientConnectTests : IDisposable
         await using var server = FakeEngineServer.Start(
             [EngineAnswers.Json(500, "Internal Server Error", """{"message":"the daemon is shutting down"}""")],
             _timeout.Token);
-        using var client = new DockerEngineClient(server.Endpoint, null, NullLogger.Instance);
-
-        var exception = await Assert.ThrowsAsync<EngineRequestException>(() => client.ConnectAsync(_timeout.Token));
+                var exception = Assert.Throws<EngineRequestException>(() => DockerEngineClient.Connect(server.Endpoint, null, NullLogger.Instance));
 
         Assert.Equal(System.Net.HttpStatusCode.InternalServerError, exception.StatusCode);
         Assert.Equal("the daemon is shutting down", exception.Message);
@@ -94,11 +86,11 @@ public sealed class DockerEngineClientConnectTests : IDisposable
     public async Task A_requested_api_version_is_used_without_pinging_the_engine()
     {
         await using var server = FakeEngineServer.Start([EngineAnswers.Json(200, "OK", "[]")], _timeout.Token);
-        using var client = new DockerEngineClient(server.Endpoint, new ApiVersion(1, 43), NullLogger.Instance);
+        using var client = DockerEngineClient.Connect(server.Endpoint, new ApiVersion(1, 43), NullLogger.Instance);
 
-        var version = await client.ConnectAsync(_timeout.Token);
+        var version = client.Version;
         var requestsAfterConnecting = server.Requests.Count;
-        await client.ListContainersWithLabelAsync("app.rind", _timeout.Token);
+        client.ListContainersWithLabel("app.rind");
 
         Assert.Equal(new ApiVersion(1, 43), version);
         Assert.Equal(0, requestsAfterConnecting);

@@ -21,12 +21,10 @@ public sealed class DockerEngineClientConnectionTests : IDisposable
                 EngineAnswers.Json(200, "OK", """{"Running":false,"ExitCode":0,"Pid":7}"""),
             ],
             _timeout.Token);
-        using var client = new DockerEngineClient(server.Endpoint, requestedVersion: null, NullLogger.Instance);
-
-        await client.ConnectAsync(_timeout.Token);
-        await client.ListContainersWithLabelAsync("app.rind", _timeout.Token);
-        await client.CreateExecAsync("c1", new ExecCreateRequest { Cmd = ["true"] }, _timeout.Token);
-        await client.InspectExecAsync("e1", _timeout.Token);
+        using var client = DockerEngineClient.Connect(server.Endpoint, requestedVersion: null, NullLogger.Instance);
+        client.ListContainersWithLabel("app.rind");
+        client.CreateExec("c1", new ExecCreateRequest { Cmd = ["true"] });
+        client.InspectExec("e1");
 
         Assert.Equal(4, server.Requests.Count);
         Assert.Equal(1, server.ConnectionCount);
@@ -42,12 +40,11 @@ public sealed class DockerEngineClientConnectionTests : IDisposable
                 EngineAnswers.Json(200, "OK", """{"Running":false,"ExitCode":0,"Pid":7}"""),
             ],
             _timeout.Token);
-        using var client = new DockerEngineClient(server.Endpoint, requestedVersion: null, NullLogger.Instance);
-        await client.ConnectAsync(_timeout.Token);
+        using var client = DockerEngineClient.Connect(server.Endpoint, requestedVersion: null, NullLogger.Instance);
 
-        await using (await client.StartExecAsync("e1", new ExecStartRequest(), _timeout.Token))
+        using (client.StartExec("e1", new ExecStartRequest()))
         {
-            await client.InspectExecAsync("e1", _timeout.Token);
+            client.InspectExec("e1");
         }
 
         Assert.Equal(3, server.Requests.Count);

@@ -16,9 +16,9 @@ public sealed class DockerEngineClientCreateExecTests : IDisposable
     public async Task The_exec_is_posted_to_the_container_and_its_id_returned()
     {
         await using var server = FakeEngineServer.Start([Created], _timeout.Token);
-        using var client = await ConnectedClientAsync(server);
+        using var client = ConnectedClient(server);
 
-        var execId = await client.CreateExecAsync("c0ffee", new ExecCreateRequest { Cmd = ["true"] }, _timeout.Token);
+        var execId = client.CreateExec("c0ffee", new ExecCreateRequest { Cmd = ["true"] });
 
         Assert.Equal("f00dfeed", execId);
         var request = Assert.Single(server.Requests);
@@ -30,9 +30,9 @@ public sealed class DockerEngineClientCreateExecTests : IDisposable
     public async Task The_body_is_json_with_a_content_length_and_not_chunked()
     {
         await using var server = FakeEngineServer.Start([Created], _timeout.Token);
-        using var client = await ConnectedClientAsync(server);
+        using var client = ConnectedClient(server);
 
-        await client.CreateExecAsync("c0ffee", new ExecCreateRequest { Cmd = ["true"] }, _timeout.Token);
+        client.CreateExec("c0ffee", new ExecCreateRequest { Cmd = ["true"] });
 
         var request = Assert.Single(server.Requests);
         Assert.Null(request.Header("Transfer-Encoding"));
@@ -45,9 +45,9 @@ public sealed class DockerEngineClientCreateExecTests : IDisposable
     {
         string[] command = ["sh", "-c", "printf '%s|' \"$@\"", "", "two  spaces", "a \"quoted\" word", "back\\slash", "grüße", " "];
         await using var server = FakeEngineServer.Start([Created], _timeout.Token);
-        using var client = await ConnectedClientAsync(server);
+        using var client = ConnectedClient(server);
 
-        await client.CreateExecAsync("c0ffee", new ExecCreateRequest { Cmd = command }, _timeout.Token);
+        client.CreateExec("c0ffee", new ExecCreateRequest { Cmd = command });
 
         using var body = JsonDocument.Parse(Assert.Single(server.Requests).Body);
         Assert.Equal(command, body.RootElement.GetProperty("Cmd").EnumerateArray().Select(argument => argument.GetString()));
@@ -61,7 +61,7 @@ public sealed class DockerEngineClientCreateExecTests : IDisposable
     public async Task The_attach_and_tty_flags_are_sent_as_given(bool stdin, bool stdout, bool stderr, bool tty)
     {
         await using var server = FakeEngineServer.Start([Created], _timeout.Token);
-        using var client = await ConnectedClientAsync(server);
+        using var client = ConnectedClient(server);
         var request = new ExecCreateRequest
         {
             AttachStdin = stdin,
@@ -71,7 +71,7 @@ public sealed class DockerEngineClientCreateExecTests : IDisposable
             Cmd = ["id"],
         };
 
-        await client.CreateExecAsync("c0ffee", request, _timeout.Token);
+        client.CreateExec("c0ffee", request);
 
         using var body = JsonDocument.Parse(Assert.Single(server.Requests).Body);
         var root = body.RootElement;
@@ -88,9 +88,9 @@ public sealed class DockerEngineClientCreateExecTests : IDisposable
     public async Task A_container_name_is_url_encoded_in_the_path()
     {
         await using var server = FakeEngineServer.Start([Created], _timeout.Token);
-        using var client = await ConnectedClientAsync(server);
+        using var client = ConnectedClient(server);
 
-        await client.CreateExecAsync("my web/1", new ExecCreateRequest { Cmd = ["true"] }, _timeout.Token);
+        client.CreateExec("my web/1", new ExecCreateRequest { Cmd = ["true"] });
 
         Assert.Equal("/v1.45/containers/my%20web%2F1/exec", Assert.Single(server.Requests).Target);
     }
@@ -101,10 +101,10 @@ public sealed class DockerEngineClientCreateExecTests : IDisposable
         await using var server = FakeEngineServer.Start(
             [EngineAnswers.Json(409, "Conflict", """{"message":"Container x is not running"}""")],
             _timeout.Token);
-        using var client = await ConnectedClientAsync(server);
+        using var client = ConnectedClient(server);
 
-        var exception = await Assert.ThrowsAsync<EngineRequestException>(
-            () => client.CreateExecAsync("x", new ExecCreateRequest { Cmd = ["true"] }, _timeout.Token));
+        var exception = Assert.Throws<EngineRequestException>(
+            () => client.CreateExec("x", new ExecCreateRequest { Cmd = ["true"] }));
 
         Assert.Equal(HttpStatusCode.Conflict, exception.StatusCode);
         Assert.Equal("Container x is not running", exception.Message);
@@ -115,10 +115,10 @@ public sealed class DockerEngineClientCreateExecTests : IDisposable
     {
         const string answer = "HTTP/1.1 502 Bad Gateway\r\nContent-Type: text/plain\r\nContent-Length: 21\r\n\r\nupstream unavailable\n";
         await using var server = FakeEngineServer.Start([answer], _timeout.Token);
-        using var client = await ConnectedClientAsync(server);
+        using var client = ConnectedClient(server);
 
-        var exception = await Assert.ThrowsAsync<EngineRequestException>(
-            () => client.CreateExecAsync("x", new ExecCreateRequest { Cmd = ["true"] }, _timeout.Token));
+        var exception = Assert.Throws<EngineRequestException>(
+            () => client.CreateExec("x", new ExecCreateRequest { Cmd = ["true"] }));
 
         Assert.Equal(HttpStatusCode.BadGateway, exception.StatusCode);
         Assert.Equal("upstream unavailable", exception.Message);
@@ -126,10 +126,9 @@ public sealed class DockerEngineClientCreateExecTests : IDisposable
 
     public void Dispose() => _timeout.Dispose();
 
-    private async Task<DockerEngineClient> ConnectedClientAsync(FakeEngineServer server)
+    private DockerEngineClient ConnectedClient(FakeEngineServer server)
     {
-        var client = new DockerEngineClient(server.Endpoint, new ApiVersion(1, 45), NullLogger.Instance);
-        await client.ConnectAsync(_timeout.Token);
+        var client = DockerEngineClient.Connect(server.Endpoint, new ApiVersion(1, 45), NullLogger.Instance);
         return client;
     }
 }

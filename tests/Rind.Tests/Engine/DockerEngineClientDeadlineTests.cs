@@ -17,13 +17,12 @@ public sealed class DockerEngineClientDeadlineTests : IDisposable
     private readonly CancellationTokenSource _timeout = new(TimeSpan.FromSeconds(20));
 
     [Fact]
-    public async Task An_engine_that_accepts_but_never_answers_is_given_up_after_the_deadline()
+    public void An_engine_that_accepts_but_never_answers_is_given_up_after_the_deadline()
     {
         using var engine = new ScriptedSocketEngine((connection, token) => token.WaitHandle.WaitOne());
-        using var client = Client(engine);
         var clock = Stopwatch.StartNew();
 
-        var exception = await Assert.ThrowsAsync<RindException>(() => client.ConnectAsync(_timeout.Token));
+        var exception = Assert.Throws<RindException>(() => Client(engine));
 
         Assert.InRange(clock.Elapsed, CallTimeout / 2, GiveUpWithin);
         Assert.Equal(
@@ -32,14 +31,13 @@ public sealed class DockerEngineClientDeadlineTests : IDisposable
     }
 
     [Fact]
-    public async Task An_engine_that_never_accepts_the_connection_is_given_up_after_the_deadline()
+    public void An_engine_that_never_accepts_the_connection_is_given_up_after_the_deadline()
     {
         using var engine = new ScriptedSocketEngine(serve: null, backlog: 0);
         var waiting = FillBacklog(engine);
-        using var client = Client(engine);
         var clock = Stopwatch.StartNew();
 
-        var exception = await Assert.ThrowsAsync<RindException>(() => client.ConnectAsync(_timeout.Token));
+        var exception = Assert.Throws<RindException>(() => Client(engine));
 
         Assert.InRange(clock.Elapsed, TimeSpan.Zero, GiveUpWithin);
         Assert.Contains("did not answer GET /_ping within 0.3 s", exception.Message, StringComparison.Ordinal);
@@ -47,7 +45,7 @@ public sealed class DockerEngineClientDeadlineTests : IDisposable
     }
 
     [Fact]
-    public async Task An_engine_that_answers_a_byte_at_a_time_is_given_up_after_the_deadline()
+    public void An_engine_that_answers_a_byte_at_a_time_is_given_up_after_the_deadline()
     {
         using var engine = new ScriptedSocketEngine((connection, token) =>
         {
@@ -58,17 +56,16 @@ public sealed class DockerEngineClientDeadlineTests : IDisposable
                 token.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(100));
             }
         });
-        using var client = Client(engine);
         var clock = Stopwatch.StartNew();
 
-        var exception = await Assert.ThrowsAsync<RindException>(() => client.ConnectAsync(_timeout.Token));
+        var exception = Assert.Throws<RindException>(() => Client(engine));
 
         Assert.InRange(clock.Elapsed, CallTimeout / 2, GiveUpWithin);
         Assert.Contains("did not answer GET /_ping", exception.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task An_engine_that_sends_interim_answers_without_end_is_given_up_after_the_deadline()
+    public void An_engine_that_sends_interim_answers_without_end_is_given_up_after_the_deadline()
     {
         using var engine = new ScriptedSocketEngine((connection, token) =>
         {
@@ -79,21 +76,19 @@ public sealed class DockerEngineClientDeadlineTests : IDisposable
                 token.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(5));
             }
         });
-        using var client = Client(engine);
 
-        var exception = await Assert.ThrowsAsync<RindException>(() => client.ConnectAsync(_timeout.Token));
+        var exception = Assert.Throws<RindException>(() => Client(engine));
 
         Assert.Contains("did not answer GET /_ping", exception.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task The_deadline_names_the_call_without_its_version_and_query()
+    public void The_deadline_names_the_call_without_its_version_and_query()
     {
         using var engine = new ScriptedSocketEngine((connection, token) => token.WaitHandle.WaitOne());
-        using var client = new DockerEngineClient(engine.Endpoint, new ApiVersion(1, 45), NullLogger.Instance, CallTimeout);
-        await client.ConnectAsync(_timeout.Token);
+        using var client = DockerEngineClient.Connect(engine.Endpoint, new ApiVersion(1, 45), NullLogger.Instance, CallTimeout);
 
-        var exception = await Assert.ThrowsAsync<RindException>(() => client.ListContainersWithLabelAsync("app.rind", _timeout.Token));
+        var exception = Assert.Throws<RindException>(() => client.ListContainersWithLabel("app.rind"));
 
         Assert.Contains("did not answer GET /containers/json within", exception.Message, StringComparison.Ordinal);
     }
@@ -109,12 +104,11 @@ public sealed class DockerEngineClientDeadlineTests : IDisposable
             connection.Send("late output"u8);
             connection.Shutdown(SocketShutdown.Send);
         });
-        using var client = new DockerEngineClient(engine.Endpoint, new ApiVersion(1, 45), NullLogger.Instance, CallTimeout);
-        await client.ConnectAsync(_timeout.Token);
+        using var client = DockerEngineClient.Connect(engine.Endpoint, new ApiVersion(1, 45), NullLogger.Instance, CallTimeout);
 
-        await using var exec = await client.StartExecAsync("e1", new ExecStartRequest(), _timeout.Token);
+        using var exec = client.StartExec("e1", new ExecStartRequest());
         using var output = new MemoryStream();
-        await exec.Stream.CopyToAsync(output, _timeout.Token);
+        await exec.CopyToAsync(output, _timeout.Token);
 
         Assert.Equal("late output", Encoding.ASCII.GetString(output.ToArray()));
     }
@@ -122,7 +116,7 @@ public sealed class DockerEngineClientDeadlineTests : IDisposable
     public void Dispose() => _timeout.Dispose();
 
     private static DockerEngineClient Client(ScriptedSocketEngine engine) =>
-        new(engine.Endpoint, null, NullLogger.Instance, CallTimeout);
+        DockerEngineClient.Connect(engine.Endpoint, null, NullLogger.Instance, CallTimeout);
 
     /// <summary>Connections that take up every place in the listener's backlog, so that the next one has to wait.</summary>
     private static List<Socket> FillBacklog(ScriptedSocketEngine engine)

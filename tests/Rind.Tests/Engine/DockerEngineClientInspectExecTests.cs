@@ -26,9 +26,9 @@ public sealed class DockerEngineClientInspectExecTests : IDisposable
             }
             """;
         await using var server = FakeEngineServer.Start([EngineAnswers.Json(200, "OK", finished)], _timeout.Token);
-        using var client = await ConnectedClientAsync(server);
+        using var client = ConnectedClient(server);
 
-        var exec = await client.InspectExecAsync("e1", _timeout.Token);
+        var exec = client.InspectExec("e1");
 
         Assert.False(exec.Running);
         Assert.Equal(3, exec.ExitCode);
@@ -43,9 +43,9 @@ public sealed class DockerEngineClientInspectExecTests : IDisposable
     {
         const string running = """{"ID":"e1","Running":true,"ExitCode":null,"Pid":77}""";
         await using var server = FakeEngineServer.Start([EngineAnswers.Json(200, "OK", running)], _timeout.Token);
-        using var client = await ConnectedClientAsync(server);
+        using var client = ConnectedClient(server);
 
-        var exec = await client.InspectExecAsync("e1", _timeout.Token);
+        var exec = client.InspectExec("e1");
 
         Assert.True(exec.Running);
         Assert.Null(exec.ExitCode);
@@ -58,9 +58,9 @@ public sealed class DockerEngineClientInspectExecTests : IDisposable
         await using var server = FakeEngineServer.Start(
             [EngineAnswers.Json(404, "Not Found", """{"message":"No such exec instance: e1"}""")],
             _timeout.Token);
-        using var client = await ConnectedClientAsync(server);
+        using var client = ConnectedClient(server);
 
-        var exception = await Assert.ThrowsAsync<EngineRequestException>(() => client.InspectExecAsync("e1", _timeout.Token));
+        var exception = Assert.Throws<EngineRequestException>(() => client.InspectExec("e1"));
 
         Assert.Equal(System.Net.HttpStatusCode.NotFound, exception.StatusCode);
         Assert.Equal("No such exec instance: e1", exception.Message);
@@ -68,10 +68,9 @@ public sealed class DockerEngineClientInspectExecTests : IDisposable
 
     public void Dispose() => _timeout.Dispose();
 
-    private async Task<DockerEngineClient> ConnectedClientAsync(FakeEngineServer server)
+    private DockerEngineClient ConnectedClient(FakeEngineServer server)
     {
-        var client = new DockerEngineClient(server.Endpoint, new ApiVersion(1, 45), NullLogger.Instance);
-        await client.ConnectAsync(_timeout.Token);
+        var client = DockerEngineClient.Connect(server.Endpoint, new ApiVersion(1, 45), NullLogger.Instance);
         return client;
     }
 }

@@ -38,9 +38,9 @@ public sealed class DockerEngineClientListContainersTests : IDisposable
     public async Task The_list_asks_for_containers_in_any_state_with_the_label_as_a_url_encoded_filter()
     {
         await using var server = FakeEngineServer.Start([EngineAnswers.Json(200, "OK", "[]")], _timeout.Token);
-        using var client = await ConnectedClientAsync(server);
+        using var client = ConnectedClient(server);
 
-        await client.ListContainersWithLabelAsync("app.rind", _timeout.Token);
+        client.ListContainersWithLabel("app.rind");
 
         var request = Assert.Single(server.Requests);
         Assert.Equal("GET", request.Method);
@@ -56,9 +56,9 @@ public sealed class DockerEngineClientListContainersTests : IDisposable
     public async Task A_label_with_quotes_stays_one_json_string_inside_the_filter()
     {
         await using var server = FakeEngineServer.Start([EngineAnswers.Json(200, "OK", "[]")], _timeout.Token);
-        using var client = await ConnectedClientAsync(server);
+        using var client = ConnectedClient(server);
 
-        await client.ListContainersWithLabelAsync("say \"hi\"", _timeout.Token);
+        client.ListContainersWithLabel("say \"hi\"");
 
         var filters = Assert.Single(server.Requests).RawQueryValue("filters");
         Assert.NotNull(filters);
@@ -71,9 +71,9 @@ public sealed class DockerEngineClientListContainersTests : IDisposable
     public async Task The_engine_answer_is_read_into_container_summaries()
     {
         await using var server = FakeEngineServer.Start([EngineAnswers.Json(200, "OK", TwoContainers)], _timeout.Token);
-        using var client = await ConnectedClientAsync(server);
+        using var client = ConnectedClient(server);
 
-        var containers = await client.ListContainersWithLabelAsync("app.rind", _timeout.Token);
+        var containers = client.ListContainersWithLabel("app.rind");
 
         Assert.Equal(2, containers.Count);
         var web = containers[0];
@@ -100,20 +100,19 @@ public sealed class DockerEngineClientListContainersTests : IDisposable
         await using var server = FakeEngineServer.Start(
             [EngineAnswers.Json(200, "OK", """{"message":"not a list"}""")],
             _timeout.Token);
-        using var client = await ConnectedClientAsync(server);
+        using var client = ConnectedClient(server);
 
-        var exception = await Assert.ThrowsAsync<RindException>(
-            () => client.ListContainersWithLabelAsync("app.rind", _timeout.Token));
+        var exception = Assert.Throws<RindException>(
+            () => client.ListContainersWithLabel("app.rind"));
 
         Assert.Contains($"the engine at unix://{server.SocketPath} gave an answer rind cannot read", exception.Message, StringComparison.Ordinal);
     }
 
     public void Dispose() => _timeout.Dispose();
 
-    private async Task<DockerEngineClient> ConnectedClientAsync(FakeEngineServer server)
+    private DockerEngineClient ConnectedClient(FakeEngineServer server)
     {
-        var client = new DockerEngineClient(server.Endpoint, new ApiVersion(1, 45), NullLogger.Instance);
-        await client.ConnectAsync(_timeout.Token);
+        var client = DockerEngineClient.Connect(server.Endpoint, new ApiVersion(1, 45), NullLogger.Instance);
         return client;
     }
 }

@@ -23,9 +23,9 @@ public sealed class DockerEngineClientStartExecTests : IDisposable
     public async Task Starting_an_exec_asks_the_engine_to_upgrade_the_connection_to_tcp()
     {
         await using var server = FakeEngineServer.Start([Upgraded], _timeout.Token);
-        using var client = await ConnectedClientAsync(server);
+        using var client = ConnectedClient(server);
 
-        await using var connection = await client.StartExecAsync("e1", new ExecStartRequest(), _timeout.Token);
+        using var connection = client.StartExec("e1", new ExecStartRequest());
 
         var request = Assert.Single(server.Requests);
         Assert.Equal("POST", request.Method);
@@ -43,12 +43,12 @@ public sealed class DockerEngineClientStartExecTests : IDisposable
     public async Task Bytes_that_follow_the_upgrade_answer_are_read_from_the_stream()
     {
         await using var server = FakeEngineServer.Start([Upgraded + "sent with the headers|"], _timeout.Token);
-        using var client = await ConnectedClientAsync(server);
-        await using var connection = await client.StartExecAsync("e1", new ExecStartRequest(), _timeout.Token);
+        using var client = ConnectedClient(server);
+        using var connection = client.StartExec("e1", new ExecStartRequest());
         using var engine = await server.TakeUpgradedConnectionAsync(_timeout.Token);
 
         await engine.SendAsync("sent afterwards", _timeout.Token);
-        var received = await ReadTextAsync(connection.Stream, "sent with the headers|sent afterwards".Length);
+        var received = await ReadTextAsync(connection, "sent with the headers|sent afterwards".Length);
 
         Assert.Equal("sent with the headers|sent afterwards", received);
     }
@@ -59,12 +59,12 @@ public sealed class DockerEngineClientStartExecTests : IDisposable
         var input = new byte[100_000];
         new Random(11).NextBytes(input);
         await using var server = FakeEngineServer.Start([Upgraded], _timeout.Token);
-        using var client = await ConnectedClientAsync(server);
-        await using var connection = await client.StartExecAsync("e1", new ExecStartRequest(), _timeout.Token);
+        using var client = ConnectedClient(server);
+        using var connection = client.StartExec("e1", new ExecStartRequest());
         using var engine = await server.TakeUpgradedConnectionAsync(_timeout.Token);
 
         var receiving = engine.ReceiveExactlyAsync(input.Length, _timeout.Token);
-        await connection.Stream.WriteAsync(input, _timeout.Token);
+        await connection.WriteAsync(input, _timeout.Token);
         var received = await receiving;
 
         Assert.Equal(input, received);
@@ -74,19 +74,19 @@ public sealed class DockerEngineClientStartExecTests : IDisposable
     public async Task Closing_the_input_ends_what_the_engine_reads_while_its_output_keeps_arriving()
     {
         await using var server = FakeEngineServer.Start([Upgraded + "ready\n"], _timeout.Token);
-        using var client = await ConnectedClientAsync(server);
-        await using var connection = await client.StartExecAsync("e1", new ExecStartRequest(), _timeout.Token);
+        using var client = ConnectedClient(server);
+        using var connection = client.StartExec("e1", new ExecStartRequest());
         using var engine = await server.TakeUpgradedConnectionAsync(_timeout.Token);
 
-        var greeting = await ReadTextAsync(connection.Stream, "ready\n".Length);
-        await connection.Stream.WriteAsync("last line\n"u8.ToArray(), _timeout.Token);
+        var greeting = await ReadTextAsync(connection, "ready\n".Length);
+        await connection.WriteAsync("last line\n"u8.ToArray(), _timeout.Token);
         var input = Encoding.UTF8.GetString(await engine.ReceiveExactlyAsync("last line\n".Length, _timeout.Token));
-        await connection.CloseInputAsync();
+        connection.CloseWrite();
         var readAfterClose = await engine.ReceiveAsync(new byte[64], _timeout.Token);
         await engine.SendAsync("output after the input ended\n", _timeout.Token);
-        var lateOutput = await ReadTextAsync(connection.Stream, "output after the input ended\n".Length);
+        var lateOutput = await ReadTextAsync(connection, "output after the input ended\n".Length);
         engine.CloseOutput();
-        var readAfterEngineEnded = await connection.Stream.ReadAsync(new byte[64], _timeout.Token);
+        var readAfterEngineEnded = await connection.ReadAsync(new byte[64], _timeout.Token);
 
         Assert.Equal("ready\n", greeting);
         Assert.Equal("last line\n", input);
@@ -99,15 +99,15 @@ public sealed class DockerEngineClientStartExecTests : IDisposable
     public async Task Closing_the_input_twice_or_after_the_connection_ended_is_harmless()
     {
         await using var server = FakeEngineServer.Start([Upgraded], _timeout.Token);
-        using var client = await ConnectedClientAsync(server);
-        var connection = await client.StartExecAsync("e1", new ExecStartRequest(), _timeout.Token);
+        using var client = ConnectedClient(server);
+        var connection = client.StartExec("e1", new ExecStartRequest());
         using var engine = await server.TakeUpgradedConnectionAsync(_timeout.Token);
 
-        await connection.CloseInputAsync();
-        await connection.CloseInputAsync();
+        connection.CloseWrite();
+        connection.CloseWrite();
         engine.Dispose();
         await connection.DisposeAsync();
-        var exception = await Record.ExceptionAsync(() => connection.CloseInputAsync().AsTask());
+        var exception = Record.Exception(connection.CloseWrite);
 
         Assert.Null(exception);
     }
@@ -116,8 +116,8 @@ public sealed class DockerEngineClientStartExecTests : IDisposable
     public async Task Disposing_the_connection_hangs_up_on_the_engine()
     {
         await using var server = FakeEngineServer.Start([Upgraded], _timeout.Token);
-        using var client = await ConnectedClientAsync(server);
-        var connection = await client.StartExecAsync("e1", new ExecStartRequest(), _timeout.Token);
+        using var client = ConnectedClient(server);
+        var connection = client.StartExec("e1", new ExecStartRequest());
         using var engine = await server.TakeUpgradedConnectionAsync(_timeout.Token);
 
         await connection.DisposeAsync();
@@ -132,10 +132,10 @@ public sealed class DockerEngineClientStartExecTests : IDisposable
         await using var server = FakeEngineServer.Start(
             [EngineAnswers.Json(404, "Not Found", """{"message":"No such exec instance: e1"}""")],
             _timeout.Token);
-        using var client = await ConnectedClientAsync(server);
+        using var client = ConnectedClient(server);
 
-        var exception = await Assert.ThrowsAsync<EngineRequestException>(
-            () => client.StartExecAsync("e1", new ExecStartRequest(), _timeout.Token));
+        var exception = Assert.Throws<EngineRequestException>(
+            () => client.StartExec("e1", new ExecStartRequest()));
 
         Assert.Equal(HttpStatusCode.NotFound, exception.StatusCode);
         Assert.Equal("No such exec instance: e1", exception.Message);
@@ -145,20 +145,19 @@ public sealed class DockerEngineClientStartExecTests : IDisposable
     public async Task A_success_answer_without_the_upgrade_is_refused()
     {
         await using var server = FakeEngineServer.Start([EngineAnswers.Json(200, "OK", "{}")], _timeout.Token);
-        using var client = await ConnectedClientAsync(server);
+        using var client = ConnectedClient(server);
 
-        var exception = await Assert.ThrowsAsync<RindException>(
-            () => client.StartExecAsync("e1", new ExecStartRequest(), _timeout.Token));
+        var exception = Assert.Throws<RindException>(
+            () => client.StartExec("e1", new ExecStartRequest()));
 
         Assert.Contains("did not hand over the exec's stream (HTTP 200)", exception.Message, StringComparison.Ordinal);
     }
 
     public void Dispose() => _timeout.Dispose();
 
-    private async Task<DockerEngineClient> ConnectedClientAsync(FakeEngineServer server)
+    private DockerEngineClient ConnectedClient(FakeEngineServer server)
     {
-        var client = new DockerEngineClient(server.Endpoint, new ApiVersion(1, 45), NullLogger.Instance);
-        await client.ConnectAsync(_timeout.Token);
+        var client = DockerEngineClient.Connect(server.Endpoint, new ApiVersion(1, 45), NullLogger.Instance);
         return client;
     }
 

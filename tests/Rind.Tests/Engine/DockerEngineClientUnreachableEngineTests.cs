@@ -10,12 +10,10 @@ public sealed class DockerEngineClientUnreachableEngineTests : IDisposable
     private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("rind-engine-");
 
     [Fact]
-    public async Task A_socket_path_that_does_not_exist_says_so_and_asks_whether_the_engine_runs()
+    public void A_socket_path_that_does_not_exist_says_so_and_asks_whether_the_engine_runs()
     {
         var path = Path.Combine(_directory.FullName, "docker.sock");
-        using var client = new DockerEngineClient(new UnixEngineEndpoint(path), null, NullLogger.Instance);
-
-        var exception = await Assert.ThrowsAsync<RindException>(() => client.ConnectAsync(_timeout.Token));
+                var exception = Assert.Throws<RindException>(() => DockerEngineClient.Connect(new UnixEngineEndpoint(path), null, NullLogger.Instance));
 
         Assert.Contains($"unix://{path} does not exist", exception.Message, StringComparison.Ordinal);
         Assert.Contains("is the engine running?", exception.Message, StringComparison.Ordinal);
@@ -24,14 +22,12 @@ public sealed class DockerEngineClientUnreachableEngineTests : IDisposable
     }
 
     [Fact]
-    public async Task A_socket_nobody_listens_on_names_the_address_and_asks_whether_the_engine_runs()
+    public void A_socket_nobody_listens_on_names_the_address_and_asks_whether_the_engine_runs()
     {
         var path = Path.Combine(_directory.FullName, "docker.sock");
         using var stale = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
         stale.Bind(new UnixDomainSocketEndPoint(path));
-        using var client = new DockerEngineClient(new UnixEngineEndpoint(path), null, NullLogger.Instance);
-
-        var exception = await Assert.ThrowsAsync<RindException>(() => client.ConnectAsync(_timeout.Token));
+                var exception = Assert.Throws<RindException>(() => DockerEngineClient.Connect(new UnixEngineEndpoint(path), null, NullLogger.Instance));
 
         Assert.Contains($"cannot reach the Docker engine at unix://{path}", exception.Message, StringComparison.Ordinal);
         Assert.Contains("is the engine running?", exception.Message, StringComparison.Ordinal);
@@ -39,14 +35,13 @@ public sealed class DockerEngineClientUnreachableEngineTests : IDisposable
     }
 
     [Fact]
-    public async Task A_request_after_connecting_to_a_missing_socket_fails_the_same_way()
+    public void A_request_after_connecting_to_a_missing_socket_fails_the_same_way()
     {
         var path = Path.Combine(_directory.FullName, "docker.sock");
-        using var client = new DockerEngineClient(new UnixEngineEndpoint(path), new ApiVersion(1, 45), NullLogger.Instance);
-        await client.ConnectAsync(_timeout.Token);
+        using var client = DockerEngineClient.Connect(new UnixEngineEndpoint(path), new ApiVersion(1, 45), NullLogger.Instance);
 
-        var exception = await Assert.ThrowsAsync<RindException>(
-            () => client.ListContainersWithLabelAsync("app.rind", _timeout.Token));
+        var exception = Assert.Throws<RindException>(
+            () => client.ListContainersWithLabel("app.rind"));
 
         Assert.Contains($"unix://{path} does not exist", exception.Message, StringComparison.Ordinal);
     }

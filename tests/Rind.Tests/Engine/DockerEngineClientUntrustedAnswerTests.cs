@@ -17,7 +17,7 @@ public sealed class DockerEngineClientUntrustedAnswerTests : IDisposable
             [EngineAnswers.Json(500, "Server Error", """{"message":"boom\n\u001b[2J\u001b]0;pwned\u0007rind: all is well"}""")], _timeout.Token);
         using var client = Client(server);
 
-        var exception = await Assert.ThrowsAsync<EngineRequestException>(() => client.ListContainersWithLabelAsync("app.rind", _timeout.Token));
+        var exception = Assert.Throws<EngineRequestException>(() => client.ListContainersWithLabel("app.rind"));
 
         Assert.Equal(HttpStatusCode.InternalServerError, exception.StatusCode);
         Assert.Equal(@"boom\n\x1b[2J\x1b]0;pwned\x07rind: all is well", exception.Message);
@@ -30,7 +30,7 @@ public sealed class DockerEngineClientUntrustedAnswerTests : IDisposable
             [EngineAnswers.Json(409, "Conflict", $$"""{"message":"{{new string('x', 100_000)}}"}""")], _timeout.Token);
         using var client = Client(server);
 
-        var exception = await Assert.ThrowsAsync<EngineRequestException>(() => client.ListContainersWithLabelAsync("app.rind", _timeout.Token));
+        var exception = Assert.Throws<EngineRequestException>(() => client.ListContainersWithLabel("app.rind"));
 
         Assert.InRange(exception.Message.Length, 200, 1_001);
         Assert.EndsWith("x…", exception.Message, StringComparison.Ordinal);
@@ -42,7 +42,7 @@ public sealed class DockerEngineClientUntrustedAnswerTests : IDisposable
         await using var server = FakeEngineServer.Start(["HTTP/1.1 2\u001b]0;pwned\u0007 OK\r\n\r\n"], _timeout.Token);
         using var client = Client(server);
 
-        var exception = await Assert.ThrowsAsync<RindException>(() => client.ListContainersWithLabelAsync("app.rind", _timeout.Token));
+        var exception = Assert.Throws<RindException>(() => client.ListContainersWithLabel("app.rind"));
 
         Assert.Contains(@"'HTTP/1.1 2\x1b]0;pwned\x07 OK'", exception.Message, StringComparison.Ordinal);
         AssertShowable(exception.Message);
@@ -55,7 +55,7 @@ public sealed class DockerEngineClientUntrustedAnswerTests : IDisposable
             ["HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\nrind: all is well\u001b[8m\r\n"], _timeout.Token);
         using var client = Client(server);
 
-        var exception = await Assert.ThrowsAsync<RindException>(() => client.ListContainersWithLabelAsync("app.rind", _timeout.Token));
+        var exception = Assert.Throws<RindException>(() => client.ListContainersWithLabel("app.rind"));
 
         Assert.Contains(@"'zz\nrind: all is well\x1b[8m'", exception.Message, StringComparison.Ordinal);
         AssertShowable(exception.Message);
@@ -68,7 +68,7 @@ public sealed class DockerEngineClientUntrustedAnswerTests : IDisposable
             [EngineAnswers.Json(200, "OK", """[{"Labels":{"x\nrind: all is well\u001b[8m":5}}]""")], _timeout.Token);
         using var client = Client(server);
 
-        var exception = await Assert.ThrowsAsync<RindException>(() => client.ListContainersWithLabelAsync("app.rind", _timeout.Token));
+        var exception = Assert.Throws<RindException>(() => client.ListContainersWithLabel("app.rind"));
 
         Assert.Contains("gave an answer rind cannot read", exception.Message, StringComparison.Ordinal);
         AssertShowable(exception.Message);
@@ -80,5 +80,5 @@ public sealed class DockerEngineClientUntrustedAnswerTests : IDisposable
         Assert.DoesNotContain(message, UntrustedText.IsControl);
 
     private static DockerEngineClient Client(FakeEngineServer server) =>
-        new(server.Endpoint, new ApiVersion(1, 45), NullLogger.Instance);
+        DockerEngineClient.Connect(server.Endpoint, new ApiVersion(1, 45), NullLogger.Instance);
 }

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text;
-using Rind.Engine.Models;
+using Rind.Backends;
 using Rind.Execution;
 using Rind.Streams;
 using Rind.Tests.Fakes;
@@ -13,9 +13,9 @@ public sealed class ExecOutputCopierTests : IDisposable
 
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
-    private static readonly ExecInspectResponse Running = new() { Running = true, ExitCode = null, Pid = 4707 };
+    private static readonly ExecState Running = new(Running: true, ExitCode: null, Pid: 4707);
 
-    private static readonly ExecInspectResponse EndedWithoutPid = new() { Running = false, ExitCode = 126, Pid = 0 };
+    private static readonly ExecState EndedWithoutPid = new(Running: false, ExitCode: 126, Pid: 0);
 
     private readonly ScriptedChunkReader _reader = new();
     private readonly FakeStandardStreams _streams = new();

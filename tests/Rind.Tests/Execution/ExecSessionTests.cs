@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
 using Rind.Engine;
+using Rind.Backends;
 using Rind.Engine.Models;
 using Rind.Execution;
 using Rind.Tests.Fakes;
@@ -11,7 +12,7 @@ namespace Rind.Tests.Execution;
 
 public sealed class ExecSessionTests
 {
-    private static readonly ContainerSummary Container = new() { Id = "c0ffee", Names = ["/web"], State = "running" };
+    private static readonly Candidate Container = new("c0ffee", "web", new Dictionary<string, string>());
 
     private readonly Mock<IDockerEngine> _engine = new(MockBehavior.Strict);
     private readonly CancellationTokenSource _timeout = new(TimeSpan.FromSeconds(10));
@@ -21,9 +22,9 @@ public sealed class ExecSessionTests
     public async Task The_exec_runs_the_argv_with_every_stream_attached_and_no_terminal()
     {
         ExecCreateRequest? created = null;
-        _engine.Setup(e => e.CreateExecAsync("c0ffee", It.IsAny<ExecCreateRequest>(), It.IsAny<CancellationToken>()))
-            .Callback<string, ExecCreateRequest, CancellationToken>((_, request, _) => created = request)
-            .ReturnsAsync("exec1");
+        _engine.Setup(e => e.CreateExec("c0ffee", It.IsAny<ExecCreateRequest>()))
+            .Callback<string, ExecCreateRequest>((_, request) => created = request)
+            .Returns("exec1");
         SetupStart(new FakeExecConnection([]));
         SetupExit(0);
 
@@ -57,7 +58,7 @@ public sealed class ExecSessionTests
         SetupStart(new FakeExecConnection([]));
         SetupExit(7);
 
-        Assert.Equal(7, await RunAsync(new FakeStandardStreams(), ["sh", "-c", "exit 7"]));
+        Assert.Equal(7, (await RunAsync(new FakeStandardStreams(), ["sh", "-c", "exit 7"])).ExitCode);
     }
 
     [Theory]
@@ -70,10 +71,10 @@ public sealed class ExecSessionTests
         SetupExit(reported);
         var streams = new FakeStandardStreams();
 
-        var exception = await Assert.ThrowsAsync<RindException>(() => RunAsync(streams, ["cmd"]));
+        var outcome = await RunAsync(streams, ["cmd"]);
 
-        Assert.Equal(125, exception.ExitCode);
-        Assert.Equal($"the engine reported an impossible exit code ({reported}) for the command", exception.Message);
+        Assert.Equal(125, outcome.ExitCode);
+        Assert.Equal($"the engine reported an impossible exit code ({reported}) for the command", outcome.Message);
         Assert.Equal("out\n", streams.OutputText);
     }
 
@@ -82,13 +83,13 @@ public sealed class ExecSessionTests
     {
         SetupCreate();
         SetupStart(new FakeExecConnection([]));
-        _engine.SetupSequence(e => e.InspectExecAsync("exec1", It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new ExecInspectResponse { Running = true, ExitCode = 0, Pid = 42 })
-            .ReturnsAsync(new ExecInspectResponse { Running = false, ExitCode = null, Pid = 42 })
-            .ReturnsAsync(new ExecInspectResponse { Running = false, ExitCode = 3, Pid = 42 });
+        _engine.SetupSequence(e => e.InspectExec("exec1"))
+            .Returns(new ExecInspectResponse { Running = true, ExitCode = 0, Pid = 42 })
+            .Returns(new ExecInspectResponse { Running = false, ExitCode = null, Pid = 42 })
+            .Returns(new ExecInspectResponse { Running = false, ExitCode = 3, Pid = 42 });
 
-        Assert.Equal(3, await RunAsync(new FakeStandardStreams(), ["cmd"]));
-        _engine.Verify(e => e.InspectExecAsync("exec1", It.IsAny<CancellationToken>()), Times.Exactly(3));
+        Assert.Equal(3, (await RunAsync(new FakeStandardStreams(), ["cmd"])).ExitCode);
+        _engine.Verify(e => e.InspectExec("exec1"), Times.Exactly(3));
     }
 
     [Fact]
@@ -114,13 +115,13 @@ public sealed class ExecSessionTests
         var signalled = SetupSignalling();
         var streams = new FakeStandardStreams(output: new FailingStream(32, "Broken pipe"));
 
-        var exitCode = await RunAsync(streams, ["yes"]);
+        var exitCode = (await RunAsync(streams, ["yes"])).ExitCode;
 
         Assert.Equal(141, exitCode);
         Assert.Equal("", streams.ErrorText);
         Assert.Equal(["PIPE", "KILL"], signalled);
         Assert.True(connection.Disposed);
-        _engine.Verify(e => e.InspectExecAsync("exec1", It.IsAny<CancellationToken>()), Times.Never);
+        _engine.Verify(e => e.InspectExec("exec1"), Times.Never);
     }
 
     [Fact]
@@ -131,10 +132,10 @@ public sealed class ExecSessionTests
         var signalled = SetupSignalling();
         var streams = new FakeStandardStreams(output: new FailingStream(28, "No space left on device"));
 
-        var exception = await Assert.ThrowsAsync<RindException>(() => RunAsync(streams, ["cat", "big"]));
+        var outcome = await RunAsync(streams, ["cat", "big"]);
 
-        Assert.Equal(1, exception.ExitCode);
-        Assert.Equal("cannot write to stdout: No space left on device", exception.Message);
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Equal("cannot write to stdout: No space left on device", outcome.Message);
         Assert.Equal(["PIPE", "KILL"], signalled);
     }
 
@@ -146,17 +147,17 @@ public sealed class ExecSessionTests
         SetupEnd(exitCode: 0, pid: 42);
         var streams = new FakeStandardStreams(output: new FailingStream(5, "Input/output error"));
 
-        var exception = await Assert.ThrowsAsync<RindException>(() => RunAsync(streams, ["printf"]));
+        var outcome = await RunAsync(streams, ["printf"]);
 
-        Assert.Equal(1, exception.ExitCode);
-        Assert.Equal("cannot write to stdout: Input/output error", exception.Message);
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Equal("cannot write to stdout: Input/output error", outcome.Message);
     }
 
     [Fact]
     public async Task A_container_that_stopped_meanwhile_is_a_one_line_error()
     {
-        _engine.Setup(e => e.CreateExecAsync("c0ffee", It.IsAny<ExecCreateRequest>(), It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new EngineRequestException(HttpStatusCode.Conflict, "Container c0ffee is not running"));
+        _engine.Setup(e => e.CreateExec("c0ffee", It.IsAny<ExecCreateRequest>()))
+            .Throws(new EngineRequestException(HttpStatusCode.Conflict, "Container c0ffee is not running"));
 
         var exception = await Assert.ThrowsAsync<RindException>(() => RunAsync(new FakeStandardStreams(), ["ls"]));
 
@@ -184,10 +185,10 @@ public sealed class ExecSessionTests
         SetupEnd(exitCode: 126, pid: 0);
         var streams = new FakeStandardStreams();
 
-        var exception = await Assert.ThrowsAsync<RindException>(() => RunAsync(streams, ["nope", "arg"]));
+        var outcome = await RunAsync(streams, ["nope", "arg"]);
 
-        Assert.Equal(127, exception.ExitCode);
-        Assert.Equal("nope: command not found", exception.Message);
+        Assert.Equal(127, outcome.ExitCode);
+        Assert.Equal("nope: command not found", outcome.Message);
         Assert.Empty(streams.OutputBytes);
     }
 
@@ -200,10 +201,10 @@ public sealed class ExecSessionTests
         SetupEnd(exitCode: 126, pid: 0);
         var streams = new FakeStandardStreams();
 
-        var exception = await Assert.ThrowsAsync<RindException>(() => RunAsync(streams, Plan(["pwd"]) with { WorkingDirectory = "/nonexistent" }));
+        var outcome = await RunAsync(streams, Plan(["pwd"]) with { WorkingDirectory = "/nonexistent" });
 
-        Assert.Equal(126, exception.ExitCode);
-        Assert.Equal("cannot run in /nonexistent: no such folder in the container", exception.Message);
+        Assert.Equal(126, outcome.ExitCode);
+        Assert.Equal("cannot run in /nonexistent: no such folder in the container", outcome.Message);
         Assert.Empty(streams.OutputBytes);
     }
 
@@ -215,10 +216,10 @@ public sealed class ExecSessionTests
         SetupEnd(exitCode: 126, pid: 0);
         var streams = new FakeStandardStreams();
 
-        var exception = await Assert.ThrowsAsync<RindException>(() => RunAsync(streams, Plan(["id"]) with { User = "nosuchuser" }));
+        var outcome = await RunAsync(streams, Plan(["id"]) with { User = "nosuchuser" });
 
-        Assert.Equal(126, exception.ExitCode);
-        Assert.Equal("no user nosuchuser in the container", exception.Message);
+        Assert.Equal(126, outcome.ExitCode);
+        Assert.Equal("no user nosuchuser in the container", outcome.Message);
         Assert.Empty(streams.OutputBytes);
     }
 
@@ -226,8 +227,8 @@ public sealed class ExecSessionTests
     public async Task A_user_podman_cannot_find_when_asked_to_start_is_one_line_and_exits_126()
     {
         SetupCreate();
-        _engine.Setup(e => e.StartExecAsync("exec1", It.IsAny<ExecStartRequest>(), It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new EngineRequestException(
+        _engine.Setup(e => e.StartExec("exec1", It.IsAny<ExecStartRequest>()))
+            .Throws(new EngineRequestException(
                 HttpStatusCode.InternalServerError, "unable to find group nosuchgroup: no matching entries in group file"));
 
         var exception = await Assert.ThrowsAsync<RindException>(() => RunAsync(new FakeStandardStreams(), Plan(["id"]) with { User = "0:nosuchgroup" }));
@@ -249,10 +250,10 @@ public sealed class ExecSessionTests
         SetupEnd(engineExitCode, pid: 0);
         var streams = new FakeStandardStreams();
 
-        var exception = await Assert.ThrowsAsync<RindException>(() => RunAsync(streams, Plan(["pwd"]) with { WorkingDirectory = folder }));
+        var outcome = await RunAsync(streams, Plan(["pwd"]) with { WorkingDirectory = folder });
 
-        Assert.Equal(126, exception.ExitCode);
-        Assert.Equal($"cannot run in {folder}: {saying} in the container", exception.Message);
+        Assert.Equal(126, outcome.ExitCode);
+        Assert.Equal($"cannot run in {folder}: {saying} in the container", outcome.Message);
         Assert.Equal("", streams.ErrorText);
     }
 
@@ -265,7 +266,7 @@ public sealed class ExecSessionTests
         SetupEnd(exitCode: 0, pid: 42);
         var streams = new FakeStandardStreams();
 
-        var exitCode = await RunAsync(streams, ["echo"]);
+        var exitCode = (await RunAsync(streams, ["echo"])).ExitCode;
 
         Assert.Equal(0, exitCode);
         Assert.Equal(text + "more\n", streams.OutputText);
@@ -280,7 +281,7 @@ public sealed class ExecSessionTests
         SetupEnd(exitCode: 126, pid: 42);
         var streams = new FakeStandardStreams();
 
-        var exitCode = await RunAsync(streams, ["printf"]);
+        var exitCode = (await RunAsync(streams, ["printf"])).ExitCode;
 
         Assert.Equal(126, exitCode);
         Assert.Equal(text, streams.OutputText);
@@ -294,9 +295,9 @@ public sealed class ExecSessionTests
         var end = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         SetupStart(new FakeExecConnection(new PausedStream(
             Frames.Concat(Frames.Stdout(text), Frames.Stderr("Error: one\n"), Frames.Stderr("Error: two\n")), end.Task)));
-        _engine.SetupSequence(e => e.InspectExecAsync("exec1", It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new ExecInspectResponse { Running = true, Pid = 0 })
-            .ReturnsAsync(new ExecInspectResponse { Running = false, ExitCode = 3, Pid = 42 });
+        _engine.SetupSequence(e => e.InspectExec("exec1"))
+            .Returns(new ExecInspectResponse { Running = true, Pid = 0 })
+            .Returns(new ExecInspectResponse { Running = false, ExitCode = 3, Pid = 42 });
         var streams = new FakeStandardStreams();
 
         var session = RunAsync(streams, ["sh"]);
@@ -308,7 +309,7 @@ public sealed class ExecSessionTests
         Assert.Equal(text, streams.OutputText);
         Assert.False(session.IsCompleted);
         end.SetResult();
-        Assert.Equal(3, await session);
+        Assert.Equal(3, (await session).ExitCode);
     }
 
     [Fact]
@@ -338,10 +339,10 @@ public sealed class ExecSessionTests
         SetupEnd(exitCode, pid: 0);
         var streams = new FakeStandardStreams();
 
-        var exception = await Assert.ThrowsAsync<RindException>(() => RunAsync(streams, [command]));
+        var outcome = await RunAsync(streams, [command]);
 
-        Assert.Equal(exitCode, exception.ExitCode);
-        Assert.Equal(message, exception.Message);
+        Assert.Equal(exitCode, outcome.ExitCode);
+        Assert.Equal(message, outcome.Message);
         Assert.Empty(streams.OutputBytes);
         Assert.Equal("", streams.ErrorText);
     }
@@ -355,7 +356,7 @@ public sealed class ExecSessionTests
         SetupExit(1);
         var streams = new FakeStandardStreams();
 
-        var exitCode = await RunAsync(streams, ["tool"]);
+        var exitCode = (await RunAsync(streams, ["tool"])).ExitCode;
 
         Assert.Equal(1, exitCode);
         Assert.Equal("out\n", streams.OutputText);
@@ -386,10 +387,10 @@ public sealed class ExecSessionTests
         SetupEnd(exitCode: -1, pid: 0);
         var streams = new FakeStandardStreams();
 
-        var exception = await Assert.ThrowsAsync<RindException>(() => RunAsync(streams, ["cat"]));
+        var outcome = await RunAsync(streams, ["cat"]);
 
-        Assert.Equal(125, exception.ExitCode);
-        Assert.StartsWith("the engine took part of the command's input for its detach keys", exception.Message, StringComparison.Ordinal);
+        Assert.Equal(125, outcome.ExitCode);
+        Assert.StartsWith("the engine took part of the command's input for its detach keys", outcome.Message, StringComparison.Ordinal);
         Assert.Equal("", streams.ErrorText);
     }
 
@@ -401,7 +402,7 @@ public sealed class ExecSessionTests
         SetupEnd(exitCode: 3, pid: 0);
         var streams = new FakeStandardStreams();
 
-        Assert.Equal(3, await RunAsync(streams, ["sh"]));
+        Assert.Equal(3, (await RunAsync(streams, ["sh"])).ExitCode);
         Assert.Equal("Error: detached from container\n", streams.ErrorText);
     }
 
@@ -410,18 +411,18 @@ public sealed class ExecSessionTests
     {
         ExecCreateRequest? command = null;
         List<ExecCreateRequest> signallers = [];
-        _engine.Setup(e => e.CreateExecAsync("c0ffee", It.Is<ExecCreateRequest>(r => r.AttachStdout), It.IsAny<CancellationToken>()))
-            .Callback<string, ExecCreateRequest, CancellationToken>((_, request, _) => command = request)
-            .ReturnsAsync("exec1");
-        _engine.Setup(e => e.CreateExecAsync("c0ffee", It.Is<ExecCreateRequest>(r => !r.AttachStdout), It.IsAny<CancellationToken>()))
-            .Callback<string, ExecCreateRequest, CancellationToken>((_, request, _) => signallers.Add(request))
-            .ReturnsAsync("signal1");
+        _engine.Setup(e => e.CreateExec("c0ffee", It.Is<ExecCreateRequest>(r => r.AttachStdout)))
+            .Callback<string, ExecCreateRequest>((_, request) => command = request)
+            .Returns("exec1");
+        _engine.Setup(e => e.CreateExec("c0ffee", It.Is<ExecCreateRequest>(r => !r.AttachStdout)))
+            .Callback<string, ExecCreateRequest>((_, request) => signallers.Add(request))
+            .Returns("signal1");
         var sent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _engine.Setup(e => e.StartExecDetachedAsync("signal1", It.IsAny<CancellationToken>()))
+        _engine.Setup(e => e.StartExecDetached("signal1"))
             .Callback(() => sent.TrySetResult())
-            .Returns(Task.CompletedTask);
-        _engine.Setup(e => e.InspectExecAsync("signal1", It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new ExecInspectResponse { Running = false, ExitCode = 0, Pid = 43 });
+            ;
+        _engine.Setup(e => e.InspectExec("signal1"))
+            .Returns(new ExecInspectResponse { Running = false, ExitCode = 0, Pid = 43 });
         var output = new TaskCompletionSource<byte[]>(TaskCreationOptions.RunContinuationsAsynchronously);
         SetupStart(new FakeExecConnection(new AwaitedStream(output.Task)));
         SetupExit(130);
@@ -436,7 +437,7 @@ public sealed class ExecSessionTests
         await sent.Task.WaitAsync(_timeout.Token);
         output.SetResult([]);
 
-        Assert.Equal(130, await session);
+        Assert.Equal(130, (await session).ExitCode);
         var marker = Assert.Single(command!.Env!, variable => variable.StartsWith("RIND_SESSION=", StringComparison.Ordinal));
         Assert.Equal([[marker, "INT"], [marker, "KILL"]], signallers.Select(request => request.Cmd.TakeLast(2).ToArray()));
         Assert.False(_signals.Intercepting);
@@ -444,38 +445,46 @@ public sealed class ExecSessionTests
 
     private static ExecPlan Plan(string[] argv) => new(argv, Tty: false, Environment: [], DetachKeys: null);
 
-    private Task<int> RunAsync(FakeStandardStreams streams, string[] argv) => RunAsync(streams, Plan(argv));
+    private Task<ExecOutcome> RunAsync(FakeStandardStreams streams, string[] argv) => RunAsync(streams, Plan(argv));
 
-    private Task<int> RunAsync(FakeStandardStreams streams, ExecPlan plan) =>
-        new ExecSession(_engine.Object, streams, new FakeTerminal(isTerminal: false), _signals, NullLogger.Instance)
-            .RunAsync(Container, plan, _timeout.Token);
+    /// <summary>Runs the session on a thread of its own, as the test goes on meanwhile, within the test's time.</summary>
+    private Task<ExecOutcome> RunAsync(FakeStandardStreams streams, ExecPlan plan) =>
+        Task.Run(() => SessionOnEngine(_engine, streams, new FakeTerminal(isTerminal: false), _signals).Run(Container, plan)).WaitAsync(_timeout.Token);
+
+    /// <summary>A session on the Docker backend over the mocked engine, which speaks API 1.43.</summary>
+    internal static ExecSession SessionOnEngine(Mock<IDockerEngine> engine, FakeStandardStreams streams, FakeTerminal terminal, FakeSignals signals)
+    {
+        engine.Setup(e => e.Version).Returns(new ApiVersion(1, 43));
+        var backend = new DockerBackend(() => engine.Object, engineIsLocal: true, NullLogger.Instance);
+        return new ExecSession(backend, backend.Connect(), streams, terminal, signals, NullLogger.Instance);
+    }
 
     private void SetupCreate() =>
-        _engine.Setup(e => e.CreateExecAsync("c0ffee", It.IsAny<ExecCreateRequest>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync("exec1");
+        _engine.Setup(e => e.CreateExec("c0ffee", It.IsAny<ExecCreateRequest>()))
+            .Returns("exec1");
 
     private void SetupStart(FakeExecConnection connection) =>
-        _engine.Setup(e => e.StartExecAsync("exec1", It.Is<ExecStartRequest>(r => !r.Detach && !r.Tty), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(connection);
+        _engine.Setup(e => e.StartExec("exec1", It.Is<ExecStartRequest>(r => !r.Detach && !r.Tty)))
+            .Returns(connection.Stream);
 
     /// <summary>Execs that signal the command's processes; returns the signals they send, in order.</summary>
     private List<string> SetupSignalling()
     {
         List<string> signals = [];
-        _engine.Setup(e => e.CreateExecAsync("c0ffee", It.Is<ExecCreateRequest>(r => !r.AttachStdout), It.IsAny<CancellationToken>()))
-            .Callback<string, ExecCreateRequest, CancellationToken>((_, request, _) => signals.Add(request.Cmd[^1]))
-            .ReturnsAsync("signal1");
-        _engine.Setup(e => e.StartExecDetachedAsync("signal1", It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
-        _engine.Setup(e => e.InspectExecAsync("signal1", It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new ExecInspectResponse { Running = false, ExitCode = 0, Pid = 43 });
+        _engine.Setup(e => e.CreateExec("c0ffee", It.Is<ExecCreateRequest>(r => !r.AttachStdout)))
+            .Callback<string, ExecCreateRequest>((_, request) => signals.Add(request.Cmd[^1]))
+            .Returns("signal1");
+        _engine.Setup(e => e.StartExecDetached("signal1"));
+        _engine.Setup(e => e.InspectExec("signal1"))
+            .Returns(new ExecInspectResponse { Running = false, ExitCode = 0, Pid = 43 });
         return signals;
     }
 
     private void SetupExit(int exitCode) => SetupEnd(exitCode, pid: 42);
 
     private void SetupEnd(int exitCode, int pid) =>
-        _engine.Setup(e => e.InspectExecAsync("exec1", It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new ExecInspectResponse { Running = false, ExitCode = exitCode, Pid = pid });
+        _engine.Setup(e => e.InspectExec("exec1"))
+            .Returns(new ExecInspectResponse { Running = false, ExitCode = exitCode, Pid = pid });
 
     /// <summary>Output that arrives when the test says so.</summary>
     private sealed class AwaitedStream(Task<byte[]> content) : MemoryStream

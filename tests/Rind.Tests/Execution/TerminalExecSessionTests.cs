@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
 using Rind.Engine;
+using Rind.Backends;
 using Rind.Engine.Models;
 using Rind.Execution;
 using Rind.Platform;
@@ -11,7 +12,7 @@ namespace Rind.Tests.Execution;
 
 public sealed class TerminalExecSessionTests
 {
-    private static readonly ContainerSummary Container = new() { Id = "c0ffee", Names = ["/web"], State = "running" };
+    private static readonly Candidate Container = new("c0ffee", "web", new Dictionary<string, string>());
     private static readonly ExecPlan Plan = new(["bash"], Tty: true, ["TERM=xterm-256color"], "ctrl-@,ctrl-_,ctrl-@");
 
     private readonly Mock<IDockerEngine> _engine = new(MockBehavior.Strict);
@@ -24,12 +25,12 @@ public sealed class TerminalExecSessionTests
     {
         ExecCreateRequest? created = null;
         ExecStartRequest? started = null;
-        _engine.Setup(e => e.CreateExecAsync("c0ffee", It.IsAny<ExecCreateRequest>(), It.IsAny<CancellationToken>()))
-            .Callback<string, ExecCreateRequest, CancellationToken>((_, request, _) => created = request)
-            .ReturnsAsync("exec1");
-        _engine.Setup(e => e.StartExecAsync("exec1", It.IsAny<ExecStartRequest>(), It.IsAny<CancellationToken>()))
-            .Callback<string, ExecStartRequest, CancellationToken>((_, request, _) => started = request)
-            .ReturnsAsync(new FakeExecConnection([]));
+        _engine.Setup(e => e.CreateExec("c0ffee", It.IsAny<ExecCreateRequest>()))
+            .Callback<string, ExecCreateRequest>((_, request) => created = request)
+            .Returns("exec1");
+        _engine.Setup(e => e.StartExec("exec1", It.IsAny<ExecStartRequest>()))
+            .Callback<string, ExecStartRequest>((_, request) => started = request)
+            .Returns(new FakeExecConnection([]).Stream);
         SetupResize();
         SetupExit(0);
 
@@ -65,15 +66,15 @@ public sealed class TerminalExecSessionTests
     public async Task Raw_mode_lasts_from_the_engines_answer_to_the_end_of_the_output()
     {
         SetupCreate();
-        _engine.Setup(e => e.StartExecAsync("exec1", It.IsAny<ExecStartRequest>(), It.IsAny<CancellationToken>()))
+        _engine.Setup(e => e.StartExec("exec1", It.IsAny<ExecStartRequest>()))
             .Callback(() => _terminal.Events.Add("start"))
-            .ReturnsAsync(new FakeExecConnection([]));
+            .Returns(new FakeExecConnection([]).Stream);
         SetupResize();
-        _engine.Setup(e => e.InspectExecAsync("exec1", It.IsAny<CancellationToken>()))
+        _engine.Setup(e => e.InspectExec("exec1"))
             .Callback(() => _terminal.Events.Add("inspect"))
-            .ReturnsAsync(new ExecInspectResponse { Running = false, ExitCode = 3, Pid = 7 });
+            .Returns(new ExecInspectResponse { Running = false, ExitCode = 3, Pid = 7 });
 
-        var exitCode = await RunAsync(new FakeStandardStreams());
+        var exitCode = (await RunAsync(new FakeStandardStreams())).ExitCode;
 
         Assert.Equal(3, exitCode);
         Assert.Equal(["start", "raw", "restored", "inspect"], _terminal.Events);
@@ -83,8 +84,8 @@ public sealed class TerminalExecSessionTests
     public async Task The_terminal_is_left_alone_when_the_exec_cannot_start()
     {
         SetupCreate();
-        _engine.Setup(e => e.StartExecAsync("exec1", It.IsAny<ExecStartRequest>(), It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new RindException("the engine at unix:///x broke off the request"));
+        _engine.Setup(e => e.StartExec("exec1", It.IsAny<ExecStartRequest>()))
+            .Throws(new RindException("the engine at unix:///x broke off the request"));
 
         await Assert.ThrowsAsync<RindException>(() => RunAsync(new FakeStandardStreams()));
 
@@ -111,14 +112,16 @@ public sealed class TerminalExecSessionTests
         var output = new BlockingStream();
         SetupStart(new FakeExecConnection(output));
         var resized = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _engine.SetupSequence(e => e.ResizeExecAsync("exec1", 24, 80, It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new EngineRequestException(HttpStatusCode.Conflict, "process not started yet"))
-            .ThrowsAsync(new EngineRequestException(HttpStatusCode.Conflict, "process not started yet"))
-            .Returns(() =>
+        var attempts = 0;
+        _engine.Setup(e => e.ResizeExec("exec1", 24, 80)).Callback(() =>
+        {
+            if (++attempts < 3)
             {
-                resized.SetResult();
-                return Task.CompletedTask;
-            });
+                throw new EngineRequestException(HttpStatusCode.Conflict, "process not started yet");
+            }
+
+            resized.SetResult();
+        });
         SetupExit(0);
 
         var session = RunAsync(new FakeStandardStreams());
@@ -126,7 +129,7 @@ public sealed class TerminalExecSessionTests
         output.End();
         await session;
 
-        _engine.Verify(e => e.ResizeExecAsync("exec1", 24, 80, It.IsAny<CancellationToken>()), Times.Exactly(3));
+        _engine.Verify(e => e.ResizeExec("exec1", 24, 80), Times.Exactly(3));
     }
 
     [Fact]
@@ -136,15 +139,14 @@ public sealed class TerminalExecSessionTests
         var output = new BlockingStream();
         SetupStart(new FakeExecConnection(output));
         var resizedTo = new TaskCompletionSource<(int, int)>(TaskCreationOptions.RunContinuationsAsynchronously);
-        _engine.Setup(e => e.ResizeExecAsync("exec1", It.IsAny<int>(), It.IsAny<int>(), It.IsAny<CancellationToken>()))
-            .Callback<string, int, int, CancellationToken>((_, rows, columns, _) =>
+        _engine.Setup(e => e.ResizeExec("exec1", It.IsAny<int>(), It.IsAny<int>()))
+            .Callback<string, int, int>((_, rows, columns) =>
             {
                 if (rows == 50)
                 {
                     resizedTo.TrySetResult((rows, columns));
                 }
-            })
-            .Returns(Task.CompletedTask);
+            });
         SetupExit(0);
 
         var session = RunAsync(new FakeStandardStreams());
@@ -163,14 +165,14 @@ public sealed class TerminalExecSessionTests
         SetupCreate();
         SetupStart(new FakeExecConnection([]));
         SetupResize();
-        _engine.Setup(e => e.InspectExecAsync("exec1", It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new ExecInspectResponse { Running = true, ExitCode = null, Pid = 42 });
+        _engine.Setup(e => e.InspectExec("exec1"))
+            .Returns(new ExecInspectResponse { Running = true, ExitCode = null, Pid = 42 });
         var streams = new FakeStandardStreams();
 
-        var exitCode = await RunAsync(streams);
+        var outcome = await RunAsync(streams);
 
-        Assert.Equal(0, exitCode);
-        Assert.Equal("rind: detached; the command goes on running in the container\n", streams.ErrorText);
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.Equal("detached; the command goes on running in the container", outcome.Message);
         Assert.False(_terminal.IsRaw);
     }
 
@@ -183,11 +185,11 @@ public sealed class TerminalExecSessionTests
         SetupExit(126);
         var streams = new FakeStandardStreams();
 
-        var exitCode = await RunAsync(streams);
+        var outcome = await RunAsync(streams);
 
-        Assert.Equal(0, exitCode);
+        Assert.Equal(0, outcome.ExitCode);
         Assert.Empty(streams.OutputBytes);
-        Assert.Equal("rind: detached; this engine ends the command when one detaches\n", streams.ErrorText);
+        Assert.Equal("detached; this engine ends the command when one detaches", outcome.Message);
     }
 
     [Fact]
@@ -196,15 +198,15 @@ public sealed class TerminalExecSessionTests
         SetupCreate();
         SetupStart(new FakeExecConnection("Error: detached from container\n"u8.ToArray()));
         SetupResize();
-        _engine.Setup(e => e.InspectExecAsync("exec1", It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new ExecInspectResponse { Running = false, ExitCode = -1, Pid = 0 });
+        _engine.Setup(e => e.InspectExec("exec1"))
+            .Returns(new ExecInspectResponse { Running = false, ExitCode = -1, Pid = 0 });
         var streams = new FakeStandardStreams();
 
-        var exitCode = await RunAsync(streams);
+        var outcome = await RunAsync(streams);
 
-        Assert.Equal(0, exitCode);
+        Assert.Equal(0, outcome.ExitCode);
         Assert.Empty(streams.OutputBytes);
-        Assert.Equal("rind: detached; the command goes on running in the container\n", streams.ErrorText);
+        Assert.Equal("detached; the command goes on running in the container", outcome.Message);
     }
 
     private async Task WaitUntilAsync(Func<bool> condition)
@@ -215,24 +217,24 @@ public sealed class TerminalExecSessionTests
         }
     }
 
-    private Task<int> RunAsync(FakeStandardStreams streams) =>
-        new ExecSession(_engine.Object, streams, _terminal, _signals, NullLogger.Instance).RunAsync(Container, Plan, _timeout.Token);
+    private Task<ExecOutcome> RunAsync(FakeStandardStreams streams) =>
+        Task.Run(() => ExecSessionTests.SessionOnEngine(_engine, streams, _terminal, _signals).Run(Container, Plan)).WaitAsync(_timeout.Token);
 
     private void SetupCreate() =>
-        _engine.Setup(e => e.CreateExecAsync("c0ffee", It.IsAny<ExecCreateRequest>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync("exec1");
+        _engine.Setup(e => e.CreateExec("c0ffee", It.IsAny<ExecCreateRequest>()))
+            .Returns("exec1");
 
     private void SetupStart(FakeExecConnection connection) =>
-        _engine.Setup(e => e.StartExecAsync("exec1", It.Is<ExecStartRequest>(r => r.Tty), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(connection);
+        _engine.Setup(e => e.StartExec("exec1", It.Is<ExecStartRequest>(r => r.Tty)))
+            .Returns(connection.Stream);
 
     private void SetupResize() =>
-        _engine.Setup(e => e.ResizeExecAsync("exec1", It.IsAny<int>(), It.IsAny<int>(), It.IsAny<CancellationToken>()))
-            .Returns(Task.CompletedTask);
+        _engine.Setup(e => e.ResizeExec("exec1", It.IsAny<int>(), It.IsAny<int>()))
+            ;
 
     private void SetupExit(int exitCode) =>
-        _engine.Setup(e => e.InspectExecAsync("exec1", It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new ExecInspectResponse { Running = false, ExitCode = exitCode, Pid = 42 });
+        _engine.Setup(e => e.InspectExec("exec1"))
+            .Returns(new ExecInspectResponse { Running = false, ExitCode = exitCode, Pid = 42 });
 
     private sealed class BrokenStream : MemoryStream
     {

@@ -1,43 +1,40 @@
-using Rind.Engine;
+using Rind.Engine.Http;
+using Rind.Engine.Transport;
 
 namespace Rind.Tests.Fakes;
 
 /// <summary>
-/// An exec connection whose output is prepared bytes and whose input is captured.
+/// An exec's hijacked stream whose output is prepared bytes and whose input is captured.
 /// </summary>
-internal sealed class FakeExecConnection(Stream output) : IExecConnection
+internal sealed class FakeExecConnection
 {
-    private readonly DuplexStream _stream = new(output);
+    private readonly DuplexStream _stream;
     private readonly TaskCompletionSource _inputClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public FakeExecConnection(Stream output)
+    {
+        _stream = new DuplexStream(output);
+        Stream = new HijackedStream([], new EngineConnection(_stream, () => _inputClosed.TrySetResult()));
+    }
 
     public FakeExecConnection(byte[] output)
         : this(new MemoryStream(output))
     {
     }
 
-    public Stream Stream => _stream;
+    public HijackedStream Stream { get; }
 
     public byte[] ReceivedInput => _stream.Written.ToArray();
 
     /// <summary>Completes when rind has closed the command's stdin.</summary>
     public Task InputClosed => _inputClosed.Task;
 
-    public bool Disposed { get; private set; }
-
-    public ValueTask CloseInputAsync()
-    {
-        _inputClosed.TrySetResult();
-        return ValueTask.CompletedTask;
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        Disposed = true;
-        return ValueTask.CompletedTask;
-    }
+    public bool Disposed => _stream.Disposed;
 
     private sealed class DuplexStream(Stream readable) : Stream
     {
+        public bool Disposed { get; private set; }
+
         public MemoryStream Written { get; } = new();
 
         public override bool CanRead => true;
@@ -74,5 +71,11 @@ internal sealed class FakeExecConnection(Stream output) : IExecConnection
         public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
 
         public override void SetLength(long value) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            Disposed = true;
+            base.Dispose(disposing);
+        }
     }
 }

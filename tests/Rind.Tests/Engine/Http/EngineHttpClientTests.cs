@@ -88,7 +88,7 @@ public sealed class EngineHttpClientTests
         {
             var stream = new ScriptedConnectionStream(scripts[Streams.Count]);
             Streams.Add(stream);
-            return new EngineConnection(stream, () => ValueTask.CompletedTask);
+            return new EngineConnection(stream, () => { });
         }
     }
 }

@@ -115,7 +115,7 @@ public sealed class HttpConnectionTests
         var connection = Connection(new ScriptedConnectionStream("HTTP/1.1 101 UPGRADED\r\nUpgrade: tcp\r\n\r\nearly|late", trickle: false));
         var head = connection.Send("POST", "/start", "h", "{}"u8.ToArray(), upgrade: true);
 
-        var upgraded = connection.TakeUpgradedStream();
+        var upgraded = connection.TakeHijackedStream();
         var text = new StreamReader(upgraded, Encoding.Latin1).ReadToEnd();
 
         Assert.Equal(101, head.StatusCode);
@@ -203,7 +203,7 @@ public sealed class HttpConnectionTests
         Assert.Throws<InvalidDataException>(() => SendAndRead(connection));
     }
 
-    private static HttpConnection Connection(Stream stream) => new(new EngineConnection(stream, () => ValueTask.CompletedTask));
+    private static HttpConnection Connection(Stream stream) => new(new EngineConnection(stream, () => { }));
 
     private static string SendAndRead(HttpConnection connection, long maxLength = 1024 * 1024)
     {
