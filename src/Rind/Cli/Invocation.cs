@@ -15,8 +15,17 @@ internal sealed record Invocation(InvocationAction Action, bool Verbose, TtyMode
     /// <summary>The compose service given with -s/--service.</summary>
     public string? Service { get; init; }
 
-    /// <summary>The container name or id given with -c/--container.</summary>
+    /// <summary>The container name or id given with -c/--container; in Kubernetes mode, a pod's name or the start of one.</summary>
     public string? Container { get; init; }
+
+    /// <summary>--kube: run in the labelled pod of a Kubernetes cluster instead of a Docker container.</summary>
+    public bool Kube { get; init; }
+
+    /// <summary>The kubeconfig context given with --kube-context, as kubectl's --context.</summary>
+    public string? KubeContext { get; init; }
+
+    /// <summary>The Kubernetes namespace given with -n/--namespace.</summary>
+    public string? Namespace { get; init; }
 
     /// <summary>-e/--env: KEY=VALUE, or KEY to pass rind's own value on.</summary>
     public IReadOnlyList<string> Environment { get; init; } = [];

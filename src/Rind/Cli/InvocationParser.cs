@@ -25,6 +25,9 @@ internal static class InvocationParser
         new('w', "workdir", true, (i, value) => i with { WorkingDirectory = value }),
         new(null, "no-cwd", false, (i, _) => i with { NoCwd = true }),
         new(null, "privileged", false, (i, _) => i with { Privileged = true }),
+        new(null, "kube", false, (i, _) => i with { Kube = true }),
+        new(null, "kube-context", true, (i, value) => i with { KubeContext = value }),
+        new('n', "namespace", true, (i, value) => i with { Namespace = value }),
     ];
 
     public static Invocation Parse(IReadOnlyList<string> args)
@@ -112,6 +115,13 @@ internal static class InvocationParser
         if (invocation.Host is not null && invocation.Context is not null)
         {
             throw Error("-H/--host and --context cannot be given together");
+        }
+
+        // --kube settles the mode from the options alone; the same options under RIND_KUBE, and the
+        // Kubernetes options without --kube, are KubernetesMode's to judge, as only the environment tells.
+        if (invocation.Kube && KubernetesMode.Misfit(invocation, "with --kube") is { } misfit)
+        {
+            throw Error(misfit);
         }
 
         return invocation;

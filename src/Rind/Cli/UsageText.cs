@@ -25,12 +25,17 @@ internal static class UsageText
                               ssh://[user@]host[:port][/path]
               --context NAME  Docker context to use (see docker context ls)
           -s, --service NAME  Run in the labelled container of this compose service
-          -c, --container ID  Run in this labelled container (name or id)
+          -c, --container ID  Run in this labelled container (name or id); with --kube,
+                              in this pod (its name or the start of it)
           -e, --env KEY=VALUE Set a variable for the command; -e KEY passes rind's own
           -u, --user USER     Run as this user (name or uid[:gid])
           -w, --workdir DIR   Run in this folder of the container
               --no-cwd        Do not run in the folder that matches the current one
               --privileged    Give the command extended privileges
+              --kube          Run in the labelled pod of a Kubernetes cluster instead
+              --kube-context NAME
+                              Kubeconfig context to use (as kubectl's --context)
+          -n, --namespace NS  Namespace to find the pod in (as kubectl's --namespace)
           -t, --tty           Give the command a terminal even when stdout is not one
           -T, --no-tty        Give the command no terminal, even in a terminal
           -v, --verbose       Log to stderr which engine, container and exec are used
@@ -45,9 +50,18 @@ internal static class UsageText
         When several running containers carry the label, the one of the compose
         project whose folder holds the current directory is chosen.
 
+        With --kube, rind runs in the pod of the namespace that carries the label
+        app.rind and is running and ready, in its default container (the annotation
+        kubectl.kubernetes.io/default-container, else the first). The cluster and
+        the credentials are kubectl's: KUBECONFIG, else ~/.kube/config; the
+        namespace is the context's, else default. The pre-step and app.rind.shell
+        are the pod's annotations of those names (a label's value cannot hold
+        spaces).
+
         Environment:
           RIND_SERVICE        As --service
           RIND_CONTAINER      As --container
+          RIND_KUBE           1, true or yes: as --kube
           RIND_TIMEOUT        Seconds the engine has to answer each request (30;
                               0 for no limit); a command's output has no limit
           DOCKER_HOST         Engine address, as for --host
@@ -57,6 +71,8 @@ internal static class UsageText
           DOCKER_CERT_PATH    Folder of ca.pem, cert.pem and key.pem (default ~/.docker)
           DOCKER_CONFIG       Folder of the Docker CLI's config.json and contexts
           DOCKER_API_VERSION  Engine API version to use instead of negotiating one
+          KUBECONFIG          Kubeconfig files, separated by colons, merged as kubectl
+                              merges them
 
         Exit status is the command's own; rind's own failures exit 125, a command
         that cannot be run 126, one that is not found 127.
