@@ -85,6 +85,7 @@ internal sealed class RindApp(
             CurrentDirectory = criteria.CurrentDirectory,
             SharesFileSystem = traits.SharesFileSystem,
             HasDetachKeys = traits.HasDetachKeys,
+            PreStepSource = $"{RindLabel.Name} {traits.SettingsHolder}",
         };
         var plan = ExecPlanner.Plan(invocation, target, conditions);
         if (plan.DetachKeys is { } keys)

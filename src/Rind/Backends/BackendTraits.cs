@@ -5,4 +5,8 @@ namespace Rind.Backends;
 /// <param name="SharesFileSystem">Whether the backend's bind-mount sources are rind's own folders, so that the current folder can be mapped.</param>
 /// <param name="HasDetachKeys">Whether the backend watches a terminal's input for keys that detach from the command.</param>
 /// <param name="WritesNoticesIntoOutput">Whether the backend writes notices of its own into the command's output, as Docker and Podman do.</param>
-internal sealed record BackendTraits(bool SizesTerminalAtStart, bool SharesFileSystem, bool HasDetachKeys, bool WritesNoticesIntoOutput);
+internal sealed record BackendTraits(bool SizesTerminalAtStart, bool SharesFileSystem, bool HasDetachKeys, bool WritesNoticesIntoOutput)
+{
+    /// <summary>What carries the app.rind settings, as messages name it: "label" on a container, "annotation" on a pod.</summary>
+    public string SettingsHolder { get; init; } = "label";
+}

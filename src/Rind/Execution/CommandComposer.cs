@@ -29,7 +29,7 @@ internal static class CommandComposer
         command eval {PRE_STEP}
         rind_status=$?
         if [ "$rind_status" -ne 0 ]; then
-          echo "rind: the pre-step of the app.rind label failed with exit code $rind_status" >&2
+          echo "rind: the pre-step of the {SOURCE} failed with exit code $rind_status" >&2
           exit "$rind_status"
         fi
         unset rind_status
@@ -119,8 +119,14 @@ internal static class CommandComposer
     /// <param name="shell">The value of the app.rind.shell label.</param>
     /// <param name="waitForTerminalSize">Whether the command must wait for its terminal to be sized.</param>
     /// <param name="tty">Whether the command has a terminal, in which a shell is interactive.</param>
+    /// <param name="preStepSource">What holds the pre-step, as its failure names it: the app.rind label, or a pod's annotation.</param>
     public static IReadOnlyList<string> Compose(
-        IReadOnlyList<string> command, string? preStep, string? shell = null, bool waitForTerminalSize = false, bool tty = false)
+        IReadOnlyList<string> command,
+        string? preStep,
+        string? shell = null,
+        bool waitForTerminalSize = false,
+        bool tty = false,
+        string preStepSource = $"{RindLabel.Name} label")
     {
         var hasPreStep = !string.IsNullOrWhiteSpace(preStep);
         var wait = waitForTerminalSize ? WaitForTerminalSize : "";
@@ -129,7 +135,7 @@ internal static class CommandComposer
         // label names has startup files of its own kind: both open after the pre-step, as a command does.
         if (command.Count == 0 && string.IsNullOrWhiteSpace(shell) && hasPreStep && tty)
         {
-            return [PosixShell, "-c", wait + ShellWithPreStep(PreStep(preStep!))];
+            return [PosixShell, "-c", wait + ShellWithPreStep(PreStep(preStep!, preStepSource))];
         }
 
         if (command.Count == 0 && !string.IsNullOrWhiteSpace(shell))
@@ -137,7 +143,7 @@ internal static class CommandComposer
             command = shell.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         }
 
-        var prelude = wait + (hasPreStep ? PreStep(preStep!) : "");
+        var prelude = wait + (hasPreStep ? PreStep(preStep!, preStepSource) : "");
         if (command.Count == 0)
         {
             return [PosixShell, "-c", prelude + OpenShell];
@@ -146,8 +152,10 @@ internal static class CommandComposer
         return prelude.Length > 0 ? [PosixShell, "-c", prelude + RunCommand, ShellName, .. command] : command;
     }
 
-    private static string PreStep(string preStep) =>
-        PreStepTemplate.Replace("{PRE_STEP}", ShellWord.Quote(preStep.Trim()), StringComparison.Ordinal);
+    private static string PreStep(string preStep, string source) =>
+        PreStepTemplate
+            .Replace("{PRE_STEP}", ShellWord.Quote(preStep.Trim()), StringComparison.Ordinal)
+            .Replace("{SOURCE}", source, StringComparison.Ordinal);
 
     private static string ShellWithPreStep(string preStep)
     {

@@ -18,6 +18,9 @@ internal sealed record ExecConditions(bool Tty, string? Term, string? Configured
     /// <summary>Whether the backend shares rind's file system, so that its bind mounts' sources are rind's folders.</summary>
     public bool SharesFileSystem { get; init; }
 
+    /// <summary>What holds the container's settings, as messages name the pre-step's: the app.rind label, or a pod's annotation.</summary>
+    public string PreStepSource { get; init; } = $"{RindLabel.Name} label";
+
     /// <summary>Whether the backend watches a terminal's input for detach keys.</summary>
     public bool HasDetachKeys { get; init; } = true;
 }

@@ -19,7 +19,8 @@ internal static class ExecPlanner
             labels.GetValueOrDefault(RindLabel.Name),
             labels.GetValueOrDefault(RindLabel.Shell),
             waitForTerminalSize: conditions.Tty && !conditions.TerminalSizedAtStart,
-            tty: conditions.Tty);
+            tty: conditions.Tty,
+            preStepSource: conditions.PreStepSource);
 
         List<string> environment = [.. Variables(invocation.Environment, conditions.LookupVariable)];
         if (conditions.Tty && !environment.Any(variable => variable.StartsWith("TERM=", StringComparison.Ordinal)))
