@@ -40,7 +40,7 @@ internal sealed class ClusterCertificates : IDisposable
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
         request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
         request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(authority, true, false));
-        using var signed = request.Create(authority, DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.Add(Validity), RandomSerial());
+        using var signed = request.Create(authority, authority.NotBefore, authority.NotAfter, RandomSerial());
         return new ClusterCertificates(authority, signed.CopyWithPrivateKey(key));
     }
 
@@ -59,7 +59,8 @@ internal sealed class ClusterCertificates : IDisposable
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
         request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.2")], false));
-        using var signed = request.Create(Authority, DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.Add(Validity), RandomSerial());
+        // Within the authority's validity, which a certificate it signs may not outlast.
+        using var signed = request.Create(Authority, Authority.NotBefore, Authority.NotAfter, RandomSerial());
         return (signed.ExportCertificatePem() + "\n", key.ExportPkcs8PrivateKeyPem() + "\n");
     }
 
