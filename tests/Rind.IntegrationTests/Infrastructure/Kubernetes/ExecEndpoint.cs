@@ -1,4 +1,3 @@
-using System.Net.WebSockets;
 using Microsoft.AspNetCore.Http;
 
 namespace Rind.IntegrationTests.Infrastructure.Kubernetes;
