@@ -23,7 +23,10 @@ public static class TestEngine
     // For each request; the slowest are a kill and a forced removal, answered once the container has stopped.
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(60);
 
-    private static readonly Lazy<DockerClient> Client = new(Connect);
+    private static readonly Lazy<DockerClient> Client = new(() => Connect(RequestTimeout));
+
+    // An exec's stream lasts as long as its command runs, so its client has no deadline.
+    private static readonly Lazy<DockerClient> StreamingClient = new(() => Connect(Timeout.InfiniteTimeSpan));
 
     /// <summary>Where the tests' own calls go: <see cref="HostVariable"/>, else DOCKER_HOST, else the default socket.</summary>
     public static string Address =>
@@ -116,7 +119,20 @@ public static class TestEngine
 
     public static Task RemoveImageAsync(string name) => Client.Value.Images.DeleteImageAsync(name, new ImageDeleteParameters { Force = true });
 
-    private static DockerClient Connect()
+    /// <summary>Creates an exec in a running container; its id.</summary>
+    public static async Task<string> CreateExecAsync(string containerId, ContainerExecCreateParameters parameters) =>
+        (await Client.Value.Exec.CreateContainerExecAsync(containerId, parameters)).ID;
+
+    /// <summary>Starts an exec attached: its streams, multiplexed unless it has a terminal.</summary>
+    public static Task<MultiplexedStream> StartExecAsync(string execId, bool tty, CancellationToken cancellationToken) =>
+        StreamingClient.Value.Exec.StartContainerExecAsync(execId, new ContainerExecStartParameters { TTY = tty }, cancellationToken);
+
+    public static Task<ContainerExecInspectResponse> InspectExecAsync(string execId) => Client.Value.Exec.InspectContainerExecAsync(execId);
+
+    public static Task ResizeExecAsync(string execId, int width, int height) =>
+        Client.Value.Exec.ResizeExecTtyAsync(execId, new ContainerResizeParameters { Width = width, Height = height });
+
+    private static DockerClient Connect(TimeSpan timeout)
     {
         var tls = IsSet("DOCKER_TLS_VERIFY") || IsSet("DOCKER_TLS");
         if (!IsSet(HostVariable)
@@ -127,7 +143,7 @@ public static class TestEngine
                 (tls ? " with TLS" : "") + $": set {HostVariable} to the engine's unix:// socket");
         }
 
-        return new DockerClientBuilder().WithEndpoint(new Uri(Address)).WithTimeout(RequestTimeout).Build();
+        return new DockerClientBuilder().WithEndpoint(new Uri(Address)).WithTimeout(timeout).Build();
     }
 
     private static bool IsSet(string variable) => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(variable));
