@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Rind.Configuration;
 using Rind.Engine.Models;
+using Rind.Kubernetes.Api.Models;
 
 namespace Rind.Serialization;
 
@@ -19,6 +20,9 @@ namespace Rind.Serialization;
 [JsonSerializable(typeof(ExecStartRequest))] // POST /exec/{id}/start
 [JsonSerializable(typeof(ExecInspectResponse))] // GET /exec/{id}/json
 [JsonSerializable(typeof(EngineErrorResponse))] // any failed request
+[JsonSerializable(typeof(PodList))] // GET /api/v1/namespaces/{namespace}/pods
+[JsonSerializable(typeof(ApiStatus))] // any refused cluster request, and the status channel of /pods/{name}/exec
+[JsonSerializable(typeof(TerminalResizeMessage))] // the resize channel of /pods/{name}/exec
 [JsonSerializable(typeof(DockerCliConfig))] // the Docker CLI's config.json
 [JsonSerializable(typeof(DockerContextMetadata))] // a context's meta.json in the Docker CLI's context store
 internal sealed partial class RindJsonContext : JsonSerializerContext;

@@ -1,0 +1,83 @@
+using System.Net.WebSockets;
+
+namespace Rind.Kubernetes.Api;
+
+/// <summary>
+/// Sends messages on an exec's WebSocket, one at a time as the socket requires, from whichever thread
+/// writes: stdin, the terminal's size, the end of input. Sends block, waiting on the socket at this edge.
+/// </summary>
+internal sealed class ExecChannelWriter(WebSocket socket)
+{
+    /// <summary>Input goes in messages of at most this much, so that no one message holds the others up.</summary>
+    private const int MaxPayload = 32 * 1024;
+
+    private readonly Lock _lock = new();
+    private readonly byte[] _message = new byte[MaxPayload + 1];
+
+    /// <exception cref="IOException">The socket is closed or broke off.</exception>
+    public void Send(ExecChannel channel, ReadOnlySpan<byte> payload)
+    {
+        lock (_lock)
+        {
+            do
+            {
+                var length = Math.Min(payload.Length, MaxPayload);
+                _message[0] = (byte)channel;
+                payload[..length].CopyTo(_message.AsSpan(1));
+                SendMessage(length + 1);
+                payload = payload[length..];
+            }
+            while (!payload.IsEmpty);
+        }
+    }
+
+    /// <summary>Closes one channel (v5 only): for stdin, the command reads the end of its input.</summary>
+    public void Close(ExecChannel channel)
+    {
+        lock (_lock)
+        {
+            _message[0] = (byte)ExecChannel.Close;
+            _message[1] = (byte)channel;
+            SendMessage(2);
+        }
+    }
+
+    /// <summary>Answers the server's close, so that it ends the connection cleanly; ends it at once otherwise.</summary>
+    public void Finish(TimeSpan patience)
+    {
+        lock (_lock)
+        {
+            if (socket.State == WebSocketState.CloseReceived)
+            {
+                using var deadline = new CancellationTokenSource(patience);
+                try
+                {
+                    socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, deadline.Token).GetAwaiter().GetResult();
+                    return;
+                }
+                catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or IOException)
+                {
+                    // The server went first; nothing is lost by ending the connection without ceremony.
+                }
+            }
+
+            socket.Abort();
+        }
+    }
+
+    private void SendMessage(int length)
+    {
+        try
+        {
+            var sending = socket.SendAsync(_message.AsMemory(0, length), WebSocketMessageType.Binary, endOfMessage: true, CancellationToken.None);
+            if (!sending.IsCompletedSuccessfully)
+            {
+                sending.AsTask().GetAwaiter().GetResult();
+            }
+        }
+        catch (Exception exception) when (exception is WebSocketException or ObjectDisposedException or InvalidOperationException)
+        {
+            throw new IOException($"the exec's connection is closed ({exception.Message})", exception);
+        }
+    }
+}
