@@ -42,28 +42,12 @@ internal sealed class ExecChannelWriter(WebSocket socket)
         }
     }
 
-    /// <summary>Answers the server's close, so that it ends the connection cleanly; ends it at once otherwise.</summary>
-    public void Finish(TimeSpan patience)
-    {
-        lock (_lock)
-        {
-            if (socket.State == WebSocketState.CloseReceived)
-            {
-                using var deadline = new CancellationTokenSource(patience);
-                try
-                {
-                    socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, deadline.Token).GetAwaiter().GetResult();
-                    return;
-                }
-                catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or IOException)
-                {
-                    // The server went first; nothing is lost by ending the connection without ceremony.
-                }
-            }
-
-            socket.Abort();
-        }
-    }
+    /// <summary>
+    /// Ends the connection at once. The server ends an exec by closing its side and the connection; the
+    /// close handshake a client may answer with would only wait for that, up to a second. Not behind the
+    /// lock: it also ends a send that is stuck.
+    /// </summary>
+    public void Finish() => socket.Abort();
 
     private void SendMessage(int length)
     {

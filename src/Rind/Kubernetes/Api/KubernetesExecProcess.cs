@@ -16,9 +16,6 @@ namespace Rind.Kubernetes.Api;
 /// </summary>
 internal sealed class KubernetesExecProcess : IExecProcess
 {
-    /// <summary>How long rind waits for the server to take its answer to the close.</summary>
-    private static readonly TimeSpan ClosePatience = TimeSpan.FromSeconds(1);
-
     private readonly WebSocket _socket;
     private readonly ExecChannelReader _reader;
     private readonly ExecChannelWriter _writer;
@@ -109,7 +106,7 @@ internal sealed class KubernetesExecProcess : IExecProcess
 
     public void Dispose()
     {
-        _writer.Finish(ClosePatience);
+        _writer.Finish();
         _socket.Dispose();
     }
 }
