@@ -1,0 +1,49 @@
+using System.Net;
+using System.Net.WebSockets;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Rind.Tests.Kubernetes;
+
+/// <summary>How the loopback server answers one request.</summary>
+internal abstract record ApiAnswer
+{
+    public static ApiAnswer Json(int status, string body) => new JsonAnswer(status, body);
+
+    /// <summary>Switches to a WebSocket with <paramref name="protocol"/>, then runs <paramref name="session"/> as the server.</summary>
+    public static ApiAnswer Upgrade(string protocol, Func<WebSocket, Task> session) => new UpgradeAnswer(protocol, session);
+
+    /// <summary>Never answers, until the server stops.</summary>
+    public static ApiAnswer Silence() => new SilentAnswer();
+
+    public abstract Task WriteAsync(Stream stream, RecordedApiRequest request, CancellationToken stop);
+
+    private sealed record JsonAnswer(int Status, string Body) : ApiAnswer
+    {
+        public override async Task WriteAsync(Stream stream, RecordedApiRequest request, CancellationToken stop)
+        {
+            var body = Encoding.UTF8.GetBytes(Body);
+            var head = $"HTTP/1.1 {Status} {(HttpStatusCode)Status}\r\nContent-Type: application/json\r\nContent-Length: {body.Length}\r\nConnection: close\r\n\r\n";
+            await stream.WriteAsync(Encoding.ASCII.GetBytes(head), stop);
+            await stream.WriteAsync(body, stop);
+        }
+    }
+
+    private sealed record UpgradeAnswer(string Protocol, Func<WebSocket, Task> Session) : ApiAnswer
+    {
+        public override async Task WriteAsync(Stream stream, RecordedApiRequest request, CancellationToken stop)
+        {
+            var accept = Convert.ToBase64String(SHA1.HashData(Encoding.ASCII.GetBytes(request.Header("Sec-WebSocket-Key") + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11")));
+            var head = "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n" +
+                $"Sec-WebSocket-Accept: {accept}\r\nSec-WebSocket-Protocol: {Protocol}\r\n\r\n";
+            await stream.WriteAsync(Encoding.ASCII.GetBytes(head), stop);
+            using var socket = WebSocket.CreateFromStream(stream, new WebSocketCreationOptions { IsServer = true, SubProtocol = Protocol });
+            await Session(socket);
+        }
+    }
+
+    private sealed record SilentAnswer : ApiAnswer
+    {
+        public override Task WriteAsync(Stream stream, RecordedApiRequest request, CancellationToken stop) => Task.Delay(Timeout.Infinite, stop);
+    }
+}

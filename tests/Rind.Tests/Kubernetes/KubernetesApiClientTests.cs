@@ -1,0 +1,239 @@
+using System.Net.WebSockets;
+using Microsoft.Extensions.Logging.Abstractions;
+using Moq;
+using Rind.Kubernetes;
+using Rind.Kubernetes.Api;
+
+namespace Rind.Tests.Kubernetes;
+
+public sealed class KubernetesApiClientTests
+{
+    private const string TwoPods = """
+        {"kind":"PodList","apiVersion":"v1","metadata":{"resourceVersion":"81"},"items":[
+          {"metadata":{"name":"web-7d4f","namespace":"shop","labels":{"app.rind":""},
+                       "annotations":{"app.rind":". venv/bin/activate","kubectl.kubernetes.io/default-container":"app"}},
+           "spec":{"containers":[{"name":"sidecar","image":"envoy"},{"name":"app","image":"python:3.12"}]},
+           "status":{"phase":"Running","conditions":[{"type":"Initialized","status":"True"},{"type":"Ready","status":"True"}]}},
+          {"metadata":{"name":"web-old","labels":{"app.rind":""},"deletionTimestamp":"2025-01-01T00:00:00Z"},
+           "spec":{"containers":[{"name":"app"}]},
+           "status":{"phase":"Running","conditions":[{"type":"Ready","status":"False"}]}}
+        ]}
+        """;
+
+    private const string Forbidden = """
+        {"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure",
+         "message":"pods is forbidden: User \"dev\" cannot list resource \"pods\" in API group \"\" in the namespace \"shop\"",
+         "reason":"Forbidden","details":{"kind":"pods"},"code":403}
+        """;
+
+    [Fact(Timeout = 10_000)]
+    public async Task The_pod_list_is_one_get_with_the_label_selector_and_the_bearer_token()
+    {
+        await using var server = LoopbackApiServer.Start(_ => ApiAnswer.Json(200, """{"items":[]}"""));
+        using var client = Client(server);
+
+        await Task.Run(() => client.ListPods("shop", "app.rind"));
+
+        var request = Assert.Single(server.Requests);
+        Assert.Equal("GET", request.Method);
+        Assert.Equal("/api/v1/namespaces/shop/pods", request.Path);
+        Assert.Equal(["app.rind"], request.Query("labelSelector"));
+        Assert.Equal("Bearer t0ken", request.Header("Authorization"));
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task The_pods_are_read_into_summaries()
+    {
+        await using var server = LoopbackApiServer.Start(_ => ApiAnswer.Json(200, TwoPods));
+        using var client = Client(server);
+
+        var pods = await Task.Run(() => client.ListPods("shop", "app.rind"));
+
+        Assert.Equal(2, pods.Count);
+        Assert.Equal("web-7d4f", pods[0].Name);
+        Assert.True(pods[0].IsRunning);
+        Assert.Equal(["sidecar", "app"], pods[0].Containers);
+        Assert.Equal(". venv/bin/activate", pods[0].Annotations["app.rind"]);
+        Assert.Equal("", pods[0].Labels["app.rind"]);
+        Assert.True(pods[1].Deleting);
+        Assert.False(pods[1].Ready);
+        Assert.False(pods[1].IsRunning);
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task A_refused_list_says_the_servers_own_message_in_one_line()
+    {
+        await using var server = LoopbackApiServer.Start(_ => ApiAnswer.Json(403, Forbidden));
+        using var client = Client(server);
+
+        var failure = await Task.Run(() => Assert.Throws<RindException>(() => client.ListPods("shop", "app.rind")));
+
+        Assert.StartsWith($"the cluster at {server.Address.GetLeftPart(UriPartial.Authority)} refused the list of pods in namespace shop (HTTP 403): ", failure.Message, StringComparison.Ordinal);
+        Assert.EndsWith("pods is forbidden: User \"dev\" cannot list resource \"pods\" in API group \"\" in the namespace \"shop\"", failure.Message, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.RindFailure, failure.ExitCode);
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task A_missing_namespace_is_told_in_the_servers_words()
+    {
+        await using var server = LoopbackApiServer.Start(_ => ApiAnswer.Json(404, """{"kind":"Status","status":"Failure","message":"namespaces \"nope\" not found","reason":"NotFound","code":404}"""));
+        using var client = Client(server);
+
+        var failure = await Task.Run(() => Assert.Throws<RindException>(() => client.ListPods("nope", "app.rind")));
+
+        Assert.EndsWith("(HTTP 404): namespaces \"nope\" not found", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task Unaccepted_credentials_are_said_to_be_so()
+    {
+        await using var server = LoopbackApiServer.Start(_ => ApiAnswer.Json(401, """{"kind":"Status","status":"Failure","message":"Unauthorized","reason":"Unauthorized","code":401}"""));
+        using var client = Client(server);
+
+        var failure = await Task.Run(() => Assert.Throws<RindException>(() => client.ListPods("shop", "app.rind")));
+
+        Assert.Contains("(HTTP 401): Unauthorized; the kubeconfig's credentials were not accepted", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task A_message_with_control_characters_cannot_act_on_the_terminal()
+    {
+        await using var server = LoopbackApiServer.Start(_ => ApiAnswer.Json(403, """{"status":"Failure","message":"no\n\u001b[31mred"}"""));
+        using var client = Client(server);
+
+        var failure = await Task.Run(() => Assert.Throws<RindException>(() => client.ListPods("shop", "app.rind")));
+
+        Assert.DoesNotContain('\n', failure.Message);
+        Assert.DoesNotContain('\u001b', failure.Message);
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task An_answer_larger_than_rind_reads_is_not_read()
+    {
+        await using var server = LoopbackApiServer.Start(_ => ApiAnswer.Json(200, TwoPods));
+        using var client = Client(server, maxAnswerLength: 100);
+
+        var failure = await Task.Run(() => Assert.Throws<RindException>(() => client.ListPods("shop", "app.rind")));
+
+        Assert.Contains("more than rind reads", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task A_server_that_does_not_answer_in_time_is_named_with_the_limit()
+    {
+        await using var server = LoopbackApiServer.Start(_ => ApiAnswer.Silence());
+        using var client = Client(server, callTimeout: TimeSpan.FromMilliseconds(300));
+
+        var failure = await Task.Run(() => Assert.Throws<RindException>(() => client.ListPods("shop", "app.rind")));
+
+        Assert.Contains("did not answer the list of pods in namespace shop within 0.3 s", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("RIND_TIMEOUT", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task A_server_that_cannot_be_reached_is_named()
+    {
+        Uri address;
+        await using (var stopped = LoopbackApiServer.Start(_ => ApiAnswer.Silence()))
+        {
+            address = stopped.Address;
+        }
+
+        using var client = new KubernetesApiClient(new ClusterConnection(Access(address), TimeSpan.FromSeconds(5)), NullLogger.Instance);
+
+        var failure = await Task.Run(() => Assert.Throws<RindException>(() => client.ListPods("shop", "app.rind")));
+
+        Assert.StartsWith($"cannot reach the cluster at {address.GetLeftPart(UriPartial.Authority)} for the list of pods", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task The_exec_offers_v5_then_v4_and_passes_each_word_as_a_command_parameter()
+    {
+        await using var server = LoopbackApiServer.Start(_ => ApiAnswer.Upgrade(ExecSubprotocol.V5, EndWithSuccessAsync));
+        using var client = Client(server);
+
+        using var process = (KubernetesExecProcess)await Task.Run(() =>
+            client.OpenExec(new PodExecRequest("shop", "web-7d4f", "app", ["printf", "%s\n", "a b", "&c=d"], Stdin: true, Tty: false)));
+
+        var request = Assert.Single(server.Requests);
+        Assert.Equal("/api/v1/namespaces/shop/pods/web-7d4f/exec", request.Path);
+        Assert.Equal(["printf", "%s\n", "a b", "&c=d"], request.Query("command"));
+        Assert.Equal(["app"], request.Query("container"));
+        Assert.Equal(["true"], request.Query("stdin"));
+        Assert.Equal(["true"], request.Query("stderr"));
+        Assert.Equal(["false"], request.Query("tty"));
+        Assert.Equal("v5.channel.k8s.io, v4.channel.k8s.io", request.Header("Sec-WebSocket-Protocol"));
+        Assert.Equal("Bearer t0ken", request.Header("Authorization"));
+        Assert.True(process.CanCloseInput);
+        Assert.Equal(0, await Task.Run(() => EndOf(process)));
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task A_terminal_exec_asks_for_no_separate_stderr()
+    {
+        await using var server = LoopbackApiServer.Start(_ => ApiAnswer.Upgrade(ExecSubprotocol.V5, EndWithSuccessAsync));
+        using var client = Client(server);
+
+        using var process = await Task.Run(() => client.OpenExec(new PodExecRequest("shop", "web-7d4f", null, ["bash"], Stdin: true, Tty: true)));
+
+        var request = Assert.Single(server.Requests);
+        Assert.Equal(["true"], request.Query("tty"));
+        Assert.Equal(["false"], request.Query("stderr"));
+        Assert.Empty(request.Query("container"));
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task A_server_that_speaks_only_v4_is_kept_as_agreed()
+    {
+        await using var server = LoopbackApiServer.Start(_ => ApiAnswer.Upgrade(ExecSubprotocol.V4, EndWithSuccessAsync));
+        using var client = Client(server);
+
+        using var process = (KubernetesExecProcess)await Task.Run(() =>
+            client.OpenExec(new PodExecRequest("shop", "web-7d4f", "app", ["true"], Stdin: true, Tty: false)));
+
+        Assert.Equal(ExecSubprotocol.V4, process.Protocol);
+        Assert.False(process.CanCloseInput);
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task A_refused_exec_says_the_servers_own_message_read_with_a_plain_request()
+    {
+        const string forbidden = """{"kind":"Status","status":"Failure","message":"pods \"web-7d4f\" is forbidden: User \"dev\" cannot create resource \"pods/exec\"","reason":"Forbidden","code":403}""";
+        await using var server = LoopbackApiServer.Start(_ => ApiAnswer.Json(403, forbidden));
+        using var client = Client(server);
+
+        var failure = await Task.Run(() => Assert.Throws<RindException>(() =>
+            client.OpenExec(new PodExecRequest("shop", "web-7d4f", "app", ["true"], Stdin: true, Tty: false))));
+
+        Assert.EndsWith("refused the exec in pod web-7d4f (HTTP 403): pods \"web-7d4f\" is forbidden: User \"dev\" cannot create resource \"pods/exec\"", failure.Message, StringComparison.Ordinal);
+        Assert.Equal(2, server.Requests.Count);
+        Assert.Null(server.Requests.Last().Header("Upgrade"));
+    }
+
+    private static async Task EndWithSuccessAsync(WebSocket socket)
+    {
+        await socket.SendAsync("\u0003{\"status\":\"Success\"}"u8.ToArray(), WebSocketMessageType.Binary, endOfMessage: true, CancellationToken.None);
+        await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+    }
+
+    private static long? EndOf(KubernetesExecProcess process)
+    {
+        var buffer = new byte[1024];
+        while (!process.Output.Read(buffer).IsEnd)
+        {
+            // Only the end is of interest.
+        }
+
+        return process.WaitForEnd(TimeSpan.FromSeconds(5)).ExitCode;
+    }
+
+    private static ClusterAccess Access(Uri server)
+    {
+        var credentials = new Mock<IClusterCredentials>();
+        credentials.Setup(source => source.Get()).Returns(new ClusterCredential("t0ken", null));
+        return new ClusterAccess(server, "dev", "shop", credentials.Object);
+    }
+
+    private static KubernetesApiClient Client(LoopbackApiServer server, TimeSpan? callTimeout = null, long maxAnswerLength = KubernetesApiClient.DefaultMaxAnswerLength) =>
+        new(new ClusterConnection(Access(server.Address), callTimeout ?? TimeSpan.FromSeconds(5)), NullLogger.Instance, maxAnswerLength);
+}
