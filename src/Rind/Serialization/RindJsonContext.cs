@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Rind.Configuration;
 using Rind.Engine.Models;
 using Rind.Kubernetes.Api.Models;
+using Rind.Kubernetes.Configuration;
 
 namespace Rind.Serialization;
 
@@ -25,4 +26,5 @@ namespace Rind.Serialization;
 [JsonSerializable(typeof(TerminalResizeMessage))] // the resize channel of /pods/{name}/exec
 [JsonSerializable(typeof(DockerCliConfig))] // the Docker CLI's config.json
 [JsonSerializable(typeof(DockerContextMetadata))] // a context's meta.json in the Docker CLI's context store
+[JsonSerializable(typeof(ExecCredential))] // a kubeconfig's exec credential plugin: KUBERNETES_EXEC_INFO and its answer
 internal sealed partial class RindJsonContext : JsonSerializerContext;

@@ -1,0 +1,90 @@
+using System.Text;
+using Rind.Diagnostics;
+using Rind.Platform;
+
+namespace Rind.Kubernetes.Configuration;
+
+/// <summary>
+/// Reads the kubeconfig as kubectl does (KUBECONFIG's files merged, else ~/.kube/config) and says how to reach
+/// the cluster: the one call <c>rind --kube</c> makes before anything else of Kubernetes.
+/// </summary>
+internal static class KubeconfigResolver
+{
+    /// <summary>Far more than any kubeconfig holds; a larger file is refused rather than read.</summary>
+    private const int MaxBytes = 4 * 1024 * 1024;
+
+    /// <param name="contextName">--kube-context, or null for the kubeconfig's current-context.</param>
+    /// <param name="namespaceName">-n/--namespace, or null for the context's.</param>
+    /// <param name="streams">Where a credential plugin's stderr goes.</param>
+    /// <param name="terminal">Whether stdin is a terminal, which an interactive credential plugin needs.</param>
+    /// <exception cref="RindException">The kubeconfig cannot be read or does not say where to go, in one line.</exception>
+    public static ClusterAccess Resolve(
+        IEnvironment environment,
+        string? contextName,
+        string? namespaceName,
+        IStandardStreams streams,
+        ITerminal terminal)
+    {
+        var files = KubeconfigFiles.Locate(environment);
+        var read = new List<string>();
+        var configs = new List<Kubeconfig>();
+        foreach (var path in files.Paths)
+        {
+            // A missing file is passed over, as kubectl passes it over.
+            if (Read(path) is { } text)
+            {
+                configs.Add(KubeconfigParser.Parse(text, path));
+                read.Add(path);
+            }
+        }
+
+        if (configs.Count == 0)
+        {
+            throw new RindException(NoKubeconfig(files));
+        }
+
+        var selection = KubeconfigSelector.Select(KubeconfigMerger.Merge(configs), contextName, namespaceName, string.Join(", ", read));
+        var cluster = selection.Cluster;
+        var quotedCluster = $"\"{UntrustedText.Show(selection.ClusterName)}\"";
+
+        // -data wins over the file when both are set, as for kubectl.
+        var certificateAuthority = cluster.CertificateAuthorityData
+            ?? (cluster.CertificateAuthority is { } file ? ReferencedFile.Read(file, $"the certificate-authority of cluster {quotedCluster}") : null);
+        var credentials = CredentialsChoice.For(selection, certificateAuthority, environment, streams, terminal);
+        return new ClusterAccess(selection.Server, selection.ContextName, selection.Namespace, credentials)
+        {
+            CertificateAuthority = certificateAuthority,
+            InsecureSkipTlsVerify = cluster.InsecureSkipTlsVerify,
+            TlsServerName = string.IsNullOrEmpty(cluster.TlsServerName) ? null : cluster.TlsServerName,
+            Proxy = selection.Proxy,
+        };
+    }
+
+    private static string? Read(string path)
+    {
+        try
+        {
+            return SmallFile.ReadOrNull(path, MaxBytes) is { } content ? Decode(content) : null;
+        }
+        catch (IOException exception)
+        {
+            throw new RindException($"cannot read the kubeconfig {path}: {exception.Message}", innerException: exception);
+        }
+    }
+
+    /// <summary>UTF-8, with or without the byte order mark some editors write.</summary>
+    private static string Decode(byte[] content)
+    {
+        var text = Encoding.UTF8.GetString(content);
+        return text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
+    }
+
+    private static string NoKubeconfig(KubeconfigFiles files) =>
+        files switch
+        {
+            { FromVariable: true, Paths.Count: 0 } => $"no kubeconfig: {KubeconfigFiles.Variable} names no file",
+            { FromVariable: true } => $"no kubeconfig: none of the files {KubeconfigFiles.Variable} names exists ({string.Join(", ", files.Paths)})",
+            { Paths.Count: 0 } => $"no kubeconfig: neither {KubeconfigFiles.Variable} nor HOME is set",
+            _ => $"no kubeconfig: {files.Paths[0]} does not exist and {KubeconfigFiles.Variable} is not set",
+        };
+}
