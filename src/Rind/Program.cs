@@ -1,5 +1,8 @@
+using Rind.Configuration;
 using Rind.Engine;
 using Rind.Engine.Transport;
+using Rind.Kubernetes;
+using Rind.Kubernetes.Configuration;
 using Rind.Platform;
 
 namespace Rind;
@@ -8,12 +11,19 @@ internal static class Program
 {
     private static int Main(string[] args)
     {
+        var streams = ProcessStandardStreams.Open();
+        var terminal = new UnixTerminal();
+        var environment = new ProcessEnvironment();
         var app = new RindApp(
-            ProcessStandardStreams.Open(),
-            new UnixTerminal(),
+            streams,
+            terminal,
             new PosixSignals(),
-            new ProcessEnvironment(),
-            (settings, logger) => DockerEngineClient.Connect(settings.Endpoint, EngineDialers.Create(settings), settings.ApiVersion, logger, settings.CallTimeout));
+            environment,
+            (settings, logger) => DockerEngineClient.Connect(settings.Endpoint, EngineDialers.Create(settings), settings.ApiVersion, logger, settings.CallTimeout),
+            (invocation, logger) => new KubernetesBackend(
+                KubeconfigResolver.Resolve(environment, invocation.KubeContext, invocation.Namespace, streams, terminal),
+                EngineSettingsResolver.CallTimeout(environment),
+                logger));
         return app.Run(args);
     }
 }

@@ -19,7 +19,8 @@ internal sealed class RindApp(
     ITerminal terminal,
     ISignals signals,
     IEnvironment environment,
-    Func<EngineSettings, ILogger, IDockerEngine> connectEngine)
+    Func<EngineSettings, ILogger, IDockerEngine> connectEngine,
+    Func<Invocation, ILogger, IBackend> openCluster)
 {
     public int Run(IReadOnlyList<string> args)
     {
@@ -64,10 +65,14 @@ internal sealed class RindApp(
         var commandStreams = TerminalDecision.ReadInput(inputIsTerminal, ownsInputTerminal) ? streams : new StandardStreamsWithoutInput(streams);
         var config = new Lazy<DockerCliConfig>(() => DockerCliConfigReader.Read(environment));
 
-        using var backend = DockerBackendFor(invocation, config, logger);
+        // Nothing of Kubernetes is read or set up unless it is asked for.
+        var kubernetes = KubernetesMode.IsOn(invocation, environment);
+        using var backend = kubernetes ? openCluster(invocation, logger) : DockerBackendFor(invocation, config, logger);
         var traits = backend.Connect();
+
+        // A cluster has no compose services; a shell profile's RIND_SERVICE is meant for the engine.
         var criteria = new ContainerCriteria(
-            invocation.Service ?? environment.GetSetting("RIND_SERVICE"),
+            kubernetes ? null : invocation.Service ?? environment.GetSetting("RIND_SERVICE"),
             invocation.Container ?? environment.GetSetting("RIND_CONTAINER"),
             environment.CurrentDirectory);
         var target = backend.Choose(criteria);
@@ -97,7 +102,7 @@ internal sealed class RindApp(
         return outcome.Message is { } message ? Fail(message, outcome.ExitCode) : outcome.ExitCode;
     }
 
-    private DockerBackend DockerBackendFor(Invocation invocation, Lazy<DockerCliConfig> config, ILogger logger)
+    private IBackend DockerBackendFor(Invocation invocation, Lazy<DockerCliConfig> config, ILogger logger)
     {
         var settings = EngineSettingsResolver.Resolve(
             invocation.Host,

@@ -74,6 +74,7 @@ public sealed class RindAppUntrustedTextTests
             new FakeTerminal(isTerminal: false),
             new FakeSignals(),
             new FakeEnvironment(("DOCKER_HOST", "unix:///run/rind-unit/docker.sock")),
-            (_, _) => _engine.Object)
+            (_, _) => _engine.Object,
+            (_, _) => throw new InvalidOperationException("these runs never ask for a cluster"))
             .Run(args);
 }

@@ -24,7 +24,7 @@ internal static class EngineSettingsResolver
         Func<string, SocketCheck> checkSocket,
         Action<PassedOverSocket>? passedOver = null) =>
         ResolveEndpoint(hostOption, contextOption, environment, readConfig, checkSocket, passedOver ?? (_ => { }))
-            with { CallTimeout = ReadCallTimeout(environment) };
+            with { CallTimeout = CallTimeout(environment) };
 
     private static EngineSettings ResolveEndpoint(
         string? hostOption,
@@ -172,8 +172,8 @@ internal static class EngineSettingsResolver
         return tls;
     }
 
-    /// <summary>RIND_TIMEOUT: seconds, fractions allowed; 0 for no limit.</summary>
-    private static TimeSpan ReadCallTimeout(IEnvironment environment)
+    /// <summary>RIND_TIMEOUT: seconds, fractions allowed; 0 for no limit. It bounds a cluster's calls as it bounds an engine's.</summary>
+    public static TimeSpan CallTimeout(IEnvironment environment)
     {
         if (environment.GetSetting(EngineSettings.TimeoutVariable) is not { } text)
         {

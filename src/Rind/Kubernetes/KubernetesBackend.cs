@@ -24,7 +24,10 @@ internal sealed class KubernetesBackend(ClusterAccess access, IKubernetesApi api
     /// failure to reach the cluster would. The exec API sizes a terminal only by a message after the start.
     /// </summary>
     public BackendTraits Connect() =>
-        new(SizesTerminalAtStart: false, SharesFileSystem: false, HasDetachKeys: false, WritesNoticesIntoOutput: false);
+        new(SizesTerminalAtStart: false, SharesFileSystem: false, HasDetachKeys: false, WritesNoticesIntoOutput: false)
+        {
+            SettingsHolder = "annotation",
+        };
 
     public Candidate Choose(ContainerCriteria criteria) =>
         PodSelector.Select(
