@@ -23,15 +23,26 @@ internal sealed class KubeconfigFolder : IDisposable
         return path;
     }
 
-    /// <summary>An environment where KUBECONFIG is <paramref name="kubeconfig"/>, run from this folder.</summary>
-    public FakeEnvironment Environment(string kubeconfig, params (string Name, string Value)[] more) =>
-        new([("KUBECONFIG", kubeconfig), ("HOME", PathOf("no-home")), ("PATH", System.Environment.GetEnvironmentVariable("PATH") ?? ""), .. more])
+    /// <summary>
+    /// An environment where KUBECONFIG is <paramref name="kubeconfig"/>, run from this folder, with PATH as given
+    /// or as the tests run with.
+    /// </summary>
+    public FakeEnvironment Environment(string kubeconfig, string? searchPath = null) =>
+        new(("KUBECONFIG", kubeconfig), ("HOME", PathOf("no-home")), ("PATH", searchPath ?? System.Environment.GetEnvironmentVariable("PATH") ?? ""))
         {
             CurrentDirectory = Root,
         };
 
-    public ClusterAccess Resolve(string kubeconfig, string? context = null, string? namespaceName = null, bool terminal = false) =>
-        KubeconfigResolver.Resolve(Environment(kubeconfig), context, namespaceName, Streams, new FakeTerminal(terminal));
+    public ClusterAccess Resolve(string kubeconfig, string? context = null, string? namespaceName = null, bool terminal = false, string? searchPath = null) =>
+        KubeconfigResolver.Resolve(Environment(kubeconfig, searchPath), context, namespaceName, Streams, new FakeTerminal(terminal));
+
+    /// <summary>An executable shell script in this folder.</summary>
+    public string WriteScript(string name, string body)
+    {
+        var path = Write(name, $"#!/bin/sh\n{body}\n");
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        return path;
+    }
 
     public string Refusal(string kubeconfig, string? context = null) =>
         Assert.Throws<RindException>(() => Resolve(kubeconfig, context)).Message;
