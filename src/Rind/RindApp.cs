@@ -91,6 +91,7 @@ internal sealed class RindApp(
             SharesFileSystem = traits.SharesFileSystem,
             HasDetachKeys = traits.HasDetachKeys,
             PreStepSource = $"{RindLabel.Name} {traits.SettingsHolder}",
+            HasInput = !commandStreams.HasNoInput,
         };
         var plan = ExecPlanner.Plan(invocation, target, conditions);
         if (plan.DetachKeys is { } keys)

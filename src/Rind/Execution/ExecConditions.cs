@@ -21,6 +21,9 @@ internal sealed record ExecConditions(bool Tty, string? Term, string? Configured
     /// <summary>What holds the container's settings, as messages name the pre-step's: the app.rind label, or a pod's annotation.</summary>
     public string PreStepSource { get; init; } = $"{RindLabel.Name} label";
 
+    /// <summary>Whether rind's stdin holds input for the command.</summary>
+    public bool HasInput { get; init; } = true;
+
     /// <summary>Whether the backend watches a terminal's input for detach keys.</summary>
     public bool HasDetachKeys { get; init; } = true;
 }

@@ -16,4 +16,7 @@ internal sealed record ExecPlan(IReadOnlyList<string> Argv, bool Tty, IReadOnlyL
     public string? WorkingDirectory { get; init; }
 
     public bool Privileged { get; init; }
+
+    /// <summary>Whether the command gets input from rind; false when rind's stdin holds none, as /dev/null.</summary>
+    public bool HasInput { get; init; } = true;
 }

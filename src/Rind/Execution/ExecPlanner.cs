@@ -35,6 +35,7 @@ internal static class ExecPlanner
             WorkingDirectory = invocation.WorkingDirectory
                 ?? (mapCurrentDirectory ? WorkingDirectoryMapper.Map(conditions.CurrentDirectory, container.Mounts) : null),
             Privileged = invocation.Privileged,
+            HasInput = conditions.Tty || conditions.HasInput,
         };
     }
 

@@ -16,9 +16,24 @@ internal static class PodCommandLine
     /// <summary>Runs its arguments: between env and a command whose name holds '=', which env would take for a variable.</summary>
     private const string RunArguments = """exec "$@" """;
 
-    public static IReadOnlyList<string> For(ExecPlan plan, ProcessMarker marker)
+    /// <summary>
+    /// Waits for the line rind sends once it knows the command's input can be ended, and runs the rest
+    /// only then; the input's end without that line (rind hung up) ends it before anything ran.
+    /// </summary>
+    private const string AwaitGoAhead = """IFS= read -r rind_go || exit 0; exec "$@" """;
+
+    /// <summary>What rind sends to let a command that awaits it run.</summary>
+    public static ReadOnlySpan<byte> GoAhead => "\n"u8;
+
+    /// <param name="awaitGoAhead">Whether the command waits for <see cref="GoAhead"/> on its input before it runs.</param>
+    public static IReadOnlyList<string> For(ExecPlan plan, ProcessMarker marker, bool awaitGoAhead = false)
     {
-        var argv = new List<string>(plan.Argv.Count + plan.Environment.Count + 8);
+        var argv = new List<string>(plan.Argv.Count + plan.Environment.Count + 12);
+        if (awaitGoAhead)
+        {
+            argv.AddRange(["/bin/sh", "-c", AwaitGoAhead, "rind"]);
+        }
+
         if (plan.WorkingDirectory is { } folder)
         {
             argv.AddRange(["/bin/sh", "-c", EnterFolder, "rind", folder]);

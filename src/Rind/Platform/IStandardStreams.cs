@@ -13,4 +13,7 @@ internal interface IStandardStreams
 
     /// <summary>stderr for text: rind's messages and, with --verbose, its log.</summary>
     TextWriter ErrorWriter { get; }
+
+    /// <summary>Whether <see cref="Input"/> is known to hold nothing (/dev/null, or input rind leaves unread), so that no command waits for it.</summary>
+    bool HasNoInput { get; }
 }

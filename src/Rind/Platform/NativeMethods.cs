@@ -143,16 +143,27 @@ internal static partial class NativeMethods
 
     /// <summary>The type bits (see <see cref="FileTypeMask"/>) of the file at <paramref name="path"/>, symbolic links followed.</summary>
     /// <returns>0 on success, -1 with errno set otherwise.</returns>
-    public static unsafe int GetFileType(string path, out int type)
+    public static int GetFileType(string path, out int type) => GetFileStatus(path, out type, out _);
+
+    /// <summary>
+    /// The type bits of the file at <paramref name="path"/>, symbolic links followed, and for a device the
+    /// device it stands for (major and minor in one number, only to compare with another's).
+    /// </summary>
+    /// <returns>0 on success, -1 with errno set otherwise.</returns>
+    public static unsafe int GetFileStatus(string path, out int type, out long device)
     {
         var status = stackalloc byte[FileStatusSize];
 
-        // statx has one layout on every Linux architecture, with the mode at offset 28; macOS's stat (the
-        // 64-bit inode one, the only one on arm64) has it at offset 4.
+        // statx has one layout on every Linux architecture: the mode at offset 28, the device's major and
+        // minor at 128 and 132. macOS's stat (the 64-bit inode one, the only one on arm64) has the mode at
+        // offset 4 and the device at 24.
         var result = !OperatingSystem.IsMacOS() ? StatX(AtCurrentFolder, path, 0, StatxType, status)
             : RuntimeInformation.ProcessArchitecture == Architecture.Arm64 ? Stat(path, status)
             : StatWithInode64(path, status);
         type = result == 0 ? *(ushort*)(status + (OperatingSystem.IsMacOS() ? 4 : 28)) & FileTypeMask : 0;
+        device = result != 0 ? 0
+            : OperatingSystem.IsMacOS() ? *(int*)(status + 24)
+            : ((long)*(uint*)(status + 128) << 32) | *(uint*)(status + 132);
         return result;
     }
 

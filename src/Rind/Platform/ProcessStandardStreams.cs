@@ -27,6 +27,8 @@ internal sealed class ProcessStandardStreams : IStandardStreams
 
     public TextWriter ErrorWriter { get; }
 
+    public bool HasNoInput => NullDeviceInput.IsStdinNullDevice();
+
     public static ProcessStandardStreams Open() =>
         new(
             FileDescriptorStream.OpenOrNull(0, FileAccess.Read),

@@ -12,4 +12,6 @@ internal sealed class StandardStreamsWithoutInput(IStandardStreams streams) : IS
     public Stream Error => streams.Error;
 
     public TextWriter ErrorWriter => streams.ErrorWriter;
+
+    public bool HasNoInput => true;
 }

@@ -155,8 +155,16 @@ public sealed class ShellPreStepTests : IDisposable
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         using var process = Process.Start(start)!;
-        await process.StandardInput.WriteAsync(input);
-        process.StandardInput.Close();
+        try
+        {
+            await process.StandardInput.WriteAsync(input);
+            process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // The shell ended before it read the typed line, as a failing pre-step makes it end.
+        }
+
         var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
         var error = process.StandardError.ReadToEndAsync(timeout.Token);
         await process.WaitForExitAsync(timeout.Token);

@@ -26,6 +26,8 @@ internal sealed class FakeStandardStreams : IStandardStreams
 
     public TextWriter ErrorWriter { get; }
 
+    public bool HasNoInput { get; init; }
+
     public byte[] OutputBytes => _output.ToArray();
 
     public string OutputText => Encoding.UTF8.GetString(_output.ToArray());

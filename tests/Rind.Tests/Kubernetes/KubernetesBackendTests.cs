@@ -16,11 +16,12 @@ public sealed class KubernetesBackendTests
     private static readonly ProcessMarker Marker = new("f00d");
 
     private readonly Mock<IKubernetesApi> _api = new();
-    private readonly Mock<IExecProcess> _process = new();
+    private readonly Mock<IPodExecProcess> _process = new();
 
     public KubernetesBackendTests()
     {
         _process.Setup(process => process.Output).Returns(Mock.Of<IChunkReader>());
+        _process.Setup(process => process.CanCloseInput).Returns(true);
         _api.Setup(api => api.OpenExec(It.IsAny<PodExecRequest>())).Returns(_process.Object);
     }
 
@@ -43,7 +44,7 @@ public sealed class KubernetesBackendTests
 
         var traits = backend.Connect();
 
-        Assert.Equal(new BackendTraits(SizesTerminalAtStart: false, SharesFileSystem: false, HasDetachKeys: false, WritesNoticesIntoOutput: false), traits);
+        Assert.Equal(new BackendTraits(SizesTerminalAtStart: false, SharesFileSystem: false, HasDetachKeys: false, WritesNoticesIntoOutput: false) { SettingsHolder = "annotation" }, traits);
         _api.VerifyNoOtherCalls();
     }
 
@@ -51,14 +52,63 @@ public sealed class KubernetesBackendTests
     public void Starting_opens_an_exec_in_the_pods_container_with_the_environment_in_front_of_the_argv()
     {
         using var backend = Backend();
-        var plan = new ExecPlan(["echo", "a b"], Tty: false, ["A=1"], DetachKeys: null);
+        var plan = new ExecPlan(["echo", "a b"], Tty: false, ["A=1"], DetachKeys: null) { HasInput = false };
 
         backend.Start(Pod, plan, Marker, size: null);
 
         _api.Verify(api => api.OpenExec(It.Is<PodExecRequest>(request =>
-            request.Namespace == "shop" && request.Pod == "web-7d4f" && request.Container == "app" && request.Stdin && !request.Tty
+            request.Namespace == "shop" && request.Pod == "web-7d4f" && request.Container == "app" && !request.Stdin && !request.Tty
             && request.Command.SequenceEqual(new[] { "env", "--", "RIND_SESSION=f00d", "A=1", "echo", "a b" }))));
     }
+
+    [Fact]
+    public void Piped_input_makes_the_command_wait_for_rinds_go_ahead_which_follows_once_its_end_can_be_told()
+    {
+        using var backend = Backend();
+        var plan = new ExecPlan(["cat"], Tty: false, [], DetachKeys: null);
+        var process = new RecordingPodExecProcess(canCloseInput: true);
+        _api.Setup(api => api.OpenExec(It.IsAny<PodExecRequest>())).Returns(process);
+
+        backend.Start(Pod, plan, Marker, size: null);
+
+        _api.Verify(api => api.OpenExec(It.Is<PodExecRequest>(request =>
+            request.Stdin && request.Command.Take(4).SequenceEqual(new[] { "/bin/sh", "-c", """IFS= read -r rind_go || exit 0; exec "$@" """, "rind" })
+            && request.Command.Skip(4).SequenceEqual(new[] { "env", "--", "RIND_SESSION=f00d", "cat" }))));
+        Assert.Equal("\n"u8.ToArray(), process.Input);
+        Assert.False(process.Disposed);
+    }
+
+    [Fact]
+    public void Piped_input_on_a_v4_only_server_is_refused_in_one_line_and_the_command_never_gets_the_go_ahead()
+    {
+        var process = new RecordingPodExecProcess(canCloseInput: false);
+        _api.Setup(api => api.OpenExec(It.IsAny<PodExecRequest>())).Returns(process);
+        using var backend = Backend();
+        var plan = new ExecPlan(["cat"], Tty: false, [], DetachKeys: null);
+
+        var failure = Assert.Throws<RindException>(() => backend.Start(Pod, plan, Marker, size: null));
+
+        Assert.Equal(
+            "the cluster at https://cluster.test:6443 speaks only the v4 exec protocol (Kubernetes before 1.30, OpenShift 4.16 and older), " +
+            "which cannot tell a command its input ended: the command did not run; run it without piped input (< /dev/null) or on a newer cluster",
+            failure.Message);
+        Assert.Empty(process.Input);
+        Assert.True(process.Disposed);
+    }
+
+    [Fact]
+    public void Without_piped_input_a_v4_only_server_runs_the_command_directly()
+    {
+        _process.Setup(process => process.CanCloseInput).Returns(false);
+        using var backend = Backend();
+        var plan = new ExecPlan(["true"], Tty: false, [], DetachKeys: null) { HasInput = false };
+
+        backend.Start(Pod, plan, Marker, size: null);
+
+        _api.Verify(api => api.OpenExec(It.Is<PodExecRequest>(request => !request.Stdin && request.Command[0] == "env")));
+        _process.Verify(process => process.Dispose(), Times.Never);
+    }
+
 
     [Fact]
     public void A_terminal_gets_its_size_at_once_after_the_start()

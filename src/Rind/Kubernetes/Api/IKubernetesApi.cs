@@ -11,5 +11,5 @@ internal interface IKubernetesApi : IDisposable
 
     /// <summary>Starts a command in a pod's container, its streams open (a <see cref="KubernetesExecProcess"/>).</summary>
     /// <exception cref="RindException">The server cannot be reached or refused the exec, said in one line.</exception>
-    IExecProcess OpenExec(PodExecRequest request);
+    IPodExecProcess OpenExec(PodExecRequest request);
 }

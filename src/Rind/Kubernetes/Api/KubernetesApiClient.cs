@@ -47,7 +47,7 @@ internal sealed class KubernetesApiClient(ClusterConnection cluster, ILogger log
         return list.Items.Select(Summarize).ToArray();
     }
 
-    public IExecProcess OpenExec(PodExecRequest request)
+    public IPodExecProcess OpenExec(PodExecRequest request)
     {
         var socket = new ClientWebSocket();
         foreach (var protocol in ExecSubprotocol.Offered)

@@ -14,7 +14,7 @@ namespace Rind.Kubernetes.Api;
 /// A command started through a pod's exec subresource, over the WebSocket the server agreed to.
 /// Output is read on one thread and input written on another; the socket is waited on inside.
 /// </summary>
-internal sealed class KubernetesExecProcess : IExecProcess
+internal sealed class KubernetesExecProcess : IPodExecProcess
 {
     private readonly WebSocket _socket;
     private readonly ExecChannelReader _reader;
