@@ -92,6 +92,7 @@ internal sealed class RindApp(
             HasDetachKeys = traits.HasDetachKeys,
             PreStepSource = $"{RindLabel.Name} {traits.SettingsHolder}",
             HasInput = !commandStreams.HasNoInput,
+            CheckCommand = !traits.ReportsStartFailures,
         };
         var plan = ExecPlanner.Plan(invocation, target, conditions);
         if (plan.DetachKeys is { } keys)

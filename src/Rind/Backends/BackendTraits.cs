@@ -9,4 +9,10 @@ internal sealed record BackendTraits(bool SizesTerminalAtStart, bool SharesFileS
 {
     /// <summary>What carries the app.rind settings, as messages name it: "label" on a container, "annotation" on a pod.</summary>
     public string SettingsHolder { get; init; } = "label";
+
+    /// <summary>
+    /// Whether the backend tells a command it could not start apart from the command's output; where it
+    /// cannot, a shell checks the command first and says what is wrong in rind's words.
+    /// </summary>
+    public bool ReportsStartFailures { get; init; } = true;
 }

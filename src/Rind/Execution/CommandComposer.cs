@@ -120,13 +120,15 @@ internal static class CommandComposer
     /// <param name="waitForTerminalSize">Whether the command must wait for its terminal to be sized.</param>
     /// <param name="tty">Whether the command has a terminal, in which a shell is interactive.</param>
     /// <param name="preStepSource">What holds the pre-step, as its failure names it: the app.rind label, or a pod's annotation.</param>
+    /// <param name="checkCommand">Whether the command is checked by the shell even without a pre-step, where the backend would not say why it cannot start.</param>
     public static IReadOnlyList<string> Compose(
         IReadOnlyList<string> command,
         string? preStep,
         string? shell = null,
         bool waitForTerminalSize = false,
         bool tty = false,
-        string preStepSource = $"{RindLabel.Name} label")
+        string preStepSource = $"{RindLabel.Name} label",
+        bool checkCommand = false)
     {
         var hasPreStep = !string.IsNullOrWhiteSpace(preStep);
         var wait = waitForTerminalSize ? WaitForTerminalSize : "";
@@ -149,7 +151,7 @@ internal static class CommandComposer
             return [PosixShell, "-c", prelude + OpenShell];
         }
 
-        return prelude.Length > 0 ? [PosixShell, "-c", prelude + RunCommand, ShellName, .. command] : command;
+        return prelude.Length > 0 || checkCommand ? [PosixShell, "-c", prelude + RunCommand, ShellName, .. command] : command;
     }
 
     private static string PreStep(string preStep, string source) =>

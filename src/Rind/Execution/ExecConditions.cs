@@ -21,6 +21,9 @@ internal sealed record ExecConditions(bool Tty, string? Term, string? Configured
     /// <summary>What holds the container's settings, as messages name the pre-step's: the app.rind label, or a pod's annotation.</summary>
     public string PreStepSource { get; init; } = $"{RindLabel.Name} label";
 
+    /// <summary>Whether a shell checks that the command can run before it runs, as the backend would not tell.</summary>
+    public bool CheckCommand { get; init; }
+
     /// <summary>Whether rind's stdin holds input for the command.</summary>
     public bool HasInput { get; init; } = true;
 

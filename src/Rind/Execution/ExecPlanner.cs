@@ -20,7 +20,8 @@ internal static class ExecPlanner
             labels.GetValueOrDefault(RindLabel.Shell),
             waitForTerminalSize: conditions.Tty && !conditions.TerminalSizedAtStart,
             tty: conditions.Tty,
-            preStepSource: conditions.PreStepSource);
+            preStepSource: conditions.PreStepSource,
+            checkCommand: conditions.CheckCommand);
 
         List<string> environment = [.. Variables(invocation.Environment, conditions.LookupVariable)];
         if (conditions.Tty && !environment.Any(variable => variable.StartsWith("TERM=", StringComparison.Ordinal)))

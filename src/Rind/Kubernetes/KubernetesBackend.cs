@@ -27,6 +27,9 @@ internal sealed class KubernetesBackend(ClusterAccess access, IKubernetesApi api
         new(SizesTerminalAtStart: false, SharesFileSystem: false, HasDetachKeys: false, WritesNoticesIntoOutput: false)
         {
             SettingsHolder = "annotation",
+
+            // The command starts through env, which reports a command it cannot start in words of its own.
+            ReportsStartFailures = false,
         };
 
     public Candidate Choose(ContainerCriteria criteria) =>

@@ -141,11 +141,31 @@ public sealed class CommandComposerTests
         Assert.Equal("rind: no-such-command-here: command not found\n", result.Stderr);
     }
 
+    [Theory]
+    [MemberData(nameof(Shells))]
+    public async Task Without_a_pre_step_a_checked_command_that_is_missing_exits_127_in_rinds_words(string shell)
+    {
+        var result = await RunComposedAsync(shell, ["no-such-command-here", "x"], preStep: null, checkCommand: true);
+
+        Assert.Equal(127, result.ExitCode);
+        Assert.Equal("rind: no-such-command-here: command not found\n", result.Stderr);
+    }
+
+    [Theory]
+    [MemberData(nameof(Shells))]
+    public async Task Without_a_pre_step_a_checked_command_gets_its_words_unchanged(string shell)
+    {
+        var result = await RunComposedAsync(shell, Words, preStep: null, checkCommand: true);
+
+        Assert.Equal("[a  b]\n[$(id)]\n[]\n[*]\n['q']\n[\"dq\"]\n[back\\slash]\n", result.Stdout);
+        Assert.Equal(0, result.ExitCode);
+    }
+
     private static async Task<(int ExitCode, string Stdout, string Stderr)> RunComposedAsync(
-        string shell, string[] command, string? preStep, string stdin = "", string? path = null)
+        string shell, string[] command, string? preStep, string stdin = "", string? path = null, bool checkCommand = false)
     {
         Assert.True(File.Exists(shell), $"{shell} is missing: build/prerequisites.sh installs it");
-        var argv = CommandComposer.Compose(command, preStep);
+        var argv = CommandComposer.Compose(command, preStep, checkCommand: checkCommand);
         var start = new ProcessStartInfo(shell)
         {
             RedirectStandardOutput = true,

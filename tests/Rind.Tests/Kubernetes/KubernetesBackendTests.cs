@@ -44,7 +44,7 @@ public sealed class KubernetesBackendTests
 
         var traits = backend.Connect();
 
-        Assert.Equal(new BackendTraits(SizesTerminalAtStart: false, SharesFileSystem: false, HasDetachKeys: false, WritesNoticesIntoOutput: false) { SettingsHolder = "annotation" }, traits);
+        Assert.Equal(new BackendTraits(SizesTerminalAtStart: false, SharesFileSystem: false, HasDetachKeys: false, WritesNoticesIntoOutput: false) { SettingsHolder = "annotation", ReportsStartFailures = false }, traits);
         _api.VerifyNoOtherCalls();
     }
 
