@@ -127,6 +127,22 @@ public sealed class KubeCredentialTests : IAsyncLifetime
     }
 
     [Fact(Timeout = 120_000)]
+    public async Task A_proxy_url_carries_the_list_and_the_exec_to_the_cluster()
+    {
+        await using var proxy = new ConnectProxy();
+        var (cluster, pod) = await _bed.StartClusterWithPodAsync();
+        await RewriteKubeconfigAsync(text => text.Replace(
+            "    server: ", $"    proxy-url: {Quote(proxy.Address.ToString().TrimEnd('/'))}\n    server: ", StringComparison.Ordinal));
+
+        var result = await _bed.Home.RunAsync(["hostname"]);
+
+        Assert.Equal((0, pod.Containers[0].Hostname + "\n", ""), (result.ExitCode, result.Stdout, result.Stderr));
+        Assert.NotEmpty(proxy.Targets);
+        Assert.All(proxy.Targets, target => Assert.Equal($"127.0.0.1:{cluster.Server.Port}", target));
+        Assert.Single(cluster.ExecRequests);
+    }
+
+    [Fact(Timeout = 120_000)]
     public async Task A_wrong_token_is_refused_as_unauthorized_in_one_line()
     {
         var (cluster, _) = await _bed.StartClusterWithPodAsync(kubeconfig: new FakeKubeconfigOptions { Token = "wrong" });
