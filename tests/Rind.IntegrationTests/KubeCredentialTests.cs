@@ -88,6 +88,22 @@ public sealed class KubeCredentialTests : IAsyncLifetime
     }
 
     [Fact(Timeout = 120_000)]
+    public async Task An_exec_credential_plugin_that_always_needs_a_terminal_is_not_run_without_one()
+    {
+        var plugin = new FakeCredentialPlugin { InteractiveMode = "Always" };
+        var (cluster, _) = await _bed.StartClusterWithPodAsync();
+        var kubeconfig = _bed.Home.Write(cluster, new FakeKubeconfigOptions { CredentialPlugin = plugin });
+
+        var result = await _bed.Home.RunAsync(["true"]);
+
+        Assert.Equal((125, ""), (result.ExitCode, result.Stdout));
+        RindStderr.AssertOneLine(result.Stderr);
+        Assert.Contains("interactiveMode Always", result.Stderr, StringComparison.Ordinal);
+        Assert.Empty(kubeconfig.PluginRuns());
+        Assert.Empty(cluster.Requests);
+    }
+
+    [Fact(Timeout = 120_000)]
     public async Task A_failing_exec_credential_plugin_is_named_in_one_line()
     {
         var plugin = new FakeCredentialPlugin { Fails = (3, "token expired") };

@@ -51,6 +51,15 @@ public sealed class KubeSelectionTests : IAsyncLifetime
         Assert.Equal((0, HostnameOf(pod) + "\n", ""), (result.ExitCode, result.Stdout, result.Stderr));
     }
 
+    [Fact(Timeout = 120_000)]
+    public async Task A_RIND_KUBE_that_is_neither_on_nor_off_is_refused_in_one_line()
+    {
+        var result = await Home.RunWithoutOptionAsync(["true"], extra: new Dictionary<string, string?> { ["RIND_KUBE"] = "maybe" });
+
+        Assert.Equal(125, result.ExitCode);
+        Assert.Equal("rind: RIND_KUBE=maybe is neither on (1, true or yes) nor off (0, false, no or empty)\n", result.Stderr);
+    }
+
     [Theory(Timeout = 120_000)]
     [InlineData(null)]
     [InlineData("0")]
