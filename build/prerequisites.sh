@@ -91,6 +91,12 @@ if ! command -v dotnet >/dev/null; then
   echo "prerequisites: dotnet not found: install the .NET 10 SDK (https://dot.net/download) and put dotnet on PATH" >&2
   status=1
 fi
+# The tests check their fake Kubernetes API server with the real kubectl, which
+# Debian's archive does not carry.
+if [[ $purpose == tests ]] && ! command -v kubectl >/dev/null; then
+  echo "prerequisites: kubectl not found: install it (https://kubernetes.io/docs/tasks/tools/) and put it on PATH" >&2
+  status=1
+fi
 
 mapfile -t missing < <(missing_packages | sort -u)
 if ((${#missing[@]} == 0)); then

@@ -3,7 +3,9 @@
 # the published native binary against a Docker engine, and then again:
 #   integration-podman  all of them against Podman's Docker API, but for the
 #                       Category=Packaging ones (the .NET tool package, which
-#                       build/pack.sh makes, and build/install.sh)
+#                       build/pack.sh makes, and build/install.sh) and the
+#                       Category=Kubernetes ones (--kube against the fake
+#                       cluster, whose pods the first pass's engine runs)
 #   integration-tls     the Category=Representative ones through the engine's
 #                       TLS listener (tcp://, both sides verified)
 #   integration-ssh     the Category=Representative ones through ssh://
@@ -150,8 +152,10 @@ clear_engine_env=(-u DOCKER_TLS -u DOCKER_TLS_VERIFY -u DOCKER_CERT_PATH -u DOCK
 # The caller's arguments for the passes after the first, in later_arguments:
 # built already, and with any --filter narrowed to the representative tests
 # when $1 is "narrow" (dotnet test would take only the last --filter), or else
-# to all but the Category=Packaging ones: the tool package and the install
-# script are the same whatever the engine, and the first pass tested them.
+# to all but the Category=Packaging and Category=Kubernetes ones: the tool
+# package, the install script and rind's Kubernetes mode (which reaches the
+# engine only through the fake cluster's pods) are the same whatever the
+# engine, and the first pass tested them.
 later_arguments=()
 later_pass_arguments() {
   local narrow=$1 filter=""
@@ -168,7 +172,7 @@ later_pass_arguments() {
   if [[ $narrow == narrow ]]; then
     later_arguments+=(--filter "${filter:+($filter)&}Category=Representative")
   else
-    later_arguments+=(--filter "${filter:+($filter)&}Category!=Packaging")
+    later_arguments+=(--filter "${filter:+($filter)&}Category!=Packaging&Category!=Kubernetes")
   fi
 }
 

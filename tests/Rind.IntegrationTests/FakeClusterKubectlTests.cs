@@ -10,9 +10,10 @@ namespace Rind.IntegrationTests;
 /// engine, and runs kubectl against it with a kubeconfig and a home of the test's own.
 /// </summary>
 [Collection(EngineCollection.Name)]
+[Trait("Category", "Kubernetes")]
 public sealed class FakeClusterKubectlTests : IAsyncLifetime
 {
-    private const string Kubectl = "/usr/bin/kubectl";
+    private const string Kubectl = "kubectl";
     private static readonly TimeSpan KubectlTimeout = TimeSpan.FromSeconds(60);
 
     private readonly DirectoryInfo _home = Directory.CreateTempSubdirectory("rind-it-kube-");

@@ -13,6 +13,7 @@ namespace Rind.IntegrationTests;
 /// test's own: a v4 session (kubectl offers only v5), and a terminal's size on the resize channel.
 /// </summary>
 [Collection(EngineCollection.Name)]
+[Trait("Category", "Kubernetes")]
 public sealed class FakeClusterProtocolTests
 {
     private static readonly TimeSpan SessionTimeout = TimeSpan.FromSeconds(30);

@@ -9,6 +9,7 @@ namespace Rind.IntegrationTests;
 /// stderr apart and byte for byte, piped input to its end.
 /// </summary>
 [Collection(EngineCollection.Name)]
+[Trait("Category", "Kubernetes")]
 public sealed class KubeArgumentAndStreamTests : IAsyncLifetime
 {
     private const string PrintEach = "for a; do printf '<%s>' \"$a\"; done";

@@ -9,6 +9,7 @@ namespace Rind.IntegrationTests;
 /// its own words, each in one line with exit 125.
 /// </summary>
 [Collection(EngineCollection.Name)]
+[Trait("Category", "Kubernetes")]
 public sealed class KubeCredentialTests : IAsyncLifetime
 {
     private readonly KubeTestBed _bed = new();

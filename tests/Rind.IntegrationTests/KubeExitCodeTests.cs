@@ -8,6 +8,7 @@ namespace Rind.IntegrationTests;
 /// with one line where it could not be started, as on Docker.
 /// </summary>
 [Collection(EngineCollection.Name)]
+[Trait("Category", "Kubernetes")]
 public sealed class KubeExitCodeTests : IAsyncLifetime
 {
     private readonly KubeTestBed _bed = new();

@@ -9,6 +9,7 @@ namespace Rind.IntegrationTests;
 /// split again, and a failing pre-step's exit code is rind's.
 /// </summary>
 [Collection(EngineCollection.Name)]
+[Trait("Category", "Kubernetes")]
 public sealed class KubePreStepTests : IAsyncLifetime
 {
     private readonly KubeTestBed _bed = new();

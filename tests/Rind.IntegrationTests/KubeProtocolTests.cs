@@ -9,6 +9,7 @@ namespace Rind.IntegrationTests;
 /// command without piped input works, and one with piped input is refused before anything runs.
 /// </summary>
 [Collection(EngineCollection.Name)]
+[Trait("Category", "Kubernetes")]
 public sealed class KubeProtocolTests : IAsyncLifetime
 {
     private static readonly FakeClusterOptions OldCluster = new() { V4Only = true };

@@ -9,6 +9,7 @@ namespace Rind.IntegrationTests;
 /// hostname, which the engine sets to the start of the container's id.
 /// </summary>
 [Collection(EngineCollection.Name)]
+[Trait("Category", "Kubernetes")]
 public sealed class KubeSelectionTests : IAsyncLifetime
 {
     private readonly KubeTestBed _bed = new();

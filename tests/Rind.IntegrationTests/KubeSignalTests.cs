@@ -9,6 +9,7 @@ namespace Rind.IntegrationTests;
 /// container's process table is looked at through the engine), and rind exits with the command's code.
 /// </summary>
 [Collection(EngineCollection.Name)]
+[Trait("Category", "Kubernetes")]
 public sealed class KubeSignalTests : IAsyncLifetime
 {
     private readonly KubeTestBed _bed = new();

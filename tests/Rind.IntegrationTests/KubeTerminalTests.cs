@@ -10,6 +10,7 @@ namespace Rind.IntegrationTests;
 /// restored on every way out.
 /// </summary>
 [Collection(EngineCollection.Name)]
+[Trait("Category", "Kubernetes")]
 public sealed class KubeTerminalTests : IAsyncLifetime
 {
     private readonly KubeTestBed _bed = new();
