@@ -13,6 +13,9 @@ internal abstract record ApiAnswer
     /// <summary>Switches to a WebSocket with <paramref name="protocol"/>, then runs <paramref name="session"/> as the server.</summary>
     public static ApiAnswer Upgrade(string protocol, Func<WebSocket, Task> session) => new UpgradeAnswer(protocol, session);
 
+    /// <summary>Sends these bytes as they are, then closes.</summary>
+    public static ApiAnswer Raw(string bytes) => new RawAnswer(bytes);
+
     /// <summary>Never answers, until the server stops.</summary>
     public static ApiAnswer Silence() => new SilentAnswer();
 
@@ -40,6 +43,12 @@ internal abstract record ApiAnswer
             using var socket = WebSocket.CreateFromStream(stream, new WebSocketCreationOptions { IsServer = true, SubProtocol = Protocol });
             await Session(socket);
         }
+    }
+
+    private sealed record RawAnswer(string Bytes) : ApiAnswer
+    {
+        public override async Task WriteAsync(Stream stream, RecordedApiRequest request, CancellationToken stop) =>
+            await stream.WriteAsync(Encoding.Latin1.GetBytes(Bytes), stop);
     }
 
     private sealed record SilentAnswer : ApiAnswer

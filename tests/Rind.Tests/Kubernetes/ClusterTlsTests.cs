@@ -65,9 +65,7 @@ public sealed class ClusterTlsTests : IDisposable
     [Fact]
     public void A_certificate_authority_that_is_no_pem_is_said_to_be_so()
     {
-        var access = Access(new Uri("https://cluster.test")) with { CertificateAuthority = "not a certificate"u8.ToArray() };
-
-        var failure = Assert.Throws<RindException>(() => ClusterTls.Options(access, clientCertificate: null));
+        var failure = Assert.Throws<RindException>(() => ClusterTls.TrustOnly("not a certificate"u8.ToArray()));
 
         Assert.Contains("holds no PEM certificate", failure.Message, StringComparison.Ordinal);
     }

@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
+using Rind.Engine.Http;
 using Rind.Kubernetes;
 using Rind.Kubernetes.Api;
 
@@ -196,7 +197,7 @@ public sealed class KubernetesApiClientTests
     }
 
     [Fact(Timeout = 10_000)]
-    public async Task A_refused_exec_says_the_servers_own_message_read_with_a_plain_request()
+    public async Task A_refused_exec_says_the_servers_own_message_from_the_body_of_its_answer()
     {
         const string forbidden = """{"kind":"Status","status":"Failure","message":"pods \"web-7d4f\" is forbidden: User \"dev\" cannot create resource \"pods/exec\"","reason":"Forbidden","code":403}""";
         await using var server = LoopbackApiServer.Start(_ => ApiAnswer.Json(403, forbidden));
@@ -206,8 +207,60 @@ public sealed class KubernetesApiClientTests
             client.OpenExec(new PodExecRequest("shop", "web-7d4f", "app", ["true"], Stdin: true, Tty: false))));
 
         Assert.EndsWith("refused the exec in pod web-7d4f (HTTP 403): pods \"web-7d4f\" is forbidden: User \"dev\" cannot create resource \"pods/exec\"", failure.Message, StringComparison.Ordinal);
-        Assert.Equal(2, server.Requests.Count);
-        Assert.Null(server.Requests.Last().Header("Upgrade"));
+        Assert.Equal("websocket", Assert.Single(server.Requests).Header("Upgrade"));
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task A_refused_exec_without_a_body_says_no_reason_was_given()
+    {
+        await using var server = LoopbackApiServer.Start(_ => ApiAnswer.Raw("HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n"));
+        using var client = Client(server);
+
+        var failure = await Task.Run(() => Assert.Throws<RindException>(() =>
+            client.OpenExec(new PodExecRequest("shop", "web-7d4f", "app", ["true"], Stdin: true, Tty: false))));
+
+        Assert.EndsWith("refused the exec in pod web-7d4f (HTTP 403): no reason given", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task A_switch_that_does_not_answer_rinds_key_is_refused_in_one_line()
+    {
+        await using var server = LoopbackApiServer.Start(_ => ApiAnswer.Raw(
+            "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n" +
+            "Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\nSec-WebSocket-Protocol: v5.channel.k8s.io\r\n\r\n"));
+        using var client = Client(server);
+
+        var failure = await Task.Run(() => Assert.Throws<RindException>(() =>
+            client.OpenExec(new PodExecRequest("shop", "web-7d4f", "app", ["true"], Stdin: true, Tty: false))));
+
+        Assert.Contains("opened the exec in pod web-7d4f as no exec rind speaks", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Sec-WebSocket-Accept", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task The_exec_keeps_the_servers_own_path_before_the_api_path()
+    {
+        await using var server = LoopbackApiServer.Start(_ => ApiAnswer.Upgrade(ExecSubprotocol.V5, EndWithSuccessAsync));
+        var access = Access(new Uri(server.Address, "/k8s/clusters/c-42/"));
+        using var client = new KubernetesApiClient(new ClusterConnection(access, TimeSpan.FromSeconds(5)), NullLogger.Instance);
+
+        using var process = await Task.Run(() => client.OpenExec(new PodExecRequest("shop", "web-7d4f", null, ["true"], Stdin: false, Tty: false)));
+
+        Assert.Equal("/k8s/clusters/c-42/api/v1/namespaces/shop/pods/web-7d4f/exec", Assert.Single(server.Requests).Path);
+        Assert.Equal($"127.0.0.1:{server.Address.Port}", Assert.Single(server.Requests).Header("Host"));
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task A_token_with_a_line_break_is_refused_before_anything_is_sent()
+    {
+        await using var server = LoopbackApiServer.Start(_ => ApiAnswer.Json(200, """{"items":[]}"""));
+        var credentials = Mock.Of<IClusterCredentials>(source => source.Get() == new ClusterCredential("t0ken\nX-Injected: 1", null));
+        using var client = new KubernetesApiClient(new ClusterConnection(new ClusterAccess(server.Address, "dev", "shop", credentials), TimeSpan.FromSeconds(5)), NullLogger.Instance);
+
+        var failure = await Task.Run(() => Assert.Throws<RindException>(() => client.ListPods("shop", "app.rind")));
+
+        Assert.Contains("bearer token", failure.Message, StringComparison.Ordinal);
+        Assert.Empty(server.Requests);
     }
 
     private static async Task EndWithSuccessAsync(WebSocket socket)
@@ -234,6 +287,6 @@ public sealed class KubernetesApiClientTests
         return new ClusterAccess(server, "dev", "shop", credentials.Object);
     }
 
-    private static KubernetesApiClient Client(LoopbackApiServer server, TimeSpan? callTimeout = null, long maxAnswerLength = KubernetesApiClient.DefaultMaxAnswerLength) =>
-        new(new ClusterConnection(Access(server.Address), callTimeout ?? TimeSpan.FromSeconds(5)), NullLogger.Instance, maxAnswerLength);
+    private static KubernetesApiClient Client(LoopbackApiServer server, TimeSpan? callTimeout = null, long maxAnswerLength = EngineHttpClient.DefaultMaxAnswerLength) =>
+        new(new ClusterConnection(Access(server.Address), callTimeout ?? TimeSpan.FromSeconds(5), maxAnswerLength), NullLogger.Instance);
 }

@@ -1,24 +1,28 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Net.WebSockets;
+using Rind.WebSockets;
 
 namespace Rind.Tests.Kubernetes;
 
 /// <summary>
-/// Both ends of one WebSocket over a loopback TCP connection, the test acting as the API server on
-/// <see cref="Server"/>, with the subprotocol the two agreed on.
+/// Both ends of one WebSocket over a loopback TCP connection: the test acting as the API server on
+/// <see cref="Server"/> with .NET's own WebSocket, rind's client on <see cref="Client"/>.
 /// </summary>
 internal sealed class WebSocketPair : IDisposable
 {
-    private WebSocketPair(WebSocket server, WebSocket client)
+    private readonly Socket _clientSocket;
+
+    private WebSocketPair(WebSocket server, Socket clientSocket)
     {
         Server = server;
-        Client = client;
+        _clientSocket = clientSocket;
+        Client = new WebSocketConnection(new NetworkStream(clientSocket, ownsSocket: true), clientSocket.Dispose);
     }
 
     public WebSocket Server { get; }
 
-    public WebSocket Client { get; }
+    public WebSocketConnection Client { get; }
 
     public static WebSocketPair Open(string subprotocol)
     {
@@ -29,7 +33,7 @@ internal sealed class WebSocketPair : IDisposable
         var server = listener.AcceptSocket();
         return new WebSocketPair(
             WebSocket.CreateFromStream(new NetworkStream(server, ownsSocket: true), new WebSocketCreationOptions { IsServer = true, SubProtocol = subprotocol }),
-            WebSocket.CreateFromStream(new NetworkStream(client, ownsSocket: true), new WebSocketCreationOptions { IsServer = false, SubProtocol = subprotocol }));
+            client);
     }
 
     /// <summary>Sends one whole binary message from the server: the channel byte, then the payload.</summary>
@@ -62,7 +66,7 @@ internal sealed class WebSocketPair : IDisposable
 
     public void Dispose()
     {
-        Client.Dispose();
+        _clientSocket.Dispose();
         Server.Dispose();
     }
 }

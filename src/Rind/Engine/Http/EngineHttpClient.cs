@@ -3,7 +3,7 @@ using Rind.Engine.Transport;
 namespace Rind.Engine.Http;
 
 /// <summary>
-/// HTTP/1.1 to the engine over connections from a dialer. A call with a JSON answer reuses a connection an
+/// HTTP/1.1 to the engine (or a cluster's API server) over connections from a dialer. A call with a JSON answer reuses a connection an
 /// earlier call left open; a call that asks for an upgrade gets a connection of its own, which it keeps.
 /// Calls block until the answer is there, or until their deadline passes; they may come from several threads at once.
 /// </summary>
@@ -24,7 +24,11 @@ internal sealed class EngineHttpClient(IEngineDialer dialer, string host, TimeSp
     /// <exception cref="IOException">The connection broke before the answer was complete.</exception>
     /// <exception cref="InvalidDataException">The answer is not HTTP/1.x.</exception>
     /// <exception cref="AnswerTooLargeException">The answer's body is larger than rind reads.</exception>
-    public HttpAnswer Send(string method, string target, ReadOnlyMemory<byte>? jsonBody)
+    public HttpAnswer Send(string method, string target, ReadOnlyMemory<byte>? jsonBody) =>
+        Send(new HttpRequest(method, target) { JsonBody = jsonBody });
+
+    /// <inheritdoc cref="Send(string, string, ReadOnlyMemory{byte}?)"/>
+    public HttpAnswer Send(HttpRequest request)
     {
         using var deadline = new RequestDeadline(callTimeout);
         while (true)
@@ -35,7 +39,7 @@ internal sealed class EngineHttpClient(IEngineDialer dialer, string host, TimeSp
             {
                 var answer = WithinDeadline(deadline, connection, () =>
                 {
-                    var head = connection.Send(method, target, host, jsonBody, upgrade: false);
+                    var head = connection.Send(request, host);
                     return new HttpAnswer(head, connection.ReadBody(head, maxAnswerLength));
                 });
                 Release(connection, deadline);
@@ -59,13 +63,18 @@ internal sealed class EngineHttpClient(IEngineDialer dialer, string host, TimeSp
     /// reads the head of the answer within the call's deadline; what follows a switch has none.
     /// The caller owns that connection from then on, whatever the answer.
     /// </summary>
-    public (HttpResponseHead Head, HttpConnection Connection) SendUpgrade(string target, ReadOnlyMemory<byte> jsonBody)
+    public (HttpResponseHead Head, HttpConnection Connection) SendUpgrade(string target, ReadOnlyMemory<byte> jsonBody) =>
+        SendUpgrade(new HttpRequest("POST", target) { JsonBody = jsonBody, Upgrade = "tcp" });
+
+    /// <inheritdoc cref="SendUpgrade(string, ReadOnlyMemory{byte})"/>
+    /// <param name="request">The request, its <see cref="HttpRequest.Upgrade"/> set.</param>
+    public (HttpResponseHead Head, HttpConnection Connection) SendUpgrade(HttpRequest request)
     {
         using var deadline = new RequestDeadline(callTimeout);
         var connection = new HttpConnection(dialer.Dial(deadline));
         try
         {
-            var head = WithinDeadline(deadline, connection, () => connection.Send("POST", target, host, jsonBody, upgrade: true));
+            var head = WithinDeadline(deadline, connection, () => connection.Send(request, host));
 
             // The deadline may have passed just as the head arrived, and aborted the connection all the same.
             return deadline.HasPassed ? throw new EngineTimeoutException(deadline.Limit) : (head, connection);

@@ -29,6 +29,9 @@ internal sealed class HijackedStream(byte[] arrivedWithHead, EngineConnection co
     /// <summary>Ends what rind sends, while what the engine sends keeps arriving.</summary>
     public void CloseWrite() => connection.CloseWrite();
 
+    /// <summary>Breaks the connection off, from any thread: a read or write that waits on it ends.</summary>
+    public void Abort() => connection.Abort();
+
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer) =>

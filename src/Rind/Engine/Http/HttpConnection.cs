@@ -6,7 +6,8 @@ using Rind.Engine.Transport;
 namespace Rind.Engine.Http;
 
 /// <summary>
-/// HTTP/1.1 over one connection to the engine: a request out, its answer back, one at a time.
+/// HTTP/1.1 over one connection to the engine (or a cluster's API server, or a proxy): a request out, its
+/// answer back, one at a time.
 /// Reads and writes block (see <see cref="IEngineDialer"/>).
 /// </summary>
 internal sealed class HttpConnection(EngineConnection connection) : IDisposable
@@ -32,37 +33,50 @@ internal sealed class HttpConnection(EngineConnection connection) : IDisposable
     private ReadOnlySpan<byte> Buffered => _buffer.AsSpan(_start, _end - _start);
 
     /// <summary>Sends a request and reads the head of its answer; the body is left to read.</summary>
-    /// <param name="upgrade">Asks the engine to turn the connection into a raw stream (its answer: 101).</param>
+    /// <param name="host">What the Host header says.</param>
     /// <exception cref="IOException">The connection broke, or ended before the answer did.</exception>
     /// <exception cref="InvalidDataException">The answer is not HTTP/1.x.</exception>
-    public HttpResponseHead Send(string method, string target, string host, ReadOnlyMemory<byte>? jsonBody, bool upgrade)
+    /// <exception cref="ArgumentException">A header would break the request's lines.</exception>
+    public HttpResponseHead Send(HttpRequest request, string host)
     {
         IsReusable = false;
         HasReceived = false;
         var head = new StringBuilder()
-            .Append(CultureInfo.InvariantCulture, $"{method} {target} HTTP/1.1\r\nHost: {host}\r\n");
+            .Append(CultureInfo.InvariantCulture, $"{request.Method} {request.Target} HTTP/1.1\r\nHost: {host}\r\n");
+        var jsonBody = request.JsonBody;
         if (jsonBody is { } body)
         {
             head.Append(CultureInfo.InvariantCulture, $"Content-Type: application/json\r\nContent-Length: {body.Length}\r\n");
         }
-        else if (method != "GET")
+        else if (request.Method is not ("GET" or "CONNECT"))
         {
             head.Append("Content-Length: 0\r\n");
         }
 
-        if (upgrade)
+        if (request.Upgrade is { } protocol)
         {
-            head.Append("Connection: Upgrade\r\nUpgrade: tcp\r\n");
+            head.Append(CultureInfo.InvariantCulture, $"Connection: Upgrade\r\nUpgrade: {protocol}\r\n");
+        }
+
+        foreach (var (name, value) in request.Headers)
+        {
+            // A line break in a value (a token with a stray newline) would end the field and start another.
+            if (name.AsSpan().IndexOfAny("\r\n:") >= 0 || value.AsSpan().IndexOfAny('\r', '\n') >= 0)
+            {
+                throw new ArgumentException($"the header {name} holds a line break", nameof(request));
+            }
+
+            head.Append(CultureInfo.InvariantCulture, $"{name}: {value}\r\n");
         }
 
         head.Append("\r\n");
 
         // One write for head and body: one packet, and no wait for an acknowledgement in between.
         var headBytes = Encoding.ASCII.GetBytes(head.ToString());
-        var request = new byte[headBytes.Length + (jsonBody?.Length ?? 0)];
-        headBytes.CopyTo(request, 0);
-        jsonBody?.CopyTo(request.AsMemory(headBytes.Length));
-        connection.Stream.Write(request);
+        var whole = new byte[headBytes.Length + (jsonBody?.Length ?? 0)];
+        headBytes.CopyTo(whole, 0);
+        jsonBody?.CopyTo(whole.AsMemory(headBytes.Length));
+        connection.Stream.Write(whole);
         connection.Stream.Flush();
 
         return ReadHead();

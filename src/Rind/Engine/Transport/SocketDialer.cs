@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Sockets;
 
 namespace Rind.Engine.Transport;
@@ -13,13 +14,20 @@ internal sealed class SocketDialer(EngineEndpoint endpoint) : IEngineDialer
         return new EngineConnection(new NetworkStream(socket, ownsSocket: true), () => CloseWrite(socket));
     }
 
+    /// <summary>Connects to the engine before the deadline.</summary>
+    public static Socket Connect(EngineEndpoint endpoint, RequestDeadline deadline) =>
+        Connect(endpoint.SocketEndPoint, deadline, exception => Unreachable(endpoint, exception));
+
     /// <summary>
     /// Connects before the deadline. A blocking connect() waits as long as SO_SNDTIMEO allows (Linux
     /// applies it to connecting both Unix and TCP sockets), so it is set to the time left, and cleared once connected.
     /// </summary>
-    public static Socket Connect(EngineEndpoint endpoint, RequestDeadline deadline)
+    /// <param name="unreachable">What the message says when the address cannot be reached.</param>
+    /// <exception cref="EngineTransportException">The address cannot be reached.</exception>
+    /// <exception cref="EngineTimeoutException">The deadline passed first.</exception>
+    public static Socket Connect(EndPoint address, RequestDeadline deadline, Func<SocketException, string> unreachable)
     {
-        var socket = endpoint is UnixEngineEndpoint
+        var socket = address is UnixDomainSocketEndPoint
             ? new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified)
             : new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
@@ -29,7 +37,7 @@ internal sealed class SocketDialer(EngineEndpoint endpoint) : IEngineDialer
                 socket.SendTimeout = (int)Math.Ceiling(deadline.Remaining.TotalMilliseconds);
             }
 
-            socket.Connect(endpoint.SocketEndPoint);
+            socket.Connect(address);
             socket.SendTimeout = 0;
             return socket;
         }
@@ -41,7 +49,7 @@ internal sealed class SocketDialer(EngineEndpoint endpoint) : IEngineDialer
                 throw new EngineTimeoutException(deadline.Limit, exception);
             }
 
-            throw new EngineTransportException(Unreachable(endpoint, exception), exception);
+            throw new EngineTransportException(unreachable(exception), exception);
         }
     }
 

@@ -84,7 +84,7 @@ internal sealed class TlsDialer(TcpEngineEndpoint endpoint, TlsSettings tls) : I
 
     /// <summary>Ends the sending half as Go's TLS does: close_notify, then the TCP half-close.</summary>
     /// <remarks>SslStream can send close_notify only asynchronously: this is the one place the wait is made.</remarks>
-    private static void CloseWrite(SslStream ssl, Socket socket)
+    public static void CloseWrite(SslStream ssl, Socket socket)
     {
         try
         {

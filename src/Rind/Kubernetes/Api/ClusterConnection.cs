@@ -1,24 +1,25 @@
-using System.Net;
-using System.Net.Http.Headers;
+using Rind.Engine.Http;
 
 namespace Rind.Kubernetes.Api;
 
 /// <summary>
-/// The API server as every request and exec of a run reaches it: one connection pool (one TLS session,
-/// reused), its address and deadline, and the credentials each request carries.
+/// The API server as every request and exec of a run reaches it: rind's own HTTP/1.1 over connections
+/// from a <see cref="ClusterDialer"/> (one kept open for the next request), its address and deadline, and
+/// the credentials each request carries.
 /// </summary>
 internal sealed class ClusterConnection : IDisposable
 {
     private readonly ClusterAccess _access;
-    private readonly Lazy<HttpMessageInvoker> _invoker;
 
     /// <param name="callTimeout">How long one call may take (RIND_TIMEOUT); an exec's stream, once open, has no limit.</param>
-    public ClusterConnection(ClusterAccess access, TimeSpan callTimeout)
+    /// <param name="maxAnswerLength">The most bytes of an answer's body rind reads.</param>
+    /// <exception cref="RindException">The proxy the cluster or the environment names cannot be used.</exception>
+    public ClusterConnection(ClusterAccess access, TimeSpan callTimeout, long maxAnswerLength = EngineHttpClient.DefaultMaxAnswerLength)
     {
         _access = access;
         CallTimeout = callTimeout;
-        // Made at the first request: the client certificate may come from a credential plugin, run only then.
-        _invoker = new Lazy<HttpMessageInvoker>(CreateInvoker, LazyThreadSafetyMode.ExecutionAndPublication);
+        var proxy = ProxyChoice.For(access.Server, access.Proxy, Environment.GetEnvironmentVariable);
+        Http = new EngineHttpClient(new ClusterDialer(access, proxy), access.Server.Authority, callTimeout, maxAnswerLength);
     }
 
     /// <summary>What messages call the server.</summary>
@@ -26,59 +27,27 @@ internal sealed class ClusterConnection : IDisposable
 
     public TimeSpan CallTimeout { get; }
 
-    public HttpMessageInvoker Invoker => _invoker.Value;
+    public EngineHttpClient Http { get; }
 
-    /// <summary>The Authorization header's value for the current credentials; null without a token.</summary>
-    public AuthenticationHeaderValue? Authorization() =>
-        _access.Credentials.Get().BearerToken is { Length: > 0 } token ? new AuthenticationHeaderValue("Bearer", token) : null;
+    /// <summary>The Authorization header for the current credentials; none without a token.</summary>
+    /// <exception cref="RindException">The credentials cannot be had, or their token cannot go in a header.</exception>
+    public IReadOnlyList<KeyValuePair<string, string>> Authorization()
+    {
+        if (_access.Credentials.Get().BearerToken is not { Length: > 0 } token)
+        {
+            return [];
+        }
+
+        return token.Any(character => char.IsControl(character) || character > '\u007e')
+            ? throw new RindException("the bearer token of the kubeconfig's user holds characters a token cannot have (a line break?)")
+            : [new("Authorization", "Bearer " + token)];
+    }
 
     /// <summary>
-    /// The address of an API path on this server, kept under the server's own path where it has one
+    /// The request target of an API path on this server, kept under the server's own path where it has one
     /// (a cluster behind Rancher's proxy: https://host/k8s/clusters/ID).
     /// </summary>
-    public Uri Address(string pathAndQuery, bool webSocket = false)
-    {
-        var builder = new UriBuilder(_access.Server);
-        var split = pathAndQuery.Split('?', 2);
-        builder.Path = builder.Path.TrimEnd('/') + split[0];
-        builder.Query = split.Length > 1 ? split[1] : "";
-        if (webSocket)
-        {
-            builder.Scheme = builder.Scheme == Uri.UriSchemeHttp ? "ws" : "wss";
-        }
+    public string Target(string pathAndQuery) => _access.Server.AbsolutePath.TrimEnd('/') + pathAndQuery;
 
-        return builder.Uri;
-    }
-
-    /// <summary>A token that is cancelled when a call's deadline passes.</summary>
-    public CancellationTokenSource Deadline() =>
-        CallTimeout == Timeout.InfiniteTimeSpan ? new CancellationTokenSource() : new CancellationTokenSource(CallTimeout);
-
-    public void Dispose()
-    {
-        if (_invoker.IsValueCreated)
-        {
-            _invoker.Value.Dispose();
-        }
-    }
-
-    private HttpMessageInvoker CreateInvoker()
-    {
-        var handler = new SocketsHttpHandler
-        {
-            AllowAutoRedirect = false,
-            UseCookies = false,
-            AutomaticDecompression = DecompressionMethods.None,
-            ConnectTimeout = CallTimeout,
-            SslOptions = ClusterTls.Options(_access, _access.Credentials.Get().ClientCertificate),
-        };
-
-        // Without proxy-url, the proxy of the environment (HTTPS_PROXY, NO_PROXY) applies, as for kubectl.
-        if (_access.Proxy is { } proxy)
-        {
-            handler.Proxy = new WebProxy(proxy);
-        }
-
-        return new HttpMessageInvoker(handler, disposeHandler: true);
-    }
+    public void Dispose() => Http.Dispose();
 }

@@ -6,46 +6,63 @@ namespace Rind.Kubernetes.Api;
 
 /// <summary>
 /// How rind checks the API server's certificate and shows its own, as kubectl does: the kubeconfig's CA
-/// alone when it names one, the system's otherwise, or no check with insecure-skip-tls-verify.
+/// alone when it names one, the system's otherwise, or no check with insecure-skip-tls-verify; the name
+/// checked (and sent as SNI) is tls-server-name when set, else the server's host.
 /// </summary>
 internal static class ClusterTls
 {
-    public static SslClientAuthenticationOptions Options(ClusterAccess access, X509Certificate2? clientCertificate)
+    /// <summary>The handshake's options, without the check of the server's certificate (see <see cref="Refusal"/>).</summary>
+    /// <param name="trust">The authorities to trust alone (<see cref="TrustOnly"/>); null for the system's.</param>
+    public static SslClientAuthenticationOptions Options(ClusterAccess access, X509Certificate2? clientCertificate, X509ChainPolicy? trust) =>
+        new()
+        {
+            TargetHost = NameToCheck(access),
+            CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
+            ClientCertificates = clientCertificate is null ? null : [clientCertificate],
+            CertificateChainPolicy = access.InsecureSkipTlsVerify ? null : trust,
+        };
+
+    /// <summary>The name the server's certificate must be made out to.</summary>
+    public static string NameToCheck(ClusterAccess access) => access.TlsServerName ?? access.Server.DnsSafeHost;
+
+    /// <summary>Whether the server's certificate is accepted; if not, why, in words for a message.</summary>
+    public static string? Refusal(ClusterAccess access, SslPolicyErrors errors, X509Chain? chain)
     {
-        var options = new SslClientAuthenticationOptions();
-        if (clientCertificate is not null)
+        if (access.InsecureSkipTlsVerify || errors == SslPolicyErrors.None)
         {
-            options.ClientCertificates = [clientCertificate];
+            return null;
         }
 
-        if (access.InsecureSkipTlsVerify)
+        if (errors.HasFlag(SslPolicyErrors.RemoteCertificateNotAvailable))
         {
-            options.RemoteCertificateValidationCallback = static (_, _, _, _) => true;
-            return options;
+            return "it sent no certificate";
         }
 
-        if (access.CertificateAuthority is { } authority)
+        if (errors.HasFlag(SslPolicyErrors.RemoteCertificateChainErrors))
         {
-            // A chain built against this store alone spares .NET reading every file of the system's
-            // certificate folder at each TLS start, a tenth of a second of CPU.
-            var policy = new X509ChainPolicy
-            {
-                TrustMode = X509ChainTrustMode.CustomRootTrust,
-                RevocationMode = X509RevocationMode.NoCheck,
-            };
-            policy.CustomTrustStore.AddRange(ReadAuthorities(authority));
-            options.CertificateChainPolicy = policy;
+            var status = chain?.ChainStatus.Aggregate(X509ChainStatusFlags.NoError, (all, element) => all | element.Status) ?? X509ChainStatusFlags.NoError;
+            return status.HasFlag(X509ChainStatusFlags.NotTimeValid)
+                ? "it has expired or is not valid yet; check the kubeconfig's certificate-authority"
+                : $"it is not signed by {(access.CertificateAuthority is null ? "an authority this system trusts" : "the authority of the kubeconfig")}; check the kubeconfig's certificate-authority";
         }
 
-        if (access.TlsServerName is { } serverName)
-        {
-            options.RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
-                (errors & ~SslPolicyErrors.RemoteCertificateNameMismatch) == SslPolicyErrors.None
-                && certificate is X509Certificate2 presented
-                && presented.MatchesHostname(serverName);
-        }
+        return $"it is not made out to {NameToCheck(access)}; check the kubeconfig's server, or its tls-server-name";
+    }
 
-        return options;
+    /// <summary>
+    /// A chain built against these authorities alone: it also spares .NET reading every file of the system's
+    /// certificate folder at each TLS start, a tenth of a second of CPU.
+    /// </summary>
+    /// <exception cref="RindException">The PEM holds no certificate, or one that cannot be read.</exception>
+    public static X509ChainPolicy TrustOnly(byte[] pem)
+    {
+        var policy = new X509ChainPolicy
+        {
+            TrustMode = X509ChainTrustMode.CustomRootTrust,
+            RevocationMode = X509RevocationMode.NoCheck,
+        };
+        policy.CustomTrustStore.AddRange(ReadAuthorities(pem));
+        return policy;
     }
 
     private static X509Certificate2Collection ReadAuthorities(byte[] pem)

@@ -1,14 +1,14 @@
-using System.Net.WebSockets;
 using Rind.Streams;
+using Rind.WebSockets;
 
 namespace Rind.Kubernetes.Api;
 
 /// <summary>
 /// The output of an exec, read from its WebSocket: stdout and stderr handed out as they come, the status
 /// message kept for the end. A message may arrive in several frames; only its first byte names the channel.
-/// Reads block on the caller's thread, waiting on the socket's receive at this edge only.
+/// Reads block on the caller's thread.
 /// </summary>
-internal sealed class ExecChannelReader(WebSocket socket) : IChunkReader
+internal sealed class ExecChannelReader(WebSocketConnection socket) : IChunkReader
 {
     /// <summary>A Status is a few hundred bytes; more is not a status.</summary>
     private const int MaxStatusLength = 64 * 1024;
@@ -57,13 +57,12 @@ internal sealed class ExecChannelReader(WebSocket socket) : IChunkReader
 
     private void ReceiveFrame()
     {
-        ValueWebSocketReceiveResult received;
+        WebSocketReceived received;
         try
         {
-            var receiving = socket.ReceiveAsync(_buffer.AsMemory(), CancellationToken.None);
-            received = receiving.IsCompletedSuccessfully ? receiving.Result : receiving.AsTask().GetAwaiter().GetResult();
+            received = socket.Receive(_buffer);
         }
-        catch (Exception exception) when (exception is WebSocketException or ObjectDisposedException or OperationCanceledException)
+        catch (Exception exception) when (exception is IOException or InvalidDataException)
         {
             _closed = true;
             Broken = true;
@@ -71,7 +70,7 @@ internal sealed class ExecChannelReader(WebSocket socket) : IChunkReader
             throw new IOException($"the exec's connection broke off ({exception.Message})", exception);
         }
 
-        if (received.MessageType == WebSocketMessageType.Close)
+        if (received.IsClose)
         {
             _closed = true;
             _ended.Set();

@@ -1,12 +1,12 @@
-using System.Net.WebSockets;
+using Rind.WebSockets;
 
 namespace Rind.Kubernetes.Api;
 
 /// <summary>
 /// Sends messages on an exec's WebSocket, one at a time as the socket requires, from whichever thread
-/// writes: stdin, the terminal's size, the end of input. Sends block, waiting on the socket at this edge.
+/// writes: stdin, the terminal's size, the end of input. Sends block.
 /// </summary>
-internal sealed class ExecChannelWriter(WebSocket socket)
+internal sealed class ExecChannelWriter(WebSocketConnection socket)
 {
     /// <summary>Input goes in messages of at most this much, so that no one message holds the others up.</summary>
     private const int MaxPayload = 32 * 1024;
@@ -49,19 +49,5 @@ internal sealed class ExecChannelWriter(WebSocket socket)
     /// </summary>
     public void Finish() => socket.Abort();
 
-    private void SendMessage(int length)
-    {
-        try
-        {
-            var sending = socket.SendAsync(_message.AsMemory(0, length), WebSocketMessageType.Binary, endOfMessage: true, CancellationToken.None);
-            if (!sending.IsCompletedSuccessfully)
-            {
-                sending.AsTask().GetAwaiter().GetResult();
-            }
-        }
-        catch (Exception exception) when (exception is WebSocketException or ObjectDisposedException or InvalidOperationException)
-        {
-            throw new IOException($"the exec's connection is closed ({exception.Message})", exception);
-        }
-    }
+    private void SendMessage(int length) => socket.Send(_message.AsSpan(0, length));
 }

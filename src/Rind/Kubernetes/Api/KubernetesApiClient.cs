@@ -1,27 +1,24 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.WebSockets;
-using System.Security.Authentication;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Rind.Backends;
 using Rind.Diagnostics;
 using Rind.Engine;
+using Rind.Engine.Http;
+using Rind.Engine.Transport;
 using Rind.Kubernetes.Api.Models;
 using Rind.Serialization;
+using Rind.WebSockets;
 
 namespace Rind.Kubernetes.Api;
 
 /// <summary>
-/// The API server's pods and their exec subresource, over one shared connection pool. Requests are sent
-/// synchronously; the exec's WebSocket, asynchronous underneath, is waited on here and in its process.
+/// The API server's pods and their exec subresource, over rind's own HTTP/1.1 and WebSocket. Every call
+/// blocks until it is done.
 /// </summary>
-internal sealed class KubernetesApiClient(ClusterConnection cluster, ILogger logger, long maxAnswerLength = KubernetesApiClient.DefaultMaxAnswerLength)
-    : IKubernetesApi
+internal sealed class KubernetesApiClient(ClusterConnection cluster, ILogger logger) : IKubernetesApi
 {
-    /// <summary>Far above a list of every pod a namespace could hold, far below what would strain memory.</summary>
-    public const long DefaultMaxAnswerLength = 64 * 1024 * 1024;
 
     public IReadOnlyList<PodSummary> ListPods(string ns, string labelSelector)
     {
@@ -49,144 +46,81 @@ internal sealed class KubernetesApiClient(ClusterConnection cluster, ILogger log
 
     public IPodExecProcess OpenExec(PodExecRequest request)
     {
-        var socket = new ClientWebSocket();
-        foreach (var protocol in ExecSubprotocol.Offered)
+        var key = WebSocketHandshake.NewKey();
+        var upgrade = new HttpRequest("GET", cluster.Target(request.PathAndQuery))
         {
-            socket.Options.AddSubProtocol(protocol);
+            Upgrade = "websocket",
+            Headers = [.. cluster.Authorization(), .. WebSocketHandshake.Headers(key, ExecSubprotocol.Offered)],
+        };
+        var (head, connection) = Call(request.Description, () => cluster.Http.SendUpgrade(upgrade));
+        if (head.StatusCode != (int)HttpStatusCode.SwitchingProtocols)
+        {
+            // The refusal's body is the server's Status, with its reason.
+            using (connection)
+            {
+                var body = Call(request.Description, () => cluster.Http.ReadBody(connection, head));
+                throw ApiRefusal.Describe(cluster.Description, request.Description, (HttpStatusCode)head.StatusCode, body);
+            }
         }
 
-        socket.Options.CollectHttpResponseDetails = true;
+        var stream = connection.TakeHijackedStream();
         try
         {
-            if (cluster.Authorization() is { } authorization)
-            {
-                socket.Options.SetRequestHeader("Authorization", authorization.ToString());
-            }
-
-            var address = cluster.Address(request.PathAndQuery, webSocket: true);
-            Call("open " + request.Description, deadline => socket.ConnectAsync(address, cluster.Invoker, deadline).GetAwaiter().GetResult(), refused: () =>
-                socket.HttpStatusCode is not 0 and not HttpStatusCode.SwitchingProtocols
-                    ? ReadRefusal(request, socket.HttpStatusCode)
-                    : null);
-            if (socket.SubProtocol is not { } agreed || !ExecSubprotocol.Offered.Contains(agreed))
-            {
-                throw new RindException(
-                    $"{cluster.Description} opened {request.Description} without agreeing to {ExecSubprotocol.V5} or {ExecSubprotocol.V4}, " +
-                    "the exec protocols rind speaks");
-            }
-
-            return new KubernetesExecProcess(socket, agreed, cluster.Description, request.Pod, logger);
+            var agreed = WebSocketHandshake.Agreed(head, key, ExecSubprotocol.Offered);
+            return new KubernetesExecProcess(new WebSocketConnection(stream, stream.Abort), agreed, cluster.Description, request.Pod, logger);
         }
-        catch
+        catch (InvalidDataException exception)
         {
-            socket.Dispose();
-            throw;
+            stream.Dispose();
+            throw new RindException(
+                $"{cluster.Description} opened {request.Description} as no exec rind speaks ({ExecSubprotocol.V5} or {ExecSubprotocol.V4}): {exception.Message}",
+                innerException: exception);
         }
     }
 
     public void Dispose() => cluster.Dispose();
 
-    /// <summary>
-    /// The reason of a refused upgrade: the WebSocket handshake keeps no body, so the same address is asked
-    /// again as a plain request, which the server refuses with its Status.
-    /// </summary>
-    private RindException ReadRefusal(PodExecRequest request, HttpStatusCode upgradeStatus)
+    private (HttpStatusCode Status, byte[] Body) Get(string path, string what)
     {
-        var (status, body) = Get(request.PathAndQuery, request.Description);
-        return ApiRefusal.Describe(cluster.Description, request.Description, status == upgradeStatus ? status : upgradeStatus, status == upgradeStatus ? body : []);
+        var request = new HttpRequest("GET", cluster.Target(path))
+        {
+            Headers = [new("Accept", "application/json"), .. cluster.Authorization()],
+        };
+        var answer = Call(what, () => cluster.Http.Send(request));
+        return ((HttpStatusCode)answer.Head.StatusCode, answer.Body);
     }
 
-    private (HttpStatusCode Status, byte[] Body) Get(string path, string what) =>
-        Call(what, deadline =>
-        {
-            using var message = new HttpRequestMessage(HttpMethod.Get, cluster.Address(path));
-            message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-            message.Headers.Authorization = cluster.Authorization();
-            using var response = cluster.Invoker.Send(message, deadline);
-            return (response.StatusCode, ReadBody(response, what, deadline));
-        });
-
-    private byte[] ReadBody(HttpResponseMessage response, string what, CancellationToken deadline)
-    {
-        if (response.Content.Headers.ContentLength > maxAnswerLength)
-        {
-            throw TooLarge(what);
-        }
-
-        using var source = response.Content.ReadAsStream(deadline);
-        using var body = new MemoryStream();
-        var buffer = new byte[81920];
-        int read;
-        while ((read = source.Read(buffer)) > 0)
-        {
-            if (body.Length + read > maxAnswerLength)
-            {
-                throw TooLarge(what);
-            }
-
-            body.Write(buffer, 0, read);
-        }
-
-        return body.ToArray();
-    }
-
-    private RindException TooLarge(string what) => new(
-        string.Create(CultureInfo.InvariantCulture, $"{cluster.Description} sent {what} larger than {maxAnswerLength / (1024 * 1024)} MiB, more than rind reads; it was not read"));
-
     /// <summary>
-    /// Runs a call within its deadline, and turns the ways it can fail on its way into one line that
-    /// names the server; <paramref name="refused"/> tells the server's reason where it answered but refused.
+    /// Runs a call within its deadline (the HTTP client's), and turns the ways it can fail on its way into one
+    /// line that names the server.
     /// </summary>
-    private T Call<T>(string what, Func<CancellationToken, T> call, Func<RindException?>? refused = null)
+    private T Call<T>(string what, Func<T> call)
     {
-        using var deadline = cluster.Deadline();
         try
         {
-            return call(deadline.Token);
+            return call();
         }
-        catch (OperationCanceledException exception) when (deadline.IsCancellationRequested)
+        catch (EngineTimeoutException exception)
         {
             throw new RindException(
                 string.Create(CultureInfo.InvariantCulture, $"{cluster.Description} did not answer {what} within {cluster.CallTimeout.TotalSeconds:0.###} s; ") +
                 $"it may be stuck or overloaded ({EngineSettings.TimeoutVariable}=SECONDS sets the limit)",
                 innerException: exception);
         }
-        catch (Exception exception) when (exception is HttpRequestException or WebSocketException or IOException)
+        catch (AnswerTooLargeException exception)
         {
-            if (refused?.Invoke() is { } refusal)
-            {
-                throw refusal;
-            }
-
-            throw new RindException($"cannot reach {cluster.Description} for {what}: {Reason(exception)}", innerException: exception);
+            throw new RindException(
+                string.Create(CultureInfo.InvariantCulture, $"{cluster.Description} sent {what} larger than {exception.Limit / (1024 * 1024)} MiB, more than rind reads; it was not read"),
+                innerException: exception);
         }
-    }
-
-    private void Call(string what, Action<CancellationToken> call, Func<RindException?> refused) =>
-        Call(what, deadline =>
+        catch (EngineTransportException exception)
         {
-            call(deadline);
-            return true;
-        }, refused);
-
-    /// <summary>The innermost useful words of a failure: the TLS check that refused, the socket's error.</summary>
-    private static string Reason(Exception exception)
-    {
-        for (var inner = exception; inner is not null; inner = inner.InnerException)
-        {
-            if (inner is AuthenticationException)
-            {
-                return $"its certificate was not accepted ({inner.Message}); check the kubeconfig's certificate-authority";
-            }
+            throw new RindException($"cannot reach {cluster.Description} for {what}: {exception.Message}", innerException: exception);
         }
-
-        var innermost = exception;
-        while (innermost.InnerException is not null)
+        catch (Exception exception) when (exception is IOException or InvalidDataException)
         {
-            innermost = innermost.InnerException;
+            throw new RindException($"{cluster.Description} broke off {what}: {exception.Message}", innerException: exception);
         }
-
-        return innermost.Message;
     }
 
     private static PodSummary Summarize(Pod pod) =>

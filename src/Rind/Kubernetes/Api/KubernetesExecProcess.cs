@@ -1,4 +1,3 @@
-using System.Net.WebSockets;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Rind.Backends;
@@ -7,16 +6,16 @@ using Rind.Kubernetes.Api.Models;
 using Rind.Platform;
 using Rind.Serialization;
 using Rind.Streams;
+using Rind.WebSockets;
 
 namespace Rind.Kubernetes.Api;
 
 /// <summary>
 /// A command started through a pod's exec subresource, over the WebSocket the server agreed to.
-/// Output is read on one thread and input written on another; the socket is waited on inside.
+/// Output is read on one thread and input written on another.
 /// </summary>
 internal sealed class KubernetesExecProcess : IPodExecProcess
 {
-    private readonly WebSocket _socket;
     private readonly ExecChannelReader _reader;
     private readonly ExecChannelWriter _writer;
     private readonly string _cluster;
@@ -26,9 +25,8 @@ internal sealed class KubernetesExecProcess : IPodExecProcess
     /// <param name="protocol">The subprotocol the server agreed to (see <see cref="ExecSubprotocol"/>).</param>
     /// <param name="cluster">What messages call the server.</param>
     /// <param name="name">What the log calls the exec: its pod.</param>
-    public KubernetesExecProcess(WebSocket socket, string protocol, string cluster, string name, ILogger logger)
+    public KubernetesExecProcess(WebSocketConnection socket, string protocol, string cluster, string name, ILogger logger)
     {
-        _socket = socket;
         Protocol = protocol;
         _cluster = cluster;
         _name = name;
@@ -104,9 +102,5 @@ internal sealed class KubernetesExecProcess : IPodExecProcess
         return ended;
     }
 
-    public void Dispose()
-    {
-        _writer.Finish();
-        _socket.Dispose();
-    }
+    public void Dispose() => _writer.Finish();
 }

@@ -11,7 +11,7 @@ public sealed class HttpConnectionTests
     {
         var stream = new ScriptedConnectionStream("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n");
 
-        Connection(stream).Send("GET", "/_ping", "localhost", jsonBody: null, upgrade: false);
+        Connection(stream).Send(new HttpRequest("GET", "/_ping"), "localhost");
 
         Assert.Equal("GET /_ping HTTP/1.1\r\nHost: localhost\r\n\r\n", stream.Written);
     }
@@ -21,7 +21,7 @@ public sealed class HttpConnectionTests
     {
         var stream = new ScriptedConnectionStream("HTTP/1.1 201 Created\r\nContent-Length: 0\r\n\r\n");
 
-        Connection(stream).Send("POST", "/x", "h", "{\"a\":1}"u8.ToArray(), upgrade: false);
+        Connection(stream).Send(new HttpRequest("POST", "/x") { JsonBody = "{\"a\":1}"u8.ToArray() }, "h");
 
         Assert.Equal(
             "POST /x HTTP/1.1\r\nHost: h\r\nContent-Type: application/json\r\nContent-Length: 7\r\n\r\n{\"a\":1}",
@@ -33,7 +33,7 @@ public sealed class HttpConnectionTests
     {
         var stream = new ScriptedConnectionStream("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n");
 
-        Connection(stream).Send("POST", "/resize?h=1&w=2", "h", jsonBody: null, upgrade: false);
+        Connection(stream).Send(new HttpRequest("POST", "/resize?h=1&w=2"), "h");
 
         Assert.Contains("\r\nContent-Length: 0\r\n", stream.Written, StringComparison.Ordinal);
     }
@@ -43,9 +43,50 @@ public sealed class HttpConnectionTests
     {
         var stream = new ScriptedConnectionStream("HTTP/1.1 101 UPGRADED\r\n\r\n");
 
-        Connection(stream).Send("POST", "/start", "h", "{}"u8.ToArray(), upgrade: true);
+        Connection(stream).Send(new HttpRequest("POST", "/start") { JsonBody = "{}"u8.ToArray(), Upgrade = "tcp" }, "h");
 
         Assert.Contains("\r\nConnection: Upgrade\r\nUpgrade: tcp\r\n\r\n{}", stream.Written, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Further_headers_follow_the_upgrade_in_their_order()
+    {
+        var stream = new ScriptedConnectionStream("HTTP/1.1 101 Switching Protocols\r\n\r\n");
+        var request = new HttpRequest("GET", "/exec?command=true")
+        {
+            Upgrade = "websocket",
+            Headers = [new("Authorization", "Bearer t0ken"), new("Sec-WebSocket-Version", "13")],
+        };
+
+        Connection(stream).Send(request, "api:6443");
+
+        Assert.Equal(
+            "GET /exec?command=true HTTP/1.1\r\nHost: api:6443\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n" +
+            "Authorization: Bearer t0ken\r\nSec-WebSocket-Version: 13\r\n\r\n",
+            stream.Written);
+    }
+
+    [Fact]
+    public void A_connect_request_says_no_length()
+    {
+        var stream = new ScriptedConnectionStream("HTTP/1.1 200 Connection established\r\n\r\n");
+
+        Connection(stream).Send(new HttpRequest("CONNECT", "api:6443"), "api:6443");
+
+        Assert.Equal("CONNECT api:6443 HTTP/1.1\r\nHost: api:6443\r\n\r\n", stream.Written);
+    }
+
+    [Theory]
+    [InlineData("Authorization", "Bearer a\nX-Injected: 1")]
+    [InlineData("Authorization", "Bearer a\r")]
+    [InlineData("Bad:Name", "v")]
+    public void A_header_that_would_break_the_request_lines_is_refused_before_anything_is_sent(string name, string value)
+    {
+        var stream = new ScriptedConnectionStream("HTTP/1.1 200 OK\r\n\r\n");
+
+        Assert.Throws<ArgumentException>(() => Connection(stream).Send(new HttpRequest("GET", "/") { Headers = [new(name, value)] }, "h"));
+
+        Assert.Equal("", stream.Written);
     }
 
     [Theory]
@@ -104,7 +145,7 @@ public sealed class HttpConnectionTests
         var connection = Connection(new ScriptedConnectionStream(
             "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"));
 
-        var head = connection.Send("GET", "/", "h", jsonBody: null, upgrade: false);
+        var head = connection.Send(new HttpRequest("GET", "/"), "h");
 
         Assert.Equal(200, head.StatusCode);
     }
@@ -113,7 +154,7 @@ public sealed class HttpConnectionTests
     public void Bytes_that_came_with_the_upgrade_answer_are_read_first_from_the_upgraded_stream()
     {
         var connection = Connection(new ScriptedConnectionStream("HTTP/1.1 101 UPGRADED\r\nUpgrade: tcp\r\n\r\nearly|late", trickle: false));
-        var head = connection.Send("POST", "/start", "h", "{}"u8.ToArray(), upgrade: true);
+        var head = connection.Send(new HttpRequest("POST", "/start") { JsonBody = "{}"u8.ToArray(), Upgrade = "tcp" }, "h");
 
         var upgraded = connection.TakeHijackedStream();
         var text = new StreamReader(upgraded, Encoding.Latin1).ReadToEnd();
@@ -207,7 +248,7 @@ public sealed class HttpConnectionTests
 
     private static string SendAndRead(HttpConnection connection, long maxLength = 1024 * 1024)
     {
-        var head = connection.Send("GET", "/", "h", jsonBody: null, upgrade: false);
+        var head = connection.Send(new HttpRequest("GET", "/"), "h");
         return Encoding.Latin1.GetString(connection.ReadBody(head, maxLength));
     }
 }

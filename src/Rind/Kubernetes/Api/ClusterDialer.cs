@@ -1,0 +1,79 @@
+using System.Net;
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
+using Rind.Engine.Transport;
+
+namespace Rind.Kubernetes.Api;
+
+/// <summary>
+/// Connections to a cluster's API server: TCP to its host and port (or through its proxy), then TLS as
+/// <see cref="ClusterTls"/> sets it up, with the client certificate of the credentials when they hold one.
+/// </summary>
+/// <param name="proxy">The proxy that carries the connections (<see cref="ProxyChoice"/>); null to go straight.</param>
+internal sealed class ClusterDialer(ClusterAccess access, Uri? proxy) : IEngineDialer
+{
+    // Made at the first connection: the client certificate may come from a credential plugin, run only then.
+    private readonly Lazy<X509Certificate2?> _clientCertificate = new(() => access.Credentials.Get().ClientCertificate);
+    private readonly Lazy<X509ChainPolicy?> _trust = new(() => access.CertificateAuthority is { } pem ? ClusterTls.TrustOnly(pem) : null);
+
+    public EngineConnection Dial(RequestDeadline deadline)
+    {
+        var host = access.Server.DnsSafeHost;
+        var port = access.Server.Port;
+        Socket socket;
+        Stream stream;
+        if (proxy is null)
+        {
+            socket = SocketDialer.Connect(new DnsEndPoint(host, port), deadline, exception => exception.Message);
+            stream = new NetworkStream(socket, ownsSocket: true);
+        }
+        else
+        {
+            (socket, stream) = ProxyTunnel.Open(proxy, host, port, deadline);
+        }
+
+        return access.Server.Scheme == Uri.UriSchemeHttps
+            ? Secure(socket, stream, deadline)
+            : new EngineConnection(stream, () => SocketDialer.CloseWrite(socket), socket.Dispose);
+    }
+
+    private EngineConnection Secure(Socket socket, Stream stream, RequestDeadline deadline)
+    {
+        var ssl = new SslStream(stream, leaveInnerStreamOpen: false);
+        string? refusal = null;
+        try
+        {
+            var options = ClusterTls.Options(access, _clientCertificate.Value, _trust.Value);
+            options.RemoteCertificateValidationCallback = (_, _, chain, errors) =>
+            {
+                refusal = ClusterTls.Refusal(access, errors, chain);
+                return refusal is null;
+            };
+            using (deadline.OnExpiry(socket.Dispose))
+            {
+                ssl.AuthenticateAsClient(options);
+            }
+        }
+        catch (Exception exception) when (exception is AuthenticationException or IOException or ObjectDisposedException)
+        {
+            ssl.Dispose();
+            if (deadline.HasPassed)
+            {
+                throw new EngineTimeoutException(deadline.Limit, exception);
+            }
+
+            throw new EngineTransportException(
+                refusal is null ? $"TLS with it failed ({exception.Message})" : $"its certificate was not accepted: {refusal}",
+                exception);
+        }
+        catch
+        {
+            ssl.Dispose();
+            throw;
+        }
+
+        return new EngineConnection(ssl, () => TlsDialer.CloseWrite(ssl, socket), socket.Dispose);
+    }
+}
