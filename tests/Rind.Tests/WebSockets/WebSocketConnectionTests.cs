@@ -165,14 +165,7 @@ public sealed class WebSocketConnectionTests
     {
         var (client, _) = Client(frames);
 
-        var failure = Assert.Throws<InvalidDataException>(() =>
-        {
-            var buffer = new byte[8];
-            while (true)
-            {
-                client.Receive(buffer);
-            }
-        });
+        var failure = Assert.Throws<InvalidDataException>(() => ReceiveAll(client));
 
         Assert.Contains(words, failure.Message, StringComparison.Ordinal);
     }
@@ -218,6 +211,15 @@ public sealed class WebSocketConnectionTests
             {
                 return (text.ToString(), true);
             }
+        }
+    }
+
+    private static void ReceiveAll(WebSocketConnection client)
+    {
+        var buffer = new byte[8];
+        while (!client.Receive(buffer).IsClose)
+        {
+            // Until the frame that breaks the protocol.
         }
     }
 
