@@ -1,4 +1,5 @@
 using System.Net;
+using Rind.Diagnostics;
 
 namespace Rind.Kubernetes.Api;
 
@@ -31,14 +32,14 @@ internal static class ProxyChoice
         var address = setting.Contains("://", StringComparison.Ordinal) ? setting : "http://" + setting;
         return Uri.TryCreate(address, UriKind.Absolute, out var proxy) && !string.IsNullOrEmpty(proxy.Host)
             ? Usable(proxy, variable)
-            : throw new RindException($"{variable} is not a proxy's address: {Diagnostics.UntrustedText.Show(setting)}");
+            : throw new RindException($"{variable} is not a proxy's address: {UntrustedText.Show(setting)}");
     }
 
     private static Uri Usable(Uri proxy, string source) =>
         proxy.Scheme is "http" or "https"
             ? proxy
             : throw new RindException(
-                $"{source} names a {Diagnostics.UntrustedText.Show(proxy.Scheme)} proxy ({proxy.Host}:{proxy.Port}); rind goes through http:// and https:// proxies only");
+                $"{source} names a {UntrustedText.Show(proxy.Scheme)} proxy ({proxy.Host}:{proxy.Port}); rind goes through http:// and https:// proxies only");
 
     /// <summary>The upper-case variable, else the lower-case one, as Go reads them.</summary>
     private static string? Variable(Func<string, string?> environment, string name) =>

@@ -1,5 +1,5 @@
 using System.Globalization;
-using YamlDotNet.RepresentationModel;
+using Rind.Kubernetes.Configuration.Yaml;
 
 namespace Rind.Kubernetes.Configuration;
 
@@ -8,28 +8,28 @@ namespace Rind.Kubernetes.Configuration;
 /// ~ and an empty value are absent, unknown keys are passed over, a value of the wrong kind is an error
 /// naming the field and its line.
 /// </summary>
-internal sealed class KubeconfigNode(YamlMappingNode mapping, string where, string file)
+internal sealed class KubeconfigNode(YamlMapping mapping, string where, string file)
 {
     // YAML 1.1's words, which kubectl's YAML reader still takes for booleans.
     private static readonly string[] TrueWords = ["true", "True", "TRUE", "y", "Y", "yes", "Yes", "YES", "on", "On", "ON"];
     private static readonly string[] FalseWords = ["false", "False", "FALSE", "n", "N", "no", "No", "NO", "off", "Off", "OFF"];
 
     /// <summary>An entry without settings: every field absent.</summary>
-    public static readonly KubeconfigNode Empty = new(new YamlMappingNode(), "", "");
+    public static readonly KubeconfigNode Empty = new(YamlMapping.Empty, "", "");
 
     /// <summary>The document's top level, or null when the document is empty.</summary>
     public static KubeconfigNode? Root(YamlNode? root, string file) => root switch
     {
         null => null,
-        YamlScalarNode scalar when IsNull(scalar) => null,
-        YamlMappingNode mapping => new KubeconfigNode(mapping, "", file),
+        YamlScalar { IsNull: true } => null,
+        YamlMapping mapping => new KubeconfigNode(mapping, "", file),
         _ => throw Failure(file, "it is not a mapping of settings", root),
     };
 
     public string? String(string key) => Value(key) switch
     {
         null => null,
-        YamlScalarNode scalar => scalar.Value,
+        YamlScalar scalar => scalar.Value,
         var other => throw Wrong(key, "is not a text value", other),
     };
 
@@ -39,9 +39,9 @@ internal sealed class KubeconfigNode(YamlMappingNode mapping, string where, stri
         {
             case null:
                 return false;
-            case YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain } scalar when TrueWords.Contains(scalar.Value):
+            case YamlScalar { Plain: true } scalar when TrueWords.Contains(scalar.Value):
                 return true;
-            case YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain } scalar when FalseWords.Contains(scalar.Value):
+            case YamlScalar { Plain: true } scalar when FalseWords.Contains(scalar.Value):
                 return false;
             case var other:
                 throw Wrong(key, "is not true or false", other);
@@ -73,7 +73,7 @@ internal sealed class KubeconfigNode(YamlMappingNode mapping, string where, stri
     public KubeconfigNode? Mapping(string key) => Value(key) switch
     {
         null => null,
-        YamlMappingNode mapping => new KubeconfigNode(mapping, Field(key), file),
+        YamlMapping mapping => new KubeconfigNode(mapping, Field(key), file),
         var other => throw Wrong(key, "is not a mapping", other),
     };
 
@@ -83,7 +83,7 @@ internal sealed class KubeconfigNode(YamlMappingNode mapping, string where, stri
         foreach (var item in Sequence(key))
         {
             var itemWhere = string.Create(CultureInfo.InvariantCulture, $"{Field(key)}[{index++}]");
-            yield return item is YamlMappingNode mapping
+            yield return item is YamlMapping mapping
                 ? new KubeconfigNode(mapping, itemWhere, file)
                 : throw Failure(file, $"{itemWhere} is not a mapping", item);
         }
@@ -95,8 +95,8 @@ internal sealed class KubeconfigNode(YamlMappingNode mapping, string where, stri
         var strings = new List<string>();
         foreach (var item in Sequence(key))
         {
-            strings.Add(item is YamlScalarNode scalar && !IsNull(scalar)
-                ? scalar.Value ?? ""
+            strings.Add(item is YamlScalar { IsNull: false } scalar
+                ? scalar.Value
                 : throw Failure(file, string.Create(CultureInfo.InvariantCulture, $"{Field(key)}[{index}] is not a text value"), item));
             index++;
         }
@@ -109,22 +109,22 @@ internal sealed class KubeconfigNode(YamlMappingNode mapping, string where, stri
     public static RindException Failure(string file, string what, YamlNode? node) =>
         new(node is null
             ? $"cannot read the kubeconfig {file}: {what}"
-            : string.Create(CultureInfo.InvariantCulture, $"cannot read the kubeconfig {file}: {what} (line {node.Start.Line})"));
+            : string.Create(CultureInfo.InvariantCulture, $"cannot read the kubeconfig {file}: {what} (line {node.Line})"));
 
     private IEnumerable<YamlNode> Sequence(string key) => Value(key) switch
     {
         null => [],
-        YamlSequenceNode sequence => sequence.Children,
+        YamlSequence sequence => sequence.Items,
         var other => throw Wrong(key, "is not a list", other),
     };
 
     private YamlNode? Value(string key)
     {
-        foreach (var (name, value) in mapping.Children)
+        foreach (var (name, value) in mapping.Entries)
         {
-            if (name is YamlScalarNode scalar && scalar.Value == key)
+            if (name == key)
             {
-                return value is YamlScalarNode valueScalar && IsNull(valueScalar) ? null : value;
+                return value is YamlScalar { IsNull: true } ? null : value;
             }
         }
 
@@ -134,7 +134,4 @@ internal sealed class KubeconfigNode(YamlMappingNode mapping, string where, stri
     private string Field(string key) => where.Length == 0 ? key : $"{where}.{key}";
 
     private RindException Wrong(string key, string what, YamlNode node) => Failure(file, $"{Field(key)} {what}", node);
-
-    private static bool IsNull(YamlScalarNode scalar) =>
-        scalar.Style == YamlDotNet.Core.ScalarStyle.Plain && scalar.Value is null or "" or "~" or "null" or "Null" or "NULL";
 }

@@ -1,13 +1,12 @@
 using System.Globalization;
 using Rind.Diagnostics;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
+using Rind.Kubernetes.Configuration.Yaml;
 
 namespace Rind.Kubernetes.Configuration;
 
 /// <summary>
-/// Reads one kubeconfig file's text (YAML, or JSON, which YAML includes) with YamlDotNet's node model, which
-/// needs no reflection. Relative paths in it are made absolute against the file's folder, as kubectl does.
+/// Reads one kubeconfig file's text (YAML, or JSON, which YAML includes) with rind's own reader of the YAML
+/// kubeconfigs use. Relative paths in it are made absolute against the file's folder, as kubectl does.
 /// </summary>
 internal static class KubeconfigParser
 {
@@ -16,19 +15,19 @@ internal static class KubeconfigParser
     /// <exception cref="RindException">The text is not a kubeconfig, said in one line with the line number.</exception>
     public static Kubeconfig Parse(string text, string file)
     {
-        var stream = new YamlStream();
+        YamlNode? document;
         try
         {
-            stream.Load(new StringReader(text));
+            document = YamlReader.Read(text);
         }
-        catch (YamlException exception)
+        catch (YamlSyntaxException exception)
         {
             throw new RindException(
-                string.Create(CultureInfo.InvariantCulture, $"cannot read the kubeconfig {file}: it is not valid YAML at line {exception.Start.Line}, column {exception.Start.Column}: {UntrustedText.Show(Description(exception))}"),
+                string.Create(CultureInfo.InvariantCulture, $"cannot read the kubeconfig {file}: it is not valid YAML at line {exception.Line}, column {exception.Column}: {exception.Message}"),
                 innerException: exception);
         }
 
-        if (stream.Documents.Count == 0 || KubeconfigNode.Root(stream.Documents[0].RootNode, file) is not { } root)
+        if (KubeconfigNode.Root(document, file) is not { } root)
         {
             return Kubeconfig.Empty;
         }
@@ -105,13 +104,5 @@ internal static class KubeconfigParser
             InstallHint = node.String("installHint"),
             ProvideClusterInfo = node.Bool("provideClusterInfo"),
         };
-    }
-
-    /// <summary>The parser's words without the positions it puts first: rind says those itself.</summary>
-    private static string Description(YamlException exception)
-    {
-        var message = exception.Message;
-        var start = message.IndexOf("): ", StringComparison.Ordinal);
-        return start >= 0 ? message[(start + 3)..] : message;
     }
 }
