@@ -108,6 +108,10 @@ internal static partial class NativeMethods
     [LibraryImport(LibC, EntryPoint = "getpgrp")]
     public static partial int GetPgrp();
 
+    /// <summary>setenv: changes the C library's environment, which .NET's managed copy does not follow once made.</summary>
+    [LibraryImport(LibC, EntryPoint = "setenv", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    public static partial int SetEnv(string name, string value, int overwrite);
+
     [LibraryImport(LibC, EntryPoint = "sigemptyset")]
     public static unsafe partial int SigEmptySet(byte* set);
 

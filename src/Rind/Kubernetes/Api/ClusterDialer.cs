@@ -51,6 +51,13 @@ internal sealed class ClusterDialer(ClusterAccess access, Uri? proxy) : IEngineD
                 refusal = ClusterTls.Refusal(access, errors, chain);
                 return refusal is null;
             };
+            // The system's authorities are of no use when the kubeconfig's alone are trusted, or none is; an
+            // https:// proxy's certificate is checked against them, so they stay for it.
+            if ((access.CertificateAuthority is not null || access.InsecureSkipTlsVerify) && proxy?.Scheme != Uri.UriSchemeHttps)
+            {
+                SystemTrustStore.LeaveAside();
+            }
+
             using (deadline.OnExpiry(socket.Dispose))
             {
                 ssl.AuthenticateAsClient(options);
