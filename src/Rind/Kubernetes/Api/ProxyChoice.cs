@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Rind.Diagnostics;
 
@@ -119,7 +120,7 @@ internal static class ProxyChoice
             return (entry.Trim('[', ']'), null);
         }
 
-        return int.TryParse(entry.AsSpan(colon + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port)
+        return int.TryParse(entry.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var port)
             ? (entry[..colon].Trim('[', ']'), port)
             : (entry.Trim('[', ']'), null);
     }
