@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Measures rind against docker exec on the same labelled container, runs alternating:
 # the latency of a trivial command, start-up alone, throughput of 100 MB through cat,
-# rind's peak memory while streaming, and the size of the binary. Prints a table with the
+# rind's peak memory while streaming, and the size of the binary; and rind --kube against
+# kubectl exec on the same pod, the latency of a trivial command. Prints a table with the
 # ratios and whether each budget is met.
 #
 #   build/bench.sh                 the full run (about a minute)
@@ -10,6 +11,8 @@
 #   build/bench.sh --strict        exit 1 when a budget is missed
 #
 # Uses the engine build/test.sh uses (DOCKER_HOST, /var/run/docker.sock, or a private one).
+# The cluster is the integration tests' fake API server (HTTPS on 127.0.0.1, a bearer
+# token), run as a process of its own; its pod is a container of that engine. Needs kubectl.
 set -euo pipefail
 # Numbers with a dot whatever the user's locale, and string lengths in bytes (see width_of).
 export LC_ALL=C
@@ -37,12 +40,14 @@ smoke_note="smoke run (--quick): $runs runs each and $megabytes MB; the budgets 
 
 [[ -x artifacts/rind ]] || bash build/publish.sh >/dev/null
 rind=$root/artifacts/rind
+command -v kubectl >/dev/null || { echo "bench: kubectl is needed, to compare rind --kube with it" >&2; exit 1; }
 
 # shellcheck source=build/lib/engine.sh
 source build/lib/engine.sh
 work=$(mktemp -d)
 container=rind-bench-$$
 cleanup() {
+  fake_cluster_down
   docker rm -f "$container" >/dev/null 2>&1 || true
   rm -rf "$work"
   rind_engine_down
@@ -59,8 +64,53 @@ docker run -d --network none --name "$container" --label rind.test --label app.r
 # Pick the container by name, so that other labelled containers on the engine do not matter.
 export RIND_CONTAINER=$container
 
+# The fake cluster: the integration test assembly run as a program (see FakeClusterProcess).
+# It says "ready" once its pod runs and the kubeconfig is written, and when its input ends
+# removes both and exits. Built each time (a few seconds when nothing changed), so that
+# what is measured against is never an older fake. dotnet's scratch goes into $work.
+mkdir -p "$work/tmp" "$work/home"
+TMPDIR=$work/tmp dotnet build tests/Rind.IntegrationTests -c Release --disable-build-servers -nologo -v q \
+  >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; echo "bench: the fake cluster did not build" >&2; exit 1; }
+fake_cluster_dll=tests/Rind.IntegrationTests/bin/Release/net10.0/Rind.IntegrationTests.dll
+kubeconfig=$work/kubeconfig
+pod=rind-bench-$$
+fake_cluster_pid='' fake_cluster_input='' fake_cluster_output=''
+# Ends its input, which stops it, or with SIGTERM when that does not, or when its input was
+# never opened (then it has not started yet). Its pod goes before the engine does.
+fake_cluster_down() {
+  [[ -n $fake_cluster_pid ]] || return 0
+  local deadline=$SECONDS
+  if [[ -n $fake_cluster_input ]]; then
+    exec {fake_cluster_input}>&- {fake_cluster_output}<&-
+    deadline=$((SECONDS + 60))
+  fi
+  while kill -0 "$fake_cluster_pid" 2>/dev/null && ((SECONDS < deadline)); do sleep 0.1; done
+  kill -TERM "$fake_cluster_pid" 2>/dev/null || true
+  wait "$fake_cluster_pid" 2>/dev/null || true
+  fake_cluster_pid=
+}
+# Its input and output are named pipes, each opened in the same order on both sides.
+mkfifo "$work/fake-cluster.in" "$work/fake-cluster.out"
+TMPDIR=$work/tmp dotnet "$fake_cluster_dll" fake-cluster --kubeconfig "$kubeconfig" --pod "$pod" \
+  <"$work/fake-cluster.in" >"$work/fake-cluster.out" 2>"$work/fake-cluster.log" &
+fake_cluster_pid=$!
+exec {fake_cluster_input}>"$work/fake-cluster.in" {fake_cluster_output}<"$work/fake-cluster.out"
+if ! read -r -t 120 -u "$fake_cluster_output" ready || [[ $ready != ready ]]; then
+  cat "$work/fake-cluster.log" >&2
+  echo "bench: the fake cluster did not get ready" >&2
+  exit 1
+fi
+
 # bash's own clock: reading it starts no process, so it adds nothing to what it measures.
 now_ns() { local now=${EPOCHREALTIME/[.,]/}; echo "${now}000"; }
+
+# Runs shell function $1 once, unmeasured; when it fails, says so with its errors and exits.
+warm_up() {
+  "$1" >/dev/null 2>"$work/warm-up.err" </dev/null && return 0
+  cat "$work/warm-up.err" >&2
+  echo "bench: $1 failed" >&2
+  exit 1
+}
 
 # Runs two shell functions $runs times each, alternating, after one warm-up each, and writes
 # the nanoseconds of every run to $work/<function>.
@@ -68,8 +118,8 @@ measure() {
   local a=$1 b=$2 i start
   : > "$work/$a"
   : > "$work/$b"
-  "$a" >/dev/null 2>&1 </dev/null
-  "$b" >/dev/null 2>&1 </dev/null
+  warm_up "$a"
+  warm_up "$b"
   for ((i = 0; i < runs; i++)); do
     start=${EPOCHREALTIME/[.,]/}; "$a" >/dev/null 2>&1 </dev/null; echo "$(( (${EPOCHREALTIME/[.,]/} - start) * 1000 ))" >> "$work/$a"
     start=${EPOCHREALTIME/[.,]/}; "$b" >/dev/null 2>&1 </dev/null; echo "$(( (${EPOCHREALTIME/[.,]/} - start) * 1000 ))" >> "$work/$b"
@@ -78,6 +128,10 @@ measure() {
 
 rind_true() { "$rind" true; }
 docker_true() { docker exec "$container" true; }
+# The same cluster, user and home for both; RIND_CONTAINER is the Docker rows': here rind finds
+# the labelled pod itself, and kubectl is told its name.
+rind_kube_true() { RIND_CONTAINER='' KUBECONFIG=$kubeconfig HOME=$work/home "$rind" --kube true; }
+kubectl_true() { KUBECONFIG=$kubeconfig HOME=$work/home kubectl exec "$pod" -- true; }
 rind_version() { "$rind" --version; }
 docker_version() { docker --version; }
 empty() { :; }
@@ -94,6 +148,7 @@ measure true_program empty
 read -r floor _ _ < <(stats true_program)
 
 measure rind_true docker_true
+measure rind_kube_true kubectl_true
 measure rind_version docker_version
 
 dd if=/dev/urandom of="$work/input" bs=1M count="$megabytes" status=none
@@ -121,6 +176,8 @@ binary_bytes=$(stat -c %s "$rind")
 
 read -r rind_true_median rind_true_low rind_true_high < <(stats rind_true)
 read -r docker_true_median docker_true_low docker_true_high < <(stats docker_true)
+read -r rind_kube_true_median rind_kube_true_low rind_kube_true_high < <(stats rind_kube_true)
+read -r kubectl_true_median kubectl_true_low kubectl_true_high < <(stats kubectl_true)
 read -r rind_version_median _ _ < <(stats rind_version)
 read -r docker_version_median _ _ < <(stats docker_version)
 
@@ -140,6 +197,7 @@ judge() {
 missed=false
 
 rt=$rind_true_median; dt=$docker_true_median
+rk=$rind_kube_true_median; kt=$kubectl_true_median
 rv=$rind_version_median; dv=$docker_version_median
 rs=$(mbps "$rind_stream_ns"); ds=$(mbps "$docker_stream_ns")
 peak_mb=$(awk -v k="$peak_kb" 'BEGIN { printf "%.1f", k / 1024 }')
@@ -187,10 +245,13 @@ print_table() {
   done
 }
 
-row measure rind docker ratio budget verdict
+row measure rind "docker / kubectl" ratio budget verdict
 judge "$rt <= $dt"
 row "run \`true\`: median" "$rt ms" "$dt ms" "$(ratio "$rt" "$dt")" "ratio ≤ 1.0" "$verdict"
 row "run \`true\`: 25th-75th percentile" "$rind_true_low-$rind_true_high ms" "$docker_true_low-$docker_true_high ms" "" "" ""
+judge "$rk <= $kt"
+row "--kube: run \`true\`: median" "$rk ms" "$kt ms" "$(ratio "$rk" "$kt")" "ratio ≤ 1.0" "$verdict"
+row "--kube: run \`true\`: 25th-75th percentile" "$rind_kube_true_low-$rind_kube_true_high ms" "$kubectl_true_low-$kubectl_true_high ms" "" "" ""
 judge "$rv < 5"
 row "start-up (--version): median" "$rv ms" "$dv ms" "$(ratio "$rv" "$dv")" "rind < 5 ms" "$verdict"
 judge "$rs >= $ds"
@@ -205,8 +266,9 @@ engine=$(docker version --format '{{.Server.Version}} ({{range $i, $c := .Server
   engine="of unknown version"
 echo
 ! $quick || echo "$smoke_note"
-echo "rind $("$rind" --version | cut -d' ' -f2-) against docker exec; $runs runs each, alternating"
+echo "rind $("$rind" --version | cut -d' ' -f2-) against docker exec, and with --kube against kubectl exec; $runs runs each, alternating"
 echo "engine: $engine at ${DOCKER_HOST:-the default address}; CLI: docker $(docker version --format '{{.Client.Version}}' 2>/dev/null)"
+echo "cluster: the integration tests' fake API server on 127.0.0.1 (HTTPS, bearer token), its pod a container of that engine; kubectl $(kubectl version --client 2>/dev/null | sed -n 's/^Client Version: //p')"
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(uname -sr)"
 echo
 print_table
