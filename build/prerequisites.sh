@@ -44,6 +44,7 @@ if [[ $purpose == tests ]]; then
     [ssh]=openssh-client        # rind's ssh:// transport runs the ssh client
     [ssh-keygen]=openssh-client
     [/usr/bin/time]=time        # peak memory of rind in the fault tests and the benchmark
+    [strace]=strace             # which certificate files rind reads, in the Kubernetes trust tests
     [make]=make                 # the job-control tests run rind from a Makefile
     [docker-compose]=docker-compose  # compose 1.x runs the README's compose example in the tests
   )
