@@ -173,9 +173,11 @@ public sealed class KubernetesBackendTests
     public async Task A_signal_with_no_wait_returns_before_the_exec_has_ended()
     {
         using var release = new ManualResetEventSlim();
+        var opened = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _api.Setup(api => api.OpenExec(It.IsAny<PodExecRequest>())).Returns(() =>
         {
             release.Wait(TimeSpan.FromSeconds(5));
+            opened.TrySetResult();
             return _process.Object;
         });
         _process.Setup(process => process.Output).Returns(new EndingReader());
@@ -185,6 +187,9 @@ public sealed class KubernetesBackendTests
 
         Assert.False(release.IsSet);
         release.Set();
+
+        // The signal's thread is past the event before the test lets go of it.
+        await opened.Task.WaitAsync(TimeSpan.FromSeconds(5));
     }
 
     private KubernetesBackend Backend() => new(Access, _api.Object, NullLogger.Instance);
