@@ -64,8 +64,8 @@ internal sealed class ExecSession(IBackend backend, BackendTraits traits, IStand
         StreamingEnd end;
 
         // Raw only once the backend has answered: logging in to an ssh:// engine may still ask for a password.
-        using (plan.Tty ? terminal.EnterRawMode() : null)
         using (plan.Tty ? TerminalSizeFollower.Follow(terminal, process) : null)
+        using (plan.Tty ? terminal.EnterRawMode() : null)
         {
             end = new ExecStreaming(process, output).Run(streams.Input, giveUp);
         }
