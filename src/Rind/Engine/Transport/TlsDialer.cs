@@ -1,6 +1,5 @@
 using System.Net.Security;
 using System.Net.Sockets;
-using System.Security.Authentication;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
@@ -39,29 +38,13 @@ internal sealed class TlsDialer(TcpEngineEndpoint endpoint, TlsSettings tls) : I
         };
 
         var socket = SocketDialer.Connect(endpoint, deadline);
-        var ssl = new SslStream(new NetworkStream(socket, ownsSocket: true), leaveInnerStreamOpen: false);
-        try
-        {
-            using (deadline.OnExpiry(socket.Dispose))
-            {
-                ssl.AuthenticateAsClient(options);
-            }
-        }
-        catch (Exception exception) when (exception is AuthenticationException or IOException or ObjectDisposedException)
-        {
-            ssl.Dispose();
-            if (deadline.HasPassed)
-            {
-                throw new EngineTimeoutException(deadline.Limit, exception);
-            }
-
-            throw new EngineTransportException(
-                $"TLS with the engine at {endpoint.Address} failed: {refusal ?? "the engine ended the handshake"}; " +
-                "check the files in DOCKER_CERT_PATH (or the context's TLS files)",
-                exception);
-        }
-
-        return new EngineConnection(ssl, () => CloseWrite(ssl, socket), socket.Dispose);
+        return TlsHandshake.Secure(
+            socket,
+            new NetworkStream(socket, ownsSocket: true),
+            options,
+            deadline,
+            _ => $"TLS with the engine at {endpoint.Address} failed: {refusal ?? "the engine ended the handshake"}; " +
+                "check the files in DOCKER_CERT_PATH (or the context's TLS files)");
     }
 
     private string Describe(SslPolicyErrors errors, X509Chain? chain)
@@ -80,22 +63,6 @@ internal sealed class TlsDialer(TcpEngineEndpoint endpoint, TlsSettings tls) : I
         }
 
         return $"the engine's certificate is not made out to {endpoint.Host}";
-    }
-
-    /// <summary>Ends the sending half as Go's TLS does: close_notify, then the TCP half-close.</summary>
-    /// <remarks>SslStream can send close_notify only asynchronously: this is the one place the wait is made.</remarks>
-    public static void CloseWrite(SslStream ssl, Socket socket)
-    {
-        try
-        {
-            ssl.ShutdownAsync().GetAwaiter().GetResult();
-        }
-        catch (Exception exception) when (exception is IOException or ObjectDisposedException or InvalidOperationException)
-        {
-            // The connection is already gone: the command has ended, and its stdin with it.
-        }
-
-        SocketDialer.CloseWrite(socket);
     }
 
     private static X509ChainPolicy TrustOnly(string caFile)

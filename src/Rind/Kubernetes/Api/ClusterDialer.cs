@@ -1,7 +1,5 @@
 using System.Net;
-using System.Net.Security;
 using System.Net.Sockets;
-using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 using Rind.Engine.Transport;
 
@@ -41,46 +39,26 @@ internal sealed class ClusterDialer(ClusterAccess access, Uri? proxy) : IEngineD
 
     private EngineConnection Secure(Socket socket, Stream stream, RequestDeadline deadline)
     {
-        var ssl = new SslStream(stream, leaveInnerStreamOpen: false);
         string? refusal = null;
-        try
+        var options = ClusterTls.Options(access, _clientCertificate.Value, _trust.Value);
+        options.RemoteCertificateValidationCallback = (_, _, chain, errors) =>
         {
-            var options = ClusterTls.Options(access, _clientCertificate.Value, _trust.Value);
-            options.RemoteCertificateValidationCallback = (_, _, chain, errors) =>
-            {
-                refusal = ClusterTls.Refusal(access, errors, chain);
-                return refusal is null;
-            };
-            // The system's authorities are of no use when the kubeconfig's alone are trusted, or none is; an
-            // https:// proxy's certificate is checked against them, so they stay for it.
-            if ((access.CertificateAuthority is not null || access.InsecureSkipTlsVerify) && proxy?.Scheme != Uri.UriSchemeHttps)
-            {
-                SystemTrustStore.LeaveAside();
-            }
+            refusal = ClusterTls.Refusal(access, errors, chain);
+            return refusal is null;
+        };
 
-            using (deadline.OnExpiry(socket.Dispose))
-            {
-                ssl.AuthenticateAsClient(options);
-            }
-        }
-        catch (Exception exception) when (exception is AuthenticationException or IOException or ObjectDisposedException)
+        // The system's authorities are of no use when the kubeconfig's alone are trusted, or none is; an
+        // https:// proxy's certificate is checked against them, so they stay for it.
+        if ((access.CertificateAuthority is not null || access.InsecureSkipTlsVerify) && proxy?.Scheme != Uri.UriSchemeHttps)
         {
-            ssl.Dispose();
-            if (deadline.HasPassed)
-            {
-                throw new EngineTimeoutException(deadline.Limit, exception);
-            }
-
-            throw new EngineTransportException(
-                refusal is null ? $"TLS with it failed ({exception.Message})" : $"its certificate was not accepted: {refusal}",
-                exception);
-        }
-        catch
-        {
-            ssl.Dispose();
-            throw;
+            SystemTrustStore.LeaveAside();
         }
 
-        return new EngineConnection(ssl, () => TlsDialer.CloseWrite(ssl, socket), socket.Dispose);
+        return TlsHandshake.Secure(
+            socket,
+            stream,
+            options,
+            deadline,
+            exception => refusal is null ? $"TLS with it failed ({exception.Message})" : $"its certificate was not accepted: {refusal}");
     }
 }

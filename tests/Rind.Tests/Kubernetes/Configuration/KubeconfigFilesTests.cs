@@ -17,9 +17,9 @@ public sealed class KubeconfigFilesTests
     [Fact]
     public void A_relative_entry_of_KUBECONFIG_is_taken_from_the_current_folder()
     {
-        var files = KubeconfigFiles.Locate(new FakeEnvironment(("KUBECONFIG", "conf/dev.yaml")) { CurrentDirectory = "/work/project" });
+        var files = KubeconfigFiles.Locate(new FakeEnvironment(("KUBECONFIG", "conf/dev.yaml")) { CurrentDirectory = "/home/me/project" });
 
-        Assert.Equal(["/work/project/conf/dev.yaml"], files.Paths);
+        Assert.Equal(["/home/me/project/conf/dev.yaml"], files.Paths);
     }
 
     [Fact]
