@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Net.WebSockets;
@@ -15,76 +14,47 @@ namespace Rind.Tests.Kubernetes;
 /// </summary>
 internal sealed class LoopbackApiServer : IAsyncDisposable
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly Func<RecordedApiRequest, ApiAnswer> _answer;
     private readonly X509Certificate2? _certificate;
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _accepting;
+    private readonly LoopbackTcpServer _server;
 
     private LoopbackApiServer(Func<RecordedApiRequest, ApiAnswer> answer, X509Certificate2? certificate)
     {
         _answer = answer;
         _certificate = certificate;
-        _listener.Start();
-        _accepting = Task.Run(AcceptAsync);
+        _server = new LoopbackTcpServer(ServeAsync);
     }
 
     public ConcurrentQueue<RecordedApiRequest> Requests { get; } = new();
 
-    public Uri Address => new($"{(_certificate is null ? "http" : "https")}://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}");
+    public Uri Address => new($"{(_certificate is null ? "http" : "https")}://127.0.0.1:{_server.Port}");
 
     public static LoopbackApiServer Start(Func<RecordedApiRequest, ApiAnswer> answer, X509Certificate2? certificate = null) => new(answer, certificate);
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
+
+    private async Task ServeAsync(TcpClient client, CancellationToken stop)
     {
-        await _stop.CancelAsync();
-        _listener.Stop();
         try
         {
-            await _accepting;
-        }
-        catch (Exception exception) when (exception is SocketException or ObjectDisposedException or OperationCanceledException)
-        {
-            // Stopped while accepting.
-        }
-
-        _stop.Dispose();
-    }
-
-    private async Task AcceptAsync()
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            var client = await _listener.AcceptTcpClientAsync(_stop.Token);
-            _ = Task.Run(() => ServeAsync(client));
-        }
-    }
-
-    private async Task ServeAsync(TcpClient client)
-    {
-        using (client)
-        {
-            try
+            Stream stream = client.GetStream();
+            if (_certificate is not null)
             {
-                Stream stream = client.GetStream();
-                if (_certificate is not null)
-                {
-                    var tls = new SslStream(stream);
-                    await tls.AuthenticateAsServerAsync(_certificate);
-                    stream = tls;
-                }
+                var tls = new SslStream(stream);
+                await tls.AuthenticateAsServerAsync(_certificate);
+                stream = tls;
+            }
 
-                await using (stream)
-                {
-                    var request = await ReadRequestAsync(stream);
-                    Requests.Enqueue(request);
-                    await _answer(request).WriteAsync(stream, request, _stop.Token);
-                }
-            }
-            catch (Exception exception) when (exception is IOException or AuthenticationException or OperationCanceledException or WebSocketException)
+            await using (stream)
             {
-                // The client went away, or refused the certificate: what the test checks on its side.
+                var request = await ReadRequestAsync(stream);
+                Requests.Enqueue(request);
+                await _answer(request).WriteAsync(stream, request, stop);
             }
+        }
+        catch (Exception exception) when (exception is IOException or AuthenticationException or OperationCanceledException or WebSocketException)
+        {
+            // The client went away, or refused the certificate: what the test checks on its side.
         }
     }
 
