@@ -83,6 +83,37 @@ public sealed class TlsTransportTests
         Assert.Equal(0, result.ExitCode);
     }
 
+    [EndpointFact(TestEndpoints.TlsHost)]
+    public async Task An_engine_trusted_by_its_own_ca_pem_spares_reading_the_systems_certificates()
+    {
+        await using var container = await LabelledContainer.StartAsync();
+        var system = Directory.CreateTempSubdirectory("rind-it-system-store-");
+        try
+        {
+            // A system store of the test's own, which would trust the engine too: only whether it is read is seen.
+            var bundle = Path.Combine(system.FullName, "bundle.pem");
+            var folder = Directory.CreateDirectory(Path.Combine(system.FullName, "certs")).FullName;
+            var ca = Path.Combine(TestEndpoints.Get(TestEndpoints.TlsCertPath), "ca.pem");
+            File.Copy(ca, bundle);
+            File.Copy(ca, Path.Combine(folder, "engine.pem"));
+            var trace = Path.Combine(system.FullName, "trace");
+            var environment = Tls(TestEndpoints.Get(TestEndpoints.TlsCertPath));
+            environment["SSL_CERT_FILE"] = bundle;
+            environment["SSL_CERT_DIR"] = folder;
+
+            var result = await ProcessRunner.RunAsync(
+                "strace", ["-f", "-qq", "-e", "trace=open,openat", "-o", trace, RindBinary.Path, "true"], environment: environment);
+
+            Assert.Equal((0, ""), (result.ExitCode, result.Stderr));
+            var opened = (await File.ReadAllLinesAsync(trace)).Select(line => line.Split('"')).Where(parts => parts.Length >= 2).Select(parts => parts[1]);
+            Assert.DoesNotContain(opened, path => path.StartsWith(bundle, StringComparison.Ordinal) || path.StartsWith(folder, StringComparison.Ordinal));
+        }
+        finally
+        {
+            system.Delete(recursive: true);
+        }
+    }
+
     private static Dictionary<string, string?> Tls(string certPath) => new()
     {
         ["DOCKER_HOST"] = TestEndpoints.Get(TestEndpoints.TlsHost),

@@ -2,6 +2,7 @@ using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Rind.Platform;
 
 namespace Rind.Engine.Transport;
 
@@ -36,6 +37,12 @@ internal sealed class TlsDialer(TcpEngineEndpoint endpoint, TlsSettings tls) : I
                 return refusal is null;
             },
         };
+
+        // ca.pem alone is trusted, or nothing is checked: the system's authorities would be read for nothing.
+        if (_trust.Value is not null || !tls.VerifyServer)
+        {
+            SystemTrustStore.LeaveAside();
+        }
 
         var socket = SocketDialer.Connect(endpoint, deadline);
         return TlsHandshake.Secure(

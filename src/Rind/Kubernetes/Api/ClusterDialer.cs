@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using Rind.Engine.Transport;
+using Rind.Platform;
 
 namespace Rind.Kubernetes.Api;
 

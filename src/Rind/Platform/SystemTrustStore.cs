@@ -1,12 +1,10 @@
-using Rind.Platform;
-
-namespace Rind.Kubernetes.Api;
+namespace Rind.Platform;
 
 /// <summary>
-/// Keeps .NET from loading the system's certificate authorities when the cluster's own authority alone is
-/// trusted. On Linux .NET builds every TLS chain with the system's store loaded, whatever the trust mode:
-/// at the first handshake it reads each file of /etc/ssl/certs, about a tenth of a second, as long as the
-/// whole exec. It finds that store through SSL_CERT_FILE and SSL_CERT_DIR in the C library's environment;
+/// Keeps .NET from loading the system's certificate authorities when an engine's or a cluster's own
+/// authority alone is trusted, or none is. On Linux .NET builds every TLS chain with the system's store
+/// loaded, whatever the trust mode: at the first handshake it reads each file of /etc/ssl/certs, about a
+/// tenth of a second, as long as a whole exec. It finds that store through SSL_CERT_FILE and SSL_CERT_DIR in the C library's environment;
 /// set empty, they name none. Only rind's own process is changed: the environment that .NET hands to the
 /// processes rind starts is copied first.
 /// </summary>

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
-using Rind.Kubernetes.Api;
+using Rind.Platform;
 
-namespace Rind.Tests.Kubernetes;
+namespace Rind.Tests.Platform;
 
 /// <summary>Leaving the system's authorities aside changes rind's own process only.</summary>
 public sealed class SystemTrustStoreTests
