@@ -23,6 +23,9 @@ internal static class UntrustedText
     /// </summary>
     public static string ShowLines(string message) => Escape(message, keepNewlines: true, int.MaxValue);
 
+    /// <summary>Whether a value is shown without escapes and uncut, so that what is shown can be typed back.</summary>
+    public static bool IsShownAsItIs(string value) => Show(value) == value;
+
     /// <summary>Whether the character would act on a terminal, or reorder what is shown, rather than be shown.</summary>
     public static bool IsControl(char character) =>
         character is < ' ' or '\u007f' or (>= '\u0080' and <= '\u009f')

@@ -109,7 +109,7 @@ internal static class ContainerSelector
     private static string PickCommand(ContainerSummary container, IReadOnlyList<ContainerSummary> all)
     {
         var service = container.ComposeService;
-        if (service is not null && IsShownAsItIs(service) && all.Count(other => other.ComposeService == service) == 1)
+        if (service is not null && UntrustedText.IsShownAsItIs(service) && all.Count(other => other.ComposeService == service) == 1)
         {
             return $"rind -s {Word(service)}";
         }
@@ -128,7 +128,7 @@ internal static class ContainerSelector
     private static string StartCommand(ContainerSummary container) =>
         (container.ComposeService, container.ComposeProject) switch
         {
-            ({ } service, { } project) when IsShownAsItIs(service) && IsShownAsItIs(project) =>
+            ({ } service, { } project) when UntrustedText.IsShownAsItIs(service) && UntrustedText.IsShownAsItIs(project) =>
                 $"{ComposeCommand(container)} -p {Word(project)} start {Word(service)}",
             _ => $"docker start {Word(Handle(container))}, or {ComposeCommand(container)} up -d",
         };
@@ -154,8 +154,5 @@ internal static class ContainerSelector
 
     /// <summary>What names the container in a command: its name, or its short id when the name could not be typed back as shown.</summary>
     private static string Handle(ContainerSummary container) =>
-        IsShownAsItIs(container.DisplayName) ? container.DisplayName : container.Id[..Math.Min(12, container.Id.Length)];
-
-    /// <summary>Whether a value is shown without escapes and uncut, so that what is shown can be typed back.</summary>
-    private static bool IsShownAsItIs(string value) => UntrustedText.Show(value) == value;
+        UntrustedText.IsShownAsItIs(container.DisplayName) ? container.DisplayName : container.Id[..Math.Min(12, container.Id.Length)];
 }

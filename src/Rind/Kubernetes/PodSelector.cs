@@ -99,7 +99,7 @@ internal static class PodSelector
     {
         var picking = PrefixesEndingBeforeADash(pod.Name)
             .Append(pod.Name)
-            .FirstOrDefault(prefix => IsShownAsItIs(prefix) && Picks(prefix, pod, all));
+            .FirstOrDefault(prefix => UntrustedText.IsShownAsItIs(prefix) && Picks(prefix, pod, all));
         return picking is null
             ? "no -c can be typed for it, as its name holds characters shown as escapes"
             : $"rind --kube -c {ShellWord.Quote(picking)}";
@@ -142,7 +142,4 @@ internal static class PodSelector
 
     private static string Names(IEnumerable<PodSummary> pods) =>
         string.Join(", ", pods.Select(pod => pod.Name).Order(StringComparer.Ordinal).Select(name => UntrustedText.Show(name)));
-
-    /// <summary>Whether a value is shown without escapes and uncut, so that what is shown can be typed back.</summary>
-    private static bool IsShownAsItIs(string value) => UntrustedText.Show(value) == value;
 }
