@@ -8,8 +8,6 @@ namespace Rind.Platform;
 /// </summary>
 internal static class SmallFile
 {
-    private const int ChunkSize = 64 * 1024;
-
     /// <returns>The file's bytes, or null when nothing is at the path.</returns>
     /// <exception cref="IOException">
     /// The path holds something other than a regular file, or one larger than <paramref name="maxBytes"/>,
@@ -36,30 +34,13 @@ internal static class SmallFile
 
         try
         {
-            return ReadAtMost(new FileDescriptorStream(fd, FileAccess.Read), maxBytes);
+            return BoundedRead.AtMost(new FileDescriptorStream(fd, FileAccess.Read), maxBytes)
+                ?? throw new IOException($"it is larger than {maxBytes / (1024 * 1024)} MiB");
         }
         finally
         {
             _ = NativeMethods.Close(fd);
         }
-    }
-
-    private static byte[] ReadAtMost(Stream stream, int maxBytes)
-    {
-        using var content = new MemoryStream();
-        var chunk = new byte[ChunkSize];
-        int read;
-        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
-        {
-            if (content.Length + read > maxBytes)
-            {
-                throw new IOException($"it is larger than {maxBytes / (1024 * 1024)} MiB");
-            }
-
-            content.Write(chunk, 0, read);
-        }
-
-        return content.ToArray();
     }
 
     /// <returns>null when the error says nothing is there; otherwise throws with the system's words.</returns>

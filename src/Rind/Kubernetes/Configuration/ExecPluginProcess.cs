@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using Rind.Diagnostics;
+using Rind.Platform;
 
 namespace Rind.Kubernetes.Configuration;
 
@@ -56,7 +57,8 @@ internal static class ExecPluginProcess
                 Name = "credential plugin stderr",
             };
             passingOn.Start();
-            var answer = ReadAnswer(process.StandardOutput.BaseStream, description);
+            var answer = BoundedRead.AtMost(process.StandardOutput.BaseStream, MaxAnswerBytes)
+                ?? throw new RindException($"{description} answered more than {MaxAnswerBytes / (1024 * 1024)} MiB");
             process.WaitForExit();
             passingOn.Join(StderrGrace);
             return process.ExitCode == 0
@@ -75,7 +77,7 @@ internal static class ExecPluginProcess
         {
             return Process.Start(start) ?? throw new RindException($"{description} did not start");
         }
-        catch (Win32Exception exception) when (exception.NativeErrorCode == Platform.NativeMethods.NoSuchFile)
+        catch (Win32Exception exception) when (exception.NativeErrorCode == NativeMethods.NoSuchFile)
         {
             throw NotFound(plugin, description);
         }
@@ -83,24 +85,6 @@ internal static class ExecPluginProcess
         {
             throw new RindException($"{description} cannot be run: {exception.Message}", innerException: exception);
         }
-    }
-
-    private static byte[] ReadAnswer(Stream output, string description)
-    {
-        using var answer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = output.Read(chunk, 0, chunk.Length)) > 0)
-        {
-            if (answer.Length + read > MaxAnswerBytes)
-            {
-                throw new RindException($"{description} answered more than {MaxAnswerBytes / (1024 * 1024)} MiB");
-            }
-
-            answer.Write(chunk, 0, read);
-        }
-
-        return answer.ToArray();
     }
 
     private static void PassOn(Stream from, Stream to)
