@@ -15,7 +15,7 @@ internal sealed class TlsDialer(TcpEngineEndpoint endpoint, TlsSettings tls) : I
     private readonly Lazy<X509Certificate2?> _clientCertificate = new(
         () => tls.CertFile is not null && tls.KeyFile is not null ? LoadClientCertificate(tls.CertFile, tls.KeyFile) : null);
 
-    private readonly Lazy<X509ChainPolicy?> _trust = new(() => tls.VerifyServer && tls.CaFile is not null ? TrustOnly(tls.CaFile) : null);
+    private readonly Lazy<X509ChainPolicy?> _trust = new(() => tls.VerifyServer && tls.CaFile is not null ? ServerCertificate.TrustingOnly(LoadAuthorities(tls.CaFile)) : null);
 
     /// <summary>An engine that wants a client certificate drops the connection after the handshake when it gets none.</summary>
     public string? FailureHint => tls.CertFile is null
@@ -33,7 +33,7 @@ internal sealed class TlsDialer(TcpEngineEndpoint endpoint, TlsSettings tls) : I
             ClientCertificates = _clientCertificate.Value is { } certificate ? [certificate] : null,
             RemoteCertificateValidationCallback = (_, _, chain, errors) =>
             {
-                refusal = !tls.VerifyServer || errors == SslPolicyErrors.None ? null : Describe(errors, chain);
+                refusal = tls.VerifyServer && ServerCertificate.ProblemOf(errors, chain) is { } problem ? Describe(problem) : null;
                 return refusal is null;
             },
         };
@@ -54,34 +54,13 @@ internal sealed class TlsDialer(TcpEngineEndpoint endpoint, TlsSettings tls) : I
                 "check the files in DOCKER_CERT_PATH (or the context's TLS files)");
     }
 
-    private string Describe(SslPolicyErrors errors, X509Chain? chain)
+    private string Describe(CertificateProblem problem) => problem switch
     {
-        if (errors.HasFlag(SslPolicyErrors.RemoteCertificateNotAvailable))
-        {
-            return "the engine sent no certificate";
-        }
-
-        if (errors.HasFlag(SslPolicyErrors.RemoteCertificateChainErrors))
-        {
-            var status = chain?.ChainStatus.Aggregate(X509ChainStatusFlags.NoError, (all, element) => all | element.Status) ?? X509ChainStatusFlags.NoError;
-            return status.HasFlag(X509ChainStatusFlags.NotTimeValid)
-                ? "the engine's certificate has expired or is not valid yet"
-                : $"the engine's certificate is not signed by {tls.CaFile ?? "an authority this system trusts"}";
-        }
-
-        return $"the engine's certificate is not made out to {endpoint.Host}";
-    }
-
-    private static X509ChainPolicy TrustOnly(string caFile)
-    {
-        var policy = new X509ChainPolicy
-        {
-            TrustMode = X509ChainTrustMode.CustomRootTrust,
-            RevocationMode = X509RevocationMode.NoCheck,
-        };
-        policy.CustomTrustStore.AddRange(LoadAuthorities(caFile));
-        return policy;
-    }
+        CertificateProblem.Missing => "the engine sent no certificate",
+        CertificateProblem.NotValidNow => "the engine's certificate has expired or is not valid yet",
+        CertificateProblem.UnknownAuthority => $"the engine's certificate is not signed by {tls.CaFile ?? "an authority this system trusts"}",
+        _ => $"the engine's certificate is not made out to {endpoint.Host}",
+    };
 
     private static X509Certificate2 LoadClientCertificate(string certFile, string keyFile)
     {

@@ -1,6 +1,7 @@
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
+using Rind.Engine.Transport;
 
 namespace Rind.Kubernetes.Api;
 
@@ -26,44 +27,20 @@ internal static class ClusterTls
     public static string NameToCheck(ClusterAccess access) => access.TlsServerName ?? access.Server.DnsSafeHost;
 
     /// <summary>Whether the server's certificate is accepted; if not, why, in words for a message.</summary>
-    public static string? Refusal(ClusterAccess access, SslPolicyErrors errors, X509Chain? chain)
-    {
-        if (access.InsecureSkipTlsVerify || errors == SslPolicyErrors.None)
+    public static string? Refusal(ClusterAccess access, SslPolicyErrors errors, X509Chain? chain) =>
+        access.InsecureSkipTlsVerify ? null : ServerCertificate.ProblemOf(errors, chain) switch
         {
-            return null;
-        }
-
-        if (errors.HasFlag(SslPolicyErrors.RemoteCertificateNotAvailable))
-        {
-            return "it sent no certificate";
-        }
-
-        if (errors.HasFlag(SslPolicyErrors.RemoteCertificateChainErrors))
-        {
-            var status = chain?.ChainStatus.Aggregate(X509ChainStatusFlags.NoError, (all, element) => all | element.Status) ?? X509ChainStatusFlags.NoError;
-            return status.HasFlag(X509ChainStatusFlags.NotTimeValid)
-                ? "it has expired or is not valid yet; check the kubeconfig's certificate-authority"
-                : $"it is not signed by {(access.CertificateAuthority is null ? "an authority this system trusts" : "the authority of the kubeconfig")}; check the kubeconfig's certificate-authority";
-        }
-
-        return $"it is not made out to {NameToCheck(access)}; check the kubeconfig's server, or its tls-server-name";
-    }
-
-    /// <summary>
-    /// A chain built against these authorities alone: it also spares .NET reading every file of the system's
-    /// certificate folder at each TLS start, a tenth of a second of CPU.
-    /// </summary>
-    /// <exception cref="RindException">The PEM holds no certificate, or one that cannot be read.</exception>
-    public static X509ChainPolicy TrustOnly(byte[] pem)
-    {
-        var policy = new X509ChainPolicy
-        {
-            TrustMode = X509ChainTrustMode.CustomRootTrust,
-            RevocationMode = X509RevocationMode.NoCheck,
+            null => null,
+            CertificateProblem.Missing => "it sent no certificate",
+            CertificateProblem.NotValidNow => "it has expired or is not valid yet; check the kubeconfig's certificate-authority",
+            CertificateProblem.UnknownAuthority =>
+                $"it is not signed by {(access.CertificateAuthority is null ? "an authority this system trusts" : "the authority of the kubeconfig")}; check the kubeconfig's certificate-authority",
+            _ => $"it is not made out to {NameToCheck(access)}; check the kubeconfig's server, or its tls-server-name",
         };
-        policy.CustomTrustStore.AddRange(ReadAuthorities(pem));
-        return policy;
-    }
+
+    /// <summary>A chain built against the kubeconfig's authorities alone.</summary>
+    /// <exception cref="RindException">The PEM holds no certificate, or one that cannot be read.</exception>
+    public static X509ChainPolicy TrustOnly(byte[] pem) => ServerCertificate.TrustingOnly(ReadAuthorities(pem));
 
     private static X509Certificate2Collection ReadAuthorities(byte[] pem)
     {
