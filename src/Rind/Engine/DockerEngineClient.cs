@@ -157,12 +157,7 @@ internal sealed class DockerEngineClient : IDockerEngine
         }
         catch (EngineTimeoutException timeout)
         {
-            throw new RindException(
-                string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"the engine at {endpoint.Address} did not answer {method} {PathOf(target)} within {timeout.Limit.TotalSeconds:0.###} s; ") +
-                $"it may be stuck or overloaded ({EngineSettings.TimeoutVariable}=SECONDS sets the limit)",
-                innerException: timeout);
+            throw CallFailure.TimedOut($"the engine at {endpoint.Address}", $"{method} {PathOf(target)}", timeout);
         }
         catch (EngineTransportException failure)
         {
@@ -170,10 +165,7 @@ internal sealed class DockerEngineClient : IDockerEngine
         }
         catch (AnswerTooLargeException tooLarge)
         {
-            throw new RindException(
-                $"the engine at {endpoint.Address} sent an answer to {method} {PathOf(target)} larger than " +
-                string.Create(CultureInfo.InvariantCulture, $"{tooLarge.Limit / (1024 * 1024)} MiB, more than rind reads; it was not read"),
-                innerException: tooLarge);
+            throw CallFailure.TooLarge($"the engine at {endpoint.Address}", $"an answer to {method} {PathOf(target)}", tooLarge);
         }
         catch (IOException exception)
         {

@@ -1,10 +1,7 @@
-using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
-using Rind.Backends;
 using Rind.Diagnostics;
-using Rind.Engine;
 using Rind.Engine.Http;
 using Rind.Engine.Transport;
 using Rind.Kubernetes.Api.Models;
@@ -102,16 +99,11 @@ internal sealed class KubernetesApiClient(ClusterConnection cluster, ILogger log
         }
         catch (EngineTimeoutException exception)
         {
-            throw new RindException(
-                string.Create(CultureInfo.InvariantCulture, $"{cluster.Description} did not answer {what} within {cluster.CallTimeout.TotalSeconds:0.###} s; ") +
-                $"it may be stuck or overloaded ({EngineSettings.TimeoutVariable}=SECONDS sets the limit)",
-                innerException: exception);
+            throw CallFailure.TimedOut(cluster.Description, what, exception);
         }
         catch (AnswerTooLargeException exception)
         {
-            throw new RindException(
-                string.Create(CultureInfo.InvariantCulture, $"{cluster.Description} sent {what} larger than {exception.Limit / (1024 * 1024)} MiB, more than rind reads; it was not read"),
-                innerException: exception);
+            throw CallFailure.TooLarge(cluster.Description, what, exception);
         }
         catch (EngineTransportException exception)
         {
