@@ -23,6 +23,7 @@ internal static class Program
             (invocation, logger) => new KubernetesBackend(
                 KubeconfigResolver.Resolve(environment, invocation.KubeContext, invocation.Namespace, streams, terminal),
                 EngineSettingsResolver.CallTimeout(environment),
+                environment,
                 logger));
         return app.Run(args);
     }

@@ -14,8 +14,9 @@ internal sealed class KubernetesBackend(ClusterAccess access, IKubernetesApi api
 {
     /// <summary>A backend that reaches the cluster of <paramref name="access"/> itself.</summary>
     /// <param name="callTimeout">How long one call may take (RIND_TIMEOUT).</param>
-    public KubernetesBackend(ClusterAccess access, TimeSpan callTimeout, ILogger logger)
-        : this(access, new KubernetesApiClient(new ClusterConnection(access, callTimeout), logger), logger)
+    /// <param name="environment">rind's environment, for the proxy variables.</param>
+    public KubernetesBackend(ClusterAccess access, TimeSpan callTimeout, IEnvironment environment, ILogger logger)
+        : this(access, new KubernetesApiClient(new ClusterConnection(access, callTimeout, environment), logger), logger)
     {
     }
 

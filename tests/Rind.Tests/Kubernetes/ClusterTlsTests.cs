@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
 using Rind.Kubernetes;
 using Rind.Kubernetes.Api;
+using Rind.Tests.Fakes;
 
 namespace Rind.Tests.Kubernetes;
 
@@ -76,5 +77,5 @@ public sealed class ClusterTlsTests : IDisposable
         new(server, "dev", "shop", Mock.Of<IClusterCredentials>(source => source.Get() == ClusterCredential.None));
 
     private static KubernetesApiClient Client(ClusterAccess access) =>
-        new(new ClusterConnection(access, TimeSpan.FromSeconds(5)), NullLogger.Instance);
+        new(new ClusterConnection(access, TimeSpan.FromSeconds(5), new FakeEnvironment()), NullLogger.Instance);
 }

@@ -4,6 +4,7 @@ using Moq;
 using Rind.Engine.Http;
 using Rind.Kubernetes;
 using Rind.Kubernetes.Api;
+using Rind.Tests.Fakes;
 
 namespace Rind.Tests.Kubernetes;
 
@@ -140,7 +141,7 @@ public sealed class KubernetesApiClientTests
             address = stopped.Address;
         }
 
-        using var client = new KubernetesApiClient(new ClusterConnection(Access(address), TimeSpan.FromSeconds(5)), NullLogger.Instance);
+        using var client = new KubernetesApiClient(new ClusterConnection(Access(address), TimeSpan.FromSeconds(5), new FakeEnvironment()), NullLogger.Instance);
 
         var failure = await Task.Run(() => Assert.Throws<RindException>(() => client.ListPods("shop", "app.rind")));
 
@@ -242,7 +243,7 @@ public sealed class KubernetesApiClientTests
     {
         await using var server = LoopbackApiServer.Start(_ => ApiAnswer.Upgrade(ExecSubprotocol.V5, EndWithSuccessAsync));
         var access = Access(new Uri(server.Address, "/k8s/clusters/c-42/"));
-        using var client = new KubernetesApiClient(new ClusterConnection(access, TimeSpan.FromSeconds(5)), NullLogger.Instance);
+        using var client = new KubernetesApiClient(new ClusterConnection(access, TimeSpan.FromSeconds(5), new FakeEnvironment()), NullLogger.Instance);
 
         using var process = await Task.Run(() => client.OpenExec(new PodExecRequest("shop", "web-7d4f", null, ["true"], Stdin: false, Tty: false)));
 
@@ -255,7 +256,7 @@ public sealed class KubernetesApiClientTests
     {
         await using var server = LoopbackApiServer.Start(_ => ApiAnswer.Json(200, """{"items":[]}"""));
         var credentials = Mock.Of<IClusterCredentials>(source => source.Get() == new ClusterCredential("t0ken\nX-Injected: 1", null));
-        using var client = new KubernetesApiClient(new ClusterConnection(new ClusterAccess(server.Address, "dev", "shop", credentials), TimeSpan.FromSeconds(5)), NullLogger.Instance);
+        using var client = new KubernetesApiClient(new ClusterConnection(new ClusterAccess(server.Address, "dev", "shop", credentials), TimeSpan.FromSeconds(5), new FakeEnvironment()), NullLogger.Instance);
 
         var failure = await Task.Run(() => Assert.Throws<RindException>(() => client.ListPods("shop", "app.rind")));
 
@@ -288,5 +289,5 @@ public sealed class KubernetesApiClientTests
     }
 
     private static KubernetesApiClient Client(LoopbackApiServer server, TimeSpan? callTimeout = null, long maxAnswerLength = EngineHttpClient.DefaultMaxAnswerLength) =>
-        new(new ClusterConnection(Access(server.Address), callTimeout ?? TimeSpan.FromSeconds(5), maxAnswerLength), NullLogger.Instance);
+        new(new ClusterConnection(Access(server.Address), callTimeout ?? TimeSpan.FromSeconds(5), new FakeEnvironment(), maxAnswerLength), NullLogger.Instance);
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
 using Rind.Kubernetes;
 using Rind.Kubernetes.Api;
+using Rind.Tests.Fakes;
 
 namespace Rind.Tests.Kubernetes;
 
@@ -53,6 +54,6 @@ public sealed class ProxyTunnelTests : IDisposable
             CertificateAuthority = _certificates.AuthorityPem,
             Proxy = proxy,
         };
-        return new KubernetesApiClient(new ClusterConnection(access, TimeSpan.FromSeconds(5)), NullLogger.Instance);
+        return new KubernetesApiClient(new ClusterConnection(access, TimeSpan.FromSeconds(5), new FakeEnvironment()), NullLogger.Instance);
     }
 }

@@ -1,4 +1,5 @@
 using Rind.Engine.Http;
+using Rind.Platform;
 
 namespace Rind.Kubernetes.Api;
 
@@ -12,20 +13,18 @@ internal sealed class ClusterConnection : IDisposable
     private readonly ClusterAccess _access;
 
     /// <param name="callTimeout">How long one call may take (RIND_TIMEOUT); an exec's stream, once open, has no limit.</param>
+    /// <param name="environment">rind's environment, for HTTPS_PROXY, HTTP_PROXY and NO_PROXY.</param>
     /// <param name="maxAnswerLength">The most bytes of an answer's body rind reads.</param>
     /// <exception cref="RindException">The proxy the cluster or the environment names cannot be used.</exception>
-    public ClusterConnection(ClusterAccess access, TimeSpan callTimeout, long maxAnswerLength = EngineHttpClient.DefaultMaxAnswerLength)
+    public ClusterConnection(ClusterAccess access, TimeSpan callTimeout, IEnvironment environment, long maxAnswerLength = EngineHttpClient.DefaultMaxAnswerLength)
     {
         _access = access;
-        CallTimeout = callTimeout;
-        var proxy = ProxyChoice.For(access.Server, access.Proxy, Environment.GetEnvironmentVariable);
+        var proxy = ProxyChoice.For(access.Server, access.Proxy, environment.GetVariable);
         Http = new EngineHttpClient(new ClusterDialer(access, proxy), access.Server.Authority, callTimeout, maxAnswerLength);
     }
 
     /// <summary>What messages call the server.</summary>
     public string Description => $"the cluster at {_access.Server.GetLeftPart(UriPartial.Authority)}";
-
-    public TimeSpan CallTimeout { get; }
 
     public EngineHttpClient Http { get; }
 
