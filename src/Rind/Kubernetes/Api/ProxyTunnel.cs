@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
-using System.Security.Authentication;
 using System.Text;
 using Rind.Engine.Http;
 using Rind.Engine.Transport;
@@ -28,17 +27,18 @@ internal static class ProxyTunnel
             using (deadline.OnExpiry(socket.Dispose))
             {
                 Stream stream = new NetworkStream(socket, ownsSocket: true);
-                if (proxy.Scheme == Uri.UriSchemeHttps)
-                {
-                    var tls = new SslStream(stream, leaveInnerStreamOpen: false);
-                    tls.AuthenticateAsClient(new SslClientAuthenticationOptions { TargetHost = proxy.DnsSafeHost });
-                    stream = tls;
-                }
-
+                var toProxy = proxy.Scheme == Uri.UriSchemeHttps
+                    ? TlsHandshake.Secure(
+                        socket,
+                        stream,
+                        new SslClientAuthenticationOptions { TargetHost = proxy.DnsSafeHost },
+                        deadline,
+                        exception => $"the proxy {named} failed ({exception.Message})")
+                    : new EngineConnection(stream, () => SocketDialer.CloseWrite(socket), socket.Dispose);
                 var authority = host.Contains(':', StringComparison.Ordinal)
                     ? string.Create(CultureInfo.InvariantCulture, $"[{host}]:{port}")
                     : string.Create(CultureInfo.InvariantCulture, $"{host}:{port}");
-                var connection = new HttpConnection(new EngineConnection(stream, () => SocketDialer.CloseWrite(socket), socket.Dispose));
+                var connection = new HttpConnection(toProxy);
                 var head = connection.Send(new HttpRequest("CONNECT", authority) { Headers = Credentials(proxy) }, authority);
                 if (!head.IsSuccess)
                 {
@@ -51,7 +51,7 @@ internal static class ProxyTunnel
                 return (socket, connection.TakeHijackedStream());
             }
         }
-        catch (Exception exception) when (exception is IOException or InvalidDataException or AuthenticationException or ObjectDisposedException)
+        catch (Exception exception) when (exception is IOException or InvalidDataException or ObjectDisposedException)
         {
             socket.Dispose();
             if (exception is EngineTransportException)
