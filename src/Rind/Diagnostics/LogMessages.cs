@@ -31,6 +31,9 @@ internal static partial class LogMessages
     [LoggerMessage(Level = LogLevel.Debug, Message = "terminal session: {Tty}, detach keys {DetachKeys}")]
     public static partial void TerminalChosen(ILogger logger, bool tty, string detachKeys);
 
+    [LoggerMessage(Level = LogLevel.Debug, Message = "exec in pod {Pod} over {Transport}: {Why}")]
+    public static partial void ExecTransportChosen(ILogger logger, string pod, string transport, string why);
+
     [LoggerMessage(Level = LogLevel.Debug, Message = "exec {ExecId} ended with exit code {ExitCode}")]
     public static partial void ExecEnded(ILogger logger, string execId, long exitCode);
 

@@ -51,19 +51,22 @@ internal sealed class KubernetesBackend(ClusterAccess access, IKubernetesApi api
             throw new RindException("the Kubernetes exec API cannot run a command privileged; only the pod's spec can make a container so");
         }
 
-        // Piped input needs its end told, which a v4-only server cannot do: the command waits for rind's
-        // go-ahead, so that on such a server it ends before it ran, and rind says why.
+        // Piped input needs its end told, which WebSocket v4 cannot do (SPDY can, and is tried next): the
+        // command waits for rind's go-ahead, so that where neither serves it ends before it ran, and rind says why.
         var piped = plan.HasInput && !plan.Tty;
         var process = api.OpenExec(new PodExecRequest(
-            access.Namespace, target.Id, target.Container, PodCommandLine.For(plan, marker, awaitGoAhead: piped), plan.HasInput, plan.Tty));
+            access.Namespace, target.Id, target.Container, PodCommandLine.For(plan, marker, awaitGoAhead: piped), plan.HasInput, plan.Tty)
+        {
+            NeedsInputEnd = piped,
+        });
         if (piped)
         {
             if (!process.CanCloseInput)
             {
                 process.Dispose();
                 throw new RindException(
-                    $"the cluster at {access.Server.GetLeftPart(UriPartial.Authority)} speaks only the v4 exec protocol " +
-                    "(Kubernetes before 1.30, OpenShift 4.16 and older), which cannot tell a command its input ended: " +
+                    $"the cluster at {access.Server.GetLeftPart(UriPartial.Authority)} speaks only the v4 exec protocol over WebSocket " +
+                    "and refuses SPDY, so it cannot tell a command its input ended: " +
                     "the command did not run; run it without piped input (< /dev/null) or on a newer cluster");
             }
 

@@ -60,6 +60,10 @@ internal sealed class WebSocketConnection(Stream stream, Action abort, long maxF
         return WebSocketReceived.Closed;
     }
 
+    /// <summary>Sends a ping; the server's pong is only more that arrives.</summary>
+    /// <exception cref="IOException">The WebSocket is closed or broke off.</exception>
+    public void Ping() => _writer.Send(WebSocketOpcode.Ping, []);
+
     /// <summary>Ends the connection at once, without a closing handshake.</summary>
     public void Abort() => abort();
 

@@ -13,6 +13,9 @@ internal abstract record ApiAnswer
     /// <summary>Switches to a WebSocket with <paramref name="protocol"/>, then runs <paramref name="session"/> as the server.</summary>
     public static ApiAnswer Upgrade(string protocol, Func<WebSocket, Task> session) => new UpgradeAnswer(protocol, session);
 
+    /// <summary>Switches to SPDY/3.1 with <paramref name="protocol"/>, then runs <paramref name="session"/> as the server on the raw stream.</summary>
+    public static ApiAnswer Spdy(string protocol, Func<Stream, Task> session) => new SpdyAnswer(protocol, session);
+
     /// <summary>Sends these bytes as they are, then closes.</summary>
     public static ApiAnswer Raw(string bytes) => new RawAnswer(bytes);
 
@@ -42,6 +45,16 @@ internal abstract record ApiAnswer
             await stream.WriteAsync(Encoding.ASCII.GetBytes(head), stop);
             using var socket = WebSocket.CreateFromStream(stream, new WebSocketCreationOptions { IsServer = true, SubProtocol = Protocol });
             await Session(socket);
+        }
+    }
+
+    private sealed record SpdyAnswer(string Protocol, Func<Stream, Task> Session) : ApiAnswer
+    {
+        public override async Task WriteAsync(Stream stream, RecordedApiRequest request, CancellationToken stop)
+        {
+            var head = $"HTTP/1.1 101 Switching Protocols\r\nConnection: Upgrade\r\nUpgrade: SPDY/3.1\r\nX-Stream-Protocol-Version: {Protocol}\r\n\r\n";
+            await stream.WriteAsync(Encoding.ASCII.GetBytes(head), stop);
+            await Session(stream);
         }
     }
 

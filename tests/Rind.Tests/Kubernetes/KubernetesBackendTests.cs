@@ -79,7 +79,7 @@ public sealed class KubernetesBackendTests
     }
 
     [Fact]
-    public void Piped_input_on_a_v4_only_server_is_refused_in_one_line_and_the_command_never_gets_the_go_ahead()
+    public void Piped_input_where_only_websocket_v4_serves_is_refused_in_one_line_and_the_command_never_gets_the_go_ahead()
     {
         var process = new RecordingPodExecProcess(canCloseInput: false);
         _api.Setup(api => api.OpenExec(It.IsAny<PodExecRequest>())).Returns(process);
@@ -89,8 +89,8 @@ public sealed class KubernetesBackendTests
         var failure = Assert.Throws<RindException>(() => backend.Start(Pod, plan, Marker, size: null));
 
         Assert.Equal(
-            "the cluster at https://cluster.test:6443 speaks only the v4 exec protocol (Kubernetes before 1.30, OpenShift 4.16 and older), " +
-            "which cannot tell a command its input ended: the command did not run; run it without piped input (< /dev/null) or on a newer cluster",
+            "the cluster at https://cluster.test:6443 speaks only the v4 exec protocol over WebSocket and refuses SPDY, " +
+            "so it cannot tell a command its input ended: the command did not run; run it without piped input (< /dev/null) or on a newer cluster",
             failure.Message);
         Assert.Empty(process.Input);
         Assert.True(process.Disposed);

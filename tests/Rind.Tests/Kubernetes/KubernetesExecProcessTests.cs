@@ -203,7 +203,7 @@ public sealed class KubernetesExecProcessTests : IDisposable
     private KubernetesExecProcess Open(string protocol)
     {
         _pair = WebSocketPair.Open(protocol);
-        return new KubernetesExecProcess(_pair.Client, protocol, "the cluster at https://cluster.test", "web-0", NullLogger.Instance);
+        return new KubernetesExecProcess(new WebSocketExecStreams(_pair.Client, protocol), ExecKeepAlive.For(TimeSpan.FromSeconds(30)), "the cluster at https://cluster.test", "web-0", NullLogger.Instance);
     }
 
     private static List<(StreamKind Kind, string Text)> ReadAll(KubernetesExecProcess process, int bufferSize = 1024)

@@ -68,21 +68,46 @@ internal sealed class EngineHttpClient(IEngineDialer dialer, string host, TimeSp
 
     /// <inheritdoc cref="SendUpgrade(string, ReadOnlyMemory{byte})"/>
     /// <param name="request">The request, its <see cref="HttpRequest.Upgrade"/> set.</param>
-    public (HttpResponseHead Head, HttpConnection Connection) SendUpgrade(HttpRequest request)
+    /// <param name="reuseIdle">Whether a connection an earlier call left open may carry it, which spares a connection and its TLS.</param>
+    public (HttpResponseHead Head, HttpConnection Connection) SendUpgrade(HttpRequest request, bool reuseIdle = false)
     {
         using var deadline = new RequestDeadline(callTimeout);
-        var connection = new HttpConnection(dialer.Dial(deadline));
-        try
+        while (true)
         {
-            var head = WithinDeadline(deadline, connection, () => connection.Send(request, host));
+            var idle = reuseIdle ? TakeIdle() : null;
+            var connection = idle ?? new HttpConnection(dialer.Dial(deadline));
+            try
+            {
+                var head = WithinDeadline(deadline, connection, () => connection.Send(request, host));
 
-            // The deadline may have passed just as the head arrived, and aborted the connection all the same.
-            return deadline.HasPassed ? throw new EngineTimeoutException(deadline.Limit) : (head, connection);
+                // The deadline may have passed just as the head arrived, and aborted the connection all the same.
+                return deadline.HasPassed ? throw new EngineTimeoutException(deadline.Limit) : (head, connection);
+            }
+            catch (IOException exception) when (exception is not EngineTimeoutException && idle is not null && !connection.HasReceived)
+            {
+                // The server had closed the idle connection: the request never reached it, so send it again.
+                connection.Dispose();
+            }
+            catch
+            {
+                connection.Dispose();
+                throw;
+            }
         }
-        catch
+    }
+
+    /// <summary>Keeps a connection whose upgrade was refused, and its answer read, for the next call; closes it when it cannot serve one.</summary>
+    public void KeepForReuse(HttpConnection connection)
+    {
+        if (!connection.IsReusable)
         {
             connection.Dispose();
-            throw;
+            return;
+        }
+
+        lock (_lock)
+        {
+            _idle.Push(connection);
         }
     }
 

@@ -29,6 +29,9 @@ internal sealed class HijackedStream(byte[] arrivedWithHead, EngineConnection co
     /// <summary>Ends what rind sends, while what the engine sends keeps arriving.</summary>
     public void CloseWrite() => connection.CloseWrite();
 
+    /// <summary>Makes a read that waits longer than <paramref name="limit"/> fail; null for no limit.</summary>
+    public void LimitReceiveWait(TimeSpan? limit) => connection.LimitReceiveWait(limit);
+
     /// <summary>Breaks the connection off, from any thread: a read or write that waits on it ends.</summary>
     public void Abort() => connection.Abort();
 

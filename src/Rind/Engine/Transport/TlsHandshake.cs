@@ -42,7 +42,7 @@ internal static class TlsHandshake
             throw;
         }
 
-        return new EngineConnection(ssl, () => CloseWrite(ssl, socket), socket.Dispose);
+        return new EngineConnection(ssl, () => CloseWrite(ssl, socket), socket.Dispose, socket);
     }
 
     /// <summary>Ends the sending half as Go's TLS does: close_notify, then the TCP half-close.</summary>

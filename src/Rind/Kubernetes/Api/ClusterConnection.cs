@@ -19,6 +19,8 @@ internal sealed class ClusterConnection : IDisposable
     public ClusterConnection(ClusterAccess access, TimeSpan callTimeout, IEnvironment environment, long maxAnswerLength = EngineHttpClient.DefaultMaxAnswerLength)
     {
         _access = access;
+        CallTimeout = callTimeout;
+        KeepAlive = ExecKeepAlive.For(callTimeout);
         var proxy = ProxyChoice.For(access.Server, access.Proxy, environment.GetVariable);
         Http = new EngineHttpClient(new ClusterDialer(access, proxy), access.Server.Authority, callTimeout, maxAnswerLength);
     }
@@ -27,6 +29,12 @@ internal sealed class ClusterConnection : IDisposable
     public string Description => $"the cluster at {_access.Server.GetLeftPart(UriPartial.Authority)}";
 
     public EngineHttpClient Http { get; }
+
+    /// <summary>How long one call may take (RIND_TIMEOUT).</summary>
+    public TimeSpan CallTimeout { get; }
+
+    /// <summary>How the connection of an exec, once open, is kept alive and given up.</summary>
+    public ExecKeepAlive KeepAlive { get; }
 
     /// <summary>The Authorization header for the current credentials; none without a token.</summary>
     /// <exception cref="RindException">The credentials cannot be had, or their token cannot go in a header.</exception>

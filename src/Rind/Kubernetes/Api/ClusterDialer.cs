@@ -35,7 +35,7 @@ internal sealed class ClusterDialer(ClusterAccess access, Uri? proxy) : IEngineD
 
         return access.Server.Scheme == Uri.UriSchemeHttps
             ? Secure(socket, stream, deadline)
-            : new EngineConnection(stream, () => SocketDialer.CloseWrite(socket), socket.Dispose);
+            : new EngineConnection(stream, () => SocketDialer.CloseWrite(socket), socket.Dispose, socket);
     }
 
     private EngineConnection Secure(Socket socket, Stream stream, RequestDeadline deadline)

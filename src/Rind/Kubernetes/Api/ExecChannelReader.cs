@@ -1,3 +1,4 @@
+using Rind.Engine.Transport;
 using Rind.Streams;
 using Rind.WebSockets;
 
@@ -25,8 +26,8 @@ internal sealed class ExecChannelReader(WebSocketConnection socket) : IChunkRead
     /// <summary>Set once the status message is complete, or the stream ended or broke.</summary>
     public WaitHandle Ended => _ended.WaitHandle;
 
-    /// <summary>Whether the connection broke off before the server closed it.</summary>
-    public bool Broken { get; private set; }
+    /// <summary>How the connection ended, once it did.</summary>
+    public ExecConnectionEnd ConnectionEnd { get; private set; }
 
     /// <summary>The bytes of the status message; empty while none came.</summary>
     public ReadOnlySpan<byte> StatusMessage => _status.GetBuffer().AsSpan(0, (int)_status.Length);
@@ -65,7 +66,7 @@ internal sealed class ExecChannelReader(WebSocketConnection socket) : IChunkRead
         catch (Exception exception) when (exception is IOException or InvalidDataException)
         {
             _closed = true;
-            Broken = true;
+            ConnectionEnd = ReceiveTimeout.IsCause(exception) ? ExecConnectionEnd.Silent : ExecConnectionEnd.Broken;
             _ended.Set();
             throw new IOException($"the exec's connection broke off ({exception.Message})", exception);
         }

@@ -47,5 +47,24 @@ internal static class ExecEnding
         return StartFailure(status?.Message is { Length: > 0 } message ? message : status?.Reason ?? "the exec failed without a reason");
     }
 
+    /// <summary>
+    /// How an exec ended by the error stream of the protocols before v4: nothing for success, else the failure in
+    /// words, whose exit code, if any, ends them ("... exit code 3").
+    /// </summary>
+    public static ExecState OfText(string message)
+    {
+        message = message.Trim();
+        if (message.Length == 0)
+        {
+            return Succeeded;
+        }
+
+        const string ExitCodeWords = "exit code ";
+        var at = message.LastIndexOf(ExitCodeWords, StringComparison.Ordinal);
+        return at >= 0 && long.TryParse(message.AsSpan(at + ExitCodeWords.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var exitCode)
+            ? new ExecState(Running: false, ExitCode: exitCode, Pid: null)
+            : StartFailure(message);
+    }
+
     private static ExecState StartFailure(string message) => new(Running: false, ExitCode: null, Pid: null) { StartFailure = message };
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
@@ -6,6 +7,7 @@ using Rind.Engine.Http;
 using Rind.Engine.Transport;
 using Rind.Kubernetes.Api.Models;
 using Rind.Serialization;
+using Rind.Spdy;
 using Rind.WebSockets;
 
 namespace Rind.Kubernetes.Api;
@@ -41,7 +43,51 @@ internal sealed class KubernetesApiClient(ClusterConnection cluster, ILogger log
         return list.Items.Select(Summarize).ToArray();
     }
 
+    /// <summary>
+    /// Opens the exec as kubectl does: over WebSocket, then over SPDY/3.1 when the server does not switch to
+    /// WebSocket (any answer but 101: OpenShift refuses it with 403, clusters before 1.29 and some proxies know
+    /// no WebSocket exec), or when it speaks only v4 there and the command's input must be ended.
+    /// </summary>
     public IPodExecProcess OpenExec(PodExecRequest request)
+    {
+        var webSocket = OpenWebSocket(request, out var webSocketRefusal);
+        string why;
+        if (webSocket is not null)
+        {
+            if (!request.NeedsInputEnd || webSocket.CanCloseInput)
+            {
+                LogMessages.ExecTransportChosen(logger, request.Pod, webSocket.Protocol, "the server's first choice");
+                return webSocket;
+            }
+
+            why = "the server speaks only v4 over WebSocket, which cannot end the command's input";
+        }
+        else
+        {
+            why = $"the WebSocket upgrade was refused ({webSocketRefusal!.Brief})";
+        }
+
+        var spdy = OpenSpdy(request, out var spdyRefusal);
+        if (spdy is not null)
+        {
+            webSocket?.Dispose();
+            LogMessages.ExecTransportChosen(logger, request.Pod, spdy.Protocol, why);
+            return spdy;
+        }
+
+        if (webSocket is not null)
+        {
+            // Its command waits for input it cannot be told the end of: the caller says so.
+            LogMessages.ExecTransportChosen(logger, request.Pod, webSocket.Protocol, $"SPDY was refused too ({spdyRefusal!.Brief})");
+            return webSocket;
+        }
+
+        throw UpgradeRefusal.Both(cluster.Description, request.Description, webSocketRefusal!, spdyRefusal!);
+    }
+
+    public void Dispose() => cluster.Dispose();
+
+    private KubernetesExecProcess? OpenWebSocket(PodExecRequest request, out UpgradeRefusal? refusal)
     {
         var key = WebSocketHandshake.NewKey();
         var upgrade = new HttpRequest("GET", cluster.Target(request.PathAndQuery))
@@ -49,33 +95,94 @@ internal sealed class KubernetesApiClient(ClusterConnection cluster, ILogger log
             Upgrade = "websocket",
             Headers = [.. cluster.Authorization(), .. WebSocketHandshake.Headers(key, ExecSubprotocol.Offered)],
         };
-        var (head, connection) = Call(request.Description, () => cluster.Http.SendUpgrade(upgrade));
+        return Upgrade(request, upgrade, out refusal, (head, stream) =>
+        {
+            var agreed = WebSocketHandshake.Agreed(head, key, ExecSubprotocol.Offered);
+            return new WebSocketExecStreams(new WebSocketConnection(stream, stream.Abort), agreed);
+        });
+    }
+
+    private KubernetesExecProcess? OpenSpdy(PodExecRequest request, out UpgradeRefusal? refusal)
+    {
+        var upgrade = new HttpRequest("POST", cluster.Target(request.PathAndQuery))
+        {
+            Upgrade = "SPDY/3.1",
+            Headers = [.. cluster.Authorization(), .. ExecStreamProtocol.Offered.Select(protocol => new KeyValuePair<string, string>("X-Stream-Protocol-Version", protocol))],
+        };
+        return Upgrade(request, upgrade, out refusal, (head, stream) =>
+        {
+            if (!string.Equals(head.Header("Upgrade"), "SPDY/3.1", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new InvalidDataException($"it switched to '{UntrustedText.Show(head.Header("Upgrade") ?? "", 40)}' rather than to SPDY/3.1");
+            }
+
+            var agreed = head.Header("X-Stream-Protocol-Version")?.Trim();
+            if (agreed is null || !ExecStreamProtocol.Offered.Contains(agreed))
+            {
+                throw new InvalidDataException($"it agreed to none of the protocols offered ({string.Join(", ", ExecStreamProtocol.Offered)})");
+            }
+
+            // The server accepts the streams within the call's deadline too.
+            stream.LimitReceiveWait(cluster.CallTimeout);
+            return SpdyExecStreams.Open(new SpdyConnection(stream, stream.Abort), agreed, request.Stdin, request.Tty);
+        });
+    }
+
+    /// <summary>
+    /// Asks for one upgrade and opens the exec's streams on what it switched to; or reads the refusal, whose body
+    /// is the server's Status, and keeps the connection for the next request.
+    /// </summary>
+    private KubernetesExecProcess? Upgrade(
+        PodExecRequest request, HttpRequest upgrade, out UpgradeRefusal? refusal, Func<HttpResponseHead, HijackedStream, IExecStreams> open)
+    {
+        var (head, connection) = Call(request.Description, () => cluster.Http.SendUpgrade(upgrade, reuseIdle: true));
         if (head.StatusCode != (int)HttpStatusCode.SwitchingProtocols)
         {
-            // The refusal's body is the server's Status, with its reason.
-            using (connection)
+            try
             {
                 var body = Call(request.Description, () => cluster.Http.ReadBody(connection, head));
-                throw ApiRefusal.Describe(cluster.Description, request.Description, (HttpStatusCode)head.StatusCode, body);
+                cluster.Http.KeepForReuse(connection);
+                refusal = new UpgradeRefusal(upgrade.Upgrade!, (HttpStatusCode)head.StatusCode, body);
+                return null;
+            }
+            catch
+            {
+                connection.Dispose();
+                throw;
             }
         }
 
         var stream = connection.TakeHijackedStream();
         try
         {
-            var agreed = WebSocketHandshake.Agreed(head, key, ExecSubprotocol.Offered);
-            return new KubernetesExecProcess(new WebSocketConnection(stream, stream.Abort), agreed, cluster.Description, request.Pod, logger);
+            var streams = open(head, stream);
+            stream.LimitReceiveWait(cluster.KeepAlive.SilenceLimit);
+            refusal = null;
+            return new KubernetesExecProcess(streams, cluster.KeepAlive, cluster.Description, request.Pod, logger);
         }
         catch (InvalidDataException exception)
         {
             stream.Dispose();
             throw new RindException(
-                $"{cluster.Description} opened {request.Description} as no exec rind speaks ({ExecSubprotocol.V5} or {ExecSubprotocol.V4}): {exception.Message}",
+                $"{cluster.Description} opened {request.Description} as no exec rind speaks: {exception.Message}",
                 innerException: exception);
+        }
+        catch (IOException exception)
+        {
+            stream.Dispose();
+            throw new RindException(
+                ReceiveTimeout.IsCause(exception)
+                    ? string.Create(CultureInfo.InvariantCulture, $"{cluster.Description} did not accept the streams of {request.Description} within {cluster.CallTimeout.TotalSeconds:0.#} s")
+                    : $"{cluster.Description} broke off {request.Description}: {exception.Message}",
+                innerException: exception);
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
         }
     }
 
-    public void Dispose() => cluster.Dispose();
 
     private (HttpStatusCode Status, byte[] Body) Get(string path, string what)
     {

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Rind.Backends;
@@ -6,69 +8,61 @@ using Rind.Kubernetes.Api.Models;
 using Rind.Platform;
 using Rind.Serialization;
 using Rind.Streams;
-using Rind.WebSockets;
 
 namespace Rind.Kubernetes.Api;
 
 /// <summary>
-/// A command started through a pod's exec subresource, over the WebSocket the server agreed to.
-/// Output is read on one thread and input written on another.
+/// A command started through a pod's exec subresource, over the streams of whichever transport the server
+/// agreed to, kept alive by a heartbeat. Output is read on one thread and input written on another.
 /// </summary>
 internal sealed class KubernetesExecProcess : IPodExecProcess
 {
-    private readonly ExecChannelReader _reader;
-    private readonly ExecChannelWriter _writer;
+    private readonly IExecStreams _streams;
     private readonly string _cluster;
     private readonly string _name;
     private readonly ILogger _logger;
+    private readonly ExecKeepAlive _keepAlive;
+    private readonly ExecHeartbeat _heartbeat;
 
-    /// <param name="protocol">The subprotocol the server agreed to (see <see cref="ExecSubprotocol"/>).</param>
     /// <param name="cluster">What messages call the server.</param>
     /// <param name="name">What the log calls the exec: its pod.</param>
-    public KubernetesExecProcess(WebSocketConnection socket, string protocol, string cluster, string name, ILogger logger)
+    public KubernetesExecProcess(IExecStreams streams, ExecKeepAlive keepAlive, string cluster, string name, ILogger logger)
     {
-        Protocol = protocol;
+        _streams = streams;
+        _keepAlive = keepAlive;
         _cluster = cluster;
         _name = name;
         _logger = logger;
-        _reader = new ExecChannelReader(socket);
-        _writer = new ExecChannelWriter(socket);
+        _heartbeat = new ExecHeartbeat(streams, keepAlive.PingPeriod);
     }
 
-    /// <summary>The subprotocol agreed on: v5.channel.k8s.io or v4.channel.k8s.io.</summary>
-    public string Protocol { get; }
+    /// <summary>The transport and protocol agreed on, as --verbose tells them.</summary>
+    public string Protocol => _streams.Description;
 
-    /// <summary>Whether the command can be told that its input ended: v5 only.</summary>
-    public bool CanCloseInput => Protocol == ExecSubprotocol.V5;
+    public bool CanCloseInput => _streams.CanCloseInput;
 
-    public IChunkReader Output => _reader;
+    public IChunkReader Output => _streams.Output;
 
     public void WriteInput(ReadOnlySpan<byte> bytes)
     {
         if (!bytes.IsEmpty)
         {
-            _writer.Send(ExecChannel.Stdin, bytes);
+            _streams.SendInput(bytes);
         }
     }
 
     /// <summary>
-    /// Sends the end of input on v5. v4 has no such message: there it does nothing, and a command that
-    /// waits for the end of its input waits on; callers check <see cref="CanCloseInput"/> before relying on it.
+    /// Tells the command its input ended where the protocol can; where it cannot, a command that waits for the end
+    /// of its input waits on, and callers check <see cref="CanCloseInput"/> before relying on it.
     /// </summary>
-    public void CloseInput()
-    {
-        if (CanCloseInput)
-        {
-            _writer.Close(ExecChannel.Stdin);
-        }
-    }
+    public void CloseInput() => _streams.CloseInput();
 
     public void Resize(TerminalSize size)
     {
         var message = JsonSerializer.SerializeToUtf8Bytes(new TerminalResizeMessage(size.Columns, size.Rows), RindJsonContext.Default.TerminalResizeMessage);
         try
         {
-            _writer.Send(ExecChannel.Resize, message);
+            _streams.SendResize(message);
             LogMessages.TerminalResized(_logger, _name, size.Rows, size.Columns);
         }
         catch (IOException exception)
@@ -80,20 +74,29 @@ internal sealed class KubernetesExecProcess : IPodExecProcess
     /// <summary>The exec API tells nothing of a command until it ends.</summary>
     public ExecState? Probe() => null;
 
-    /// <exception cref="RindException">The connection broke off before the server said how the command ended.</exception>
+    /// <exception cref="RindException">The connection broke off, or went silent, before the server said how the command ended.</exception>
     public ExecState WaitForEnd(TimeSpan patience)
     {
-        if (!_reader.Ended.WaitOne(patience))
+        if (!_streams.Ended.WaitOne(patience))
         {
             return new ExecState(Running: true, ExitCode: null, Pid: null);
         }
 
-        if (_reader.StatusMessage.IsEmpty && _reader.Broken)
+        if (_streams.Status.IsEmpty)
         {
-            throw new RindException($"the connection to {_cluster} broke off before the command in pod {UntrustedText.Show(_name)} ended; its exit code is not known");
+            switch (_streams.ConnectionEnd)
+            {
+                case ExecConnectionEnd.Silent:
+                    throw new RindException(string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"{_cluster} sent nothing on the exec in pod {UntrustedText.Show(_name)}, not even the answer to a ping, " +
+                        $"for {_keepAlive.SilenceLimit?.TotalSeconds:0.#} s; the connection was given up and the command's exit code is not known"));
+                case ExecConnectionEnd.Broken:
+                    throw new RindException($"the connection to {_cluster} broke off before the command in pod {UntrustedText.Show(_name)} ended; its exit code is not known");
+            }
         }
 
-        var ended = ExecEnding.Of(_reader.StatusMessage);
+        var ended = _streams.StatusIsText ? ExecEnding.OfText(Encoding.UTF8.GetString(_streams.Status)) : ExecEnding.Of(_streams.Status);
         if (ended.ExitCode is { } exitCode)
         {
             LogMessages.ExecEnded(_logger, _name, exitCode);
@@ -102,5 +105,9 @@ internal sealed class KubernetesExecProcess : IPodExecProcess
         return ended;
     }
 
-    public void Dispose() => _writer.Finish();
+    public void Dispose()
+    {
+        _heartbeat.Dispose();
+        _streams.Abort();
+    }
 }

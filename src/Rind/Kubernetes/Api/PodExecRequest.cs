@@ -9,6 +9,12 @@ namespace Rind.Kubernetes.Api;
 /// <param name="Tty">Whether the command gets a terminal; its stderr then goes with stdout.</param>
 internal sealed record PodExecRequest(string Namespace, string Pod, string? Container, IReadOnlyList<string> Command, bool Stdin, bool Tty)
 {
+    /// <summary>
+    /// Whether the command's input must be endable: a WebSocket that speaks only v4 then gives way to SPDY, as
+    /// kubectl's would not (it offers only v5 over WebSocket).
+    /// </summary>
+    public bool NeedsInputEnd { get; init; }
+
     /// <summary>What the request is, for messages.</summary>
     public string Description => $"the exec in pod {Pod}";
 

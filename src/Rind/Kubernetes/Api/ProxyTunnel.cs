@@ -34,7 +34,7 @@ internal static class ProxyTunnel
                         new SslClientAuthenticationOptions { TargetHost = proxy.DnsSafeHost },
                         deadline,
                         exception => $"the proxy {named} failed ({exception.Message})")
-                    : new EngineConnection(stream, () => SocketDialer.CloseWrite(socket), socket.Dispose);
+                    : new EngineConnection(stream, () => SocketDialer.CloseWrite(socket), socket.Dispose, socket);
                 var authority = host.Contains(':', StringComparison.Ordinal)
                     ? string.Create(CultureInfo.InvariantCulture, $"[{host}]:{port}")
                     : string.Create(CultureInfo.InvariantCulture, $"{host}:{port}");
