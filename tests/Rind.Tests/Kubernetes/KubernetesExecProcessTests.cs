@@ -47,6 +47,41 @@ public sealed class KubernetesExecProcessTests : IDisposable
     }
 
     [Fact(Timeout = 10_000)]
+    public async Task A_container_without_env_is_named_with_what_still_works_there_not_blamed_on_the_command()
+    {
+        const string noEnv = """
+            {"status":"Failure","message":"Internal error occurred: error executing command in container: failed to exec in container: failed to start exec \"4f1c\": OCI runtime exec failed: exec failed: unable to start container process: exec: \"env\": executable file not found in $PATH: unknown","reason":"InternalError","code":500}
+            """;
+        using var process = Open(ExecSubprotocol.V5);
+        await _pair!.SendAsync(3, Encoding.UTF8.GetBytes(noEnv), _timeout.Token);
+        await _pair.CloseAsync(_timeout.Token);
+        await Task.Run(() => ReadAll(process), _timeout.Token);
+
+        var failure = Assert.Throws<RindException>(() => process.WaitForEnd(TimeSpan.FromSeconds(5)));
+
+        Assert.Equal(
+            "the container of pod web-0 has no env (a distroless image?), through which rind starts every command; " +
+            "kubectl exec web-0 -- COMMAND still runs one there, without rind's variables, folder, pre-step and signals",
+            failure.Message);
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task A_command_that_is_not_found_is_still_the_commands_failure()
+    {
+        const string noCommand = """
+            {"status":"Failure","message":"failed to start exec: exec: \"nosuch\": executable file not found in $PATH: unknown","reason":"InternalError","code":500}
+            """;
+        using var process = Open(ExecSubprotocol.V5);
+        await _pair!.SendAsync(3, Encoding.UTF8.GetBytes(noCommand), _timeout.Token);
+        await _pair.CloseAsync(_timeout.Token);
+        await Task.Run(() => ReadAll(process), _timeout.Token);
+
+        var ended = process.WaitForEnd(TimeSpan.FromSeconds(5));
+
+        Assert.Contains("\"nosuch\"", ended.StartFailure, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 10_000)]
     public async Task An_empty_message_on_the_output_channel_is_not_the_end_of_the_output()
     {
         using var process = Open(ExecSubprotocol.V4);
@@ -203,7 +238,7 @@ public sealed class KubernetesExecProcessTests : IDisposable
     private KubernetesExecProcess Open(string protocol)
     {
         _pair = WebSocketPair.Open(protocol);
-        return new KubernetesExecProcess(new WebSocketExecStreams(_pair.Client, protocol), ExecKeepAlive.For(TimeSpan.FromSeconds(30)), "the cluster at https://cluster.test", "web-0", NullLogger.Instance);
+        return new KubernetesExecProcess(new WebSocketExecStreams(_pair.Client, protocol), ExecKeepAlive.For(TimeSpan.FromSeconds(30)), "the cluster at https://cluster.test", new PodExecRequest("shop", "web-0", null, ["env", "true"], Stdin: true, Tty: false), NullLogger.Instance);
     }
 
     private static List<(StreamKind Kind, string Text)> ReadAll(KubernetesExecProcess process, int bufferSize = 1024)

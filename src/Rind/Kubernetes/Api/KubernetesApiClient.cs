@@ -158,7 +158,7 @@ internal sealed class KubernetesApiClient(ClusterConnection cluster, ILogger log
             var streams = open(head, stream);
             stream.LimitReceiveWait(cluster.KeepAlive.SilenceLimit);
             refusal = null;
-            return new KubernetesExecProcess(streams, cluster.KeepAlive, cluster.Description, request.Pod, logger);
+            return new KubernetesExecProcess(streams, cluster.KeepAlive, cluster.Description, request, logger);
         }
         catch (InvalidDataException exception)
         {

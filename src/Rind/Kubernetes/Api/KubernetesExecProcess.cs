@@ -19,19 +19,21 @@ internal sealed class KubernetesExecProcess : IPodExecProcess
 {
     private readonly IExecStreams _streams;
     private readonly string _cluster;
+    private readonly PodExecRequest _request;
     private readonly string _name;
     private readonly ILogger _logger;
     private readonly ExecKeepAlive _keepAlive;
     private readonly ExecHeartbeat _heartbeat;
 
     /// <param name="cluster">What messages call the server.</param>
-    /// <param name="name">What the log calls the exec: its pod.</param>
-    public KubernetesExecProcess(IExecStreams streams, ExecKeepAlive keepAlive, string cluster, string name, ILogger logger)
+    /// <param name="request">The exec: its pod names it in the log; its argv's first word is rind's own program (env or /bin/sh).</param>
+    public KubernetesExecProcess(IExecStreams streams, ExecKeepAlive keepAlive, string cluster, PodExecRequest request, ILogger logger)
     {
         _streams = streams;
         _keepAlive = keepAlive;
         _cluster = cluster;
-        _name = name;
+        _request = request;
+        _name = request.Pod;
         _logger = logger;
         _heartbeat = new ExecHeartbeat(streams, keepAlive.PingPeriod);
     }
@@ -97,12 +99,24 @@ internal sealed class KubernetesExecProcess : IPodExecProcess
         }
 
         var ended = _streams.StatusIsText ? ExecEnding.OfText(Encoding.UTF8.GetString(_streams.Status)) : ExecEnding.Of(_streams.Status);
+        if (ended.StartFailure is { } failure && _request.Command.Count > 0 && MissingProgram.Named(failure, _request.Command[0]))
+        {
+            throw new RindException(MissingProgramMessage(_request.Command[0]));
+        }
         if (ended.ExitCode is { } exitCode)
         {
             LogMessages.ExecEnded(_logger, _name, exitCode);
         }
 
         return ended;
+    }
+
+    private string MissingProgramMessage(string program)
+    {
+        var container = _request.Container is { } name ? $"container {UntrustedText.Show(name)} of pod" : "the container of pod";
+        var kubectl = _request.Container is { } named ? $"kubectl exec {ShellWord.Quote(_name)} -c {ShellWord.Quote(named)} -- COMMAND" : $"kubectl exec {ShellWord.Quote(_name)} -- COMMAND";
+        return $"{container} {UntrustedText.Show(_name)} has no {program} (a distroless image?), through which rind starts every command; " +
+            $"{UntrustedText.Show(kubectl)} still runs one there, without rind's variables, folder, pre-step and signals";
     }
 
     public void Dispose()
