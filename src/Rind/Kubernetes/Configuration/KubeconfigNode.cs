@@ -57,6 +57,12 @@ internal sealed class KubeconfigNode(YamlMapping mapping, string where, string f
             return null;
         }
 
+        // kubectl passes over line breaks alone: a value folded over lines, joined by spaces, is not base64.
+        if (text.AsSpan().ContainsAny(' ', '\t'))
+        {
+            throw Wrong(key, "is not base64", Value(key)!);
+        }
+
         try
         {
             return Convert.FromBase64String(text);

@@ -187,6 +187,7 @@ public sealed class KubeconfigParserTests
     [InlineData("clusters:\n- name: lab\n  cluster:\n    insecure-skip-tls-verify: \"true\"\n", "clusters[0].cluster.insecure-skip-tls-verify is not true or false (line 4)")]
     [InlineData("clusters:\n- name: lab\n  cluster:\n    certificate-authority-data: not*base64\n", "clusters[0].cluster.certificate-authority-data is not base64 (line 4)")]
     [InlineData("users:\n- name: a\n  user:\n    exec: {args: [x, {y: z}]}\n", "users[0].user.exec.args[1] is not a text value (line 4)")]
+    [InlineData("users:\n- name: a\n  user:\n    client-key-data: UEVN\n      UEVN\n", "users[0].user.client-key-data is not base64 (line 4)")]
     public void A_field_of_the_wrong_kind_is_refused_naming_it_and_its_line(string text, string expected)
     {
         Assert.Equal($"cannot read the kubeconfig {File}: {expected}", Refusal(text));
