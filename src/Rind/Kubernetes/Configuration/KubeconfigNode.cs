@@ -6,7 +6,8 @@ namespace Rind.Kubernetes.Configuration;
 /// <summary>
 /// One mapping of a kubeconfig, read as kubectl reads it (YAML turned into JSON, then typed fields): null,
 /// ~ and an empty value are absent, unknown keys are passed over, a value of the wrong kind is an error
-/// naming the field and its line.
+/// naming the field and its line. As for kubectl, an unquoted value YAML takes for a number or a boolean is
+/// not text.
 /// </summary>
 internal sealed class KubeconfigNode(YamlMapping mapping, string where, string file)
 {
@@ -29,7 +30,7 @@ internal sealed class KubeconfigNode(YamlMapping mapping, string where, string f
     public string? String(string key) => Value(key) switch
     {
         null => null,
-        YamlScalar scalar => scalar.Value,
+        YamlScalar scalar => Text(scalar, Field(key)),
         var other => throw Wrong(key, "is not a text value", other),
     };
 
@@ -54,6 +55,12 @@ internal sealed class KubeconfigNode(YamlMapping mapping, string where, string f
         if (String(key) is not { } text)
         {
             return null;
+        }
+
+        // kubectl passes over line breaks alone: a value folded over lines, joined by spaces, is not base64.
+        if (text.AsSpan().ContainsAny(' ', '\t'))
+        {
+            throw Wrong(key, "is not base64", Value(key)!);
         }
 
         try
@@ -83,9 +90,14 @@ internal sealed class KubeconfigNode(YamlMapping mapping, string where, string f
         foreach (var item in Sequence(key))
         {
             var itemWhere = string.Create(CultureInfo.InvariantCulture, $"{Field(key)}[{index++}]");
-            yield return item is YamlMapping mapping
-                ? new KubeconfigNode(mapping, itemWhere, file)
-                : throw Failure(file, $"{itemWhere} is not a mapping", item);
+            yield return item switch
+            {
+                YamlMapping mapping => new KubeconfigNode(mapping, itemWhere, file),
+
+                // kubectl takes a null item for one with every field empty.
+                YamlScalar { IsNull: true } => new KubeconfigNode(YamlMapping.Empty, itemWhere, file),
+                _ => throw Failure(file, $"{itemWhere} is not a mapping", item),
+            };
         }
     }
 
@@ -95,10 +107,14 @@ internal sealed class KubeconfigNode(YamlMapping mapping, string where, string f
         var strings = new List<string>();
         foreach (var item in Sequence(key))
         {
-            strings.Add(item is YamlScalar { IsNull: false } scalar
-                ? scalar.Value
-                : throw Failure(file, string.Create(CultureInfo.InvariantCulture, $"{Field(key)}[{index}] is not a text value"), item));
-            index++;
+            var itemWhere = string.Create(CultureInfo.InvariantCulture, $"{Field(key)}[{index++}]");
+            strings.Add(item switch
+            {
+                // kubectl takes a null item for an empty one.
+                YamlScalar { IsNull: true } => "",
+                YamlScalar scalar => Text(scalar, itemWhere),
+                _ => throw Failure(file, $"{itemWhere} is not a text value", item),
+            });
         }
 
         return strings;
@@ -130,6 +146,12 @@ internal sealed class KubeconfigNode(YamlMapping mapping, string where, string f
 
         return null;
     }
+
+    private string Text(YamlScalar scalar, string field) =>
+        !scalar.Plain ? scalar.Value
+        : TrueWords.Contains(scalar.Value) || FalseWords.Contains(scalar.Value) ? throw Failure(file, $"{field} is true or false, not text: quote it", scalar)
+        : YamlNumber.Is(scalar.Value) ? throw Failure(file, $"{field} is a number, not text: quote it", scalar)
+        : scalar.Value;
 
     private string Field(string key) => where.Length == 0 ? key : $"{where}.{key}";
 

@@ -1,4 +1,3 @@
-using System.Text;
 using Rind.Diagnostics;
 using Rind.Platform;
 
@@ -10,8 +9,8 @@ namespace Rind.Kubernetes.Configuration;
 /// </summary>
 internal static class KubeconfigResolver
 {
-    /// <summary>Far more than any kubeconfig holds; a larger file is refused rather than read.</summary>
-    private const int MaxBytes = 4 * 1024 * 1024;
+    /// <summary>Far more than any kubeconfig holds, however many clusters; a larger file is refused rather than read.</summary>
+    private const int MaxBytes = 32 * 1024 * 1024;
 
     /// <param name="contextName">--kube-context, or null for the kubeconfig's current-context.</param>
     /// <param name="namespaceName">-n/--namespace, or null for the context's.</param>
@@ -24,6 +23,27 @@ internal static class KubeconfigResolver
         string? namespaceName,
         IStandardStreams streams,
         ITerminal terminal)
+    {
+        var selection = Select(environment, contextName, namespaceName);
+        var cluster = selection.Cluster;
+        var quotedCluster = $"\"{UntrustedText.Show(selection.ClusterName)}\"";
+
+        // -data wins over the file when both are set, as for kubectl.
+        var certificateAuthority = cluster.CertificateAuthorityData
+            ?? (cluster.CertificateAuthority is { } file ? ReferencedFile.Read(file, $"the certificate-authority of cluster {quotedCluster}") : null);
+        var credentials = CredentialsChoice.For(selection, certificateAuthority, environment, streams, terminal);
+        return new ClusterAccess(selection.Server, selection.ContextName, selection.Namespace, credentials)
+        {
+            CertificateAuthority = certificateAuthority,
+            InsecureSkipTlsVerify = cluster.InsecureSkipTlsVerify,
+            TlsServerName = string.IsNullOrEmpty(cluster.TlsServerName) ? null : cluster.TlsServerName,
+            Proxy = selection.Proxy,
+        };
+    }
+
+    /// <summary>The kubeconfig's files read and merged, and the context, cluster and user chosen from them.</summary>
+    /// <exception cref="RindException">The kubeconfig cannot be read or does not say where to go, in one line.</exception>
+    public static KubeconfigSelection Select(IEnvironment environment, string? contextName, string? namespaceName)
     {
         var files = KubeconfigFiles.Locate(environment);
         var read = new List<string>();
@@ -43,40 +63,19 @@ internal static class KubeconfigResolver
             throw new RindException(NoKubeconfig(files));
         }
 
-        var selection = KubeconfigSelector.Select(KubeconfigMerger.Merge(configs), contextName, namespaceName, string.Join(", ", read));
-        var cluster = selection.Cluster;
-        var quotedCluster = $"\"{UntrustedText.Show(selection.ClusterName)}\"";
-
-        // -data wins over the file when both are set, as for kubectl.
-        var certificateAuthority = cluster.CertificateAuthorityData
-            ?? (cluster.CertificateAuthority is { } file ? ReferencedFile.Read(file, $"the certificate-authority of cluster {quotedCluster}") : null);
-        var credentials = CredentialsChoice.For(selection, certificateAuthority, environment, streams, terminal);
-        return new ClusterAccess(selection.Server, selection.ContextName, selection.Namespace, credentials)
-        {
-            CertificateAuthority = certificateAuthority,
-            InsecureSkipTlsVerify = cluster.InsecureSkipTlsVerify,
-            TlsServerName = string.IsNullOrEmpty(cluster.TlsServerName) ? null : cluster.TlsServerName,
-            Proxy = selection.Proxy,
-        };
+        return KubeconfigSelector.Select(KubeconfigMerger.Merge(configs), contextName, namespaceName, string.Join(", ", read));
     }
 
     private static string? Read(string path)
     {
         try
         {
-            return SmallFile.ReadOrNull(path, MaxBytes) is { } content ? Decode(content) : null;
+            return SmallFile.ReadOrNull(path, MaxBytes) is { } content ? KubeconfigText.Decode(content, path) : null;
         }
         catch (IOException exception)
         {
             throw new RindException($"cannot read the kubeconfig {path}: {exception.Message}", innerException: exception);
         }
-    }
-
-    /// <summary>UTF-8, with or without the byte order mark some editors write.</summary>
-    private static string Decode(byte[] content)
-    {
-        var text = Encoding.UTF8.GetString(content);
-        return text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
     }
 
     private static string NoKubeconfig(KubeconfigFiles files) =>

@@ -187,9 +187,50 @@ public sealed class KubeconfigParserTests
     [InlineData("clusters:\n- name: lab\n  cluster:\n    insecure-skip-tls-verify: \"true\"\n", "clusters[0].cluster.insecure-skip-tls-verify is not true or false (line 4)")]
     [InlineData("clusters:\n- name: lab\n  cluster:\n    certificate-authority-data: not*base64\n", "clusters[0].cluster.certificate-authority-data is not base64 (line 4)")]
     [InlineData("users:\n- name: a\n  user:\n    exec: {args: [x, {y: z}]}\n", "users[0].user.exec.args[1] is not a text value (line 4)")]
+    [InlineData("users:\n- name: a\n  user:\n    client-key-data: UEVN\n      UEVN\n", "users[0].user.client-key-data is not base64 (line 4)")]
     public void A_field_of_the_wrong_kind_is_refused_naming_it_and_its_line(string text, string expected)
     {
         Assert.Equal($"cannot read the kubeconfig {File}: {expected}", Refusal(text));
+    }
+
+    [Theory]
+    [InlineData("123", "is a number")]
+    [InlineData("0x1F", "is a number")]
+    [InlineData("1_000", "is a number")]
+    [InlineData("-1.5e3", "is a number")]
+    [InlineData(".5", "is a number")]
+    [InlineData(".inf", "is a number")]
+    [InlineData("y", "is true or false")]
+    [InlineData("Off", "is true or false")]
+    public void An_unquoted_number_or_boolean_where_text_belongs_is_refused_as_kubectl_refuses_it(string word, string what)
+    {
+        var message = Refusal($"users:\n- name: a\n  user:\n    token: {word}\n");
+
+        Assert.Equal($"cannot read the kubeconfig {File}: users[0].user.token {what}, not text: quote it (line 4)", message);
+    }
+
+    [Theory]
+    [InlineData("\"123\"")]
+    [InlineData("1:20")]
+    [InlineData("2001-12-14")]
+    [InlineData("0x")]
+    [InlineData("1.2.3")]
+    [InlineData("tRue")]
+    [InlineData("1e")]
+    public void Quoted_numbers_and_plain_words_that_are_no_number_are_text(string word)
+    {
+        var config = KubeconfigParser.Parse($"users:\n- name: a\n  user:\n    token: {word}\n", File);
+
+        Assert.Equal(word.Trim('"'), config.Users["a"].Token);
+    }
+
+    [Fact]
+    public void Null_items_are_empty_as_kubectl_takes_them()
+    {
+        var exec = KubeconfigParser.Parse("users:\n- name: a\n  user:\n    exec: {command: c, args: [x, ~, null], env: [null]}\n- null\n", File).Users["a"].Exec!;
+
+        Assert.Equal(["x", "", ""], exec.Args);
+        Assert.Equal([new("", "")], exec.Env);
     }
 
     [Fact]

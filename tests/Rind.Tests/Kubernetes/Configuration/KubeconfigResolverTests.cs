@@ -169,11 +169,15 @@ public sealed class KubeconfigResolverTests : IDisposable
     }
 
     [Fact]
-    public void A_kubeconfig_larger_than_4_MiB_is_refused()
+    public void A_kubeconfig_larger_than_32_MiB_is_refused()
     {
-        var path = _folder.Write("huge", "# " + new string('x', 4 * 1024 * 1024));
+        var path = _folder.PathOf("huge");
+        using (var file = File.Create(path))
+        {
+            file.SetLength((32 * 1024 * 1024) + 1);
+        }
 
-        Assert.Equal($"cannot read the kubeconfig {path}: it is larger than 4 MiB", _folder.Refusal(path));
+        Assert.Equal($"cannot read the kubeconfig {path}: it is larger than 32 MiB", _folder.Refusal(path));
     }
 
     [Fact]

@@ -4,28 +4,66 @@ using Rind.Diagnostics;
 namespace Rind.Kubernetes.Configuration.Yaml;
 
 /// <summary>
-/// Reads the YAML of a kubeconfig: one document of block and flow mappings and sequences (JSON included),
-/// plain, quoted and block scalars, and comments. What kubeconfigs do not use is refused in words rather
-/// than misread: anchors, aliases, tags, complex keys, directives and a second document.
+/// Reads the YAML of a kubeconfig as kubectl's YAML reader does: the first document, of block and flow
+/// mappings and sequences (JSON included), plain, quoted and block scalars, comments, anchors, aliases and
+/// merge keys (&lt;&lt;); a key repeated in a mapping takes its last value. What kubeconfigs do not use is
+/// refused in words rather than misread: tags and complex keys.
 /// </summary>
 internal sealed class YamlReader
 {
+    /// <summary>
+    /// The most nodes aliases may add to a document: far more than a kubeconfig's, and few enough that
+    /// aliases of aliases cannot grow a small file into an endless one.
+    /// </summary>
+    public const int MaxAliasNodes = 1_000_000;
+
     private readonly YamlText _text;
+    private readonly Dictionary<string, (YamlNode Node, int Size)> _anchors = new(StringComparer.Ordinal);
+
+    /// <summary>The nodes read so far, those aliases add included: an anchored node's size is what it added.</summary>
+    private int _nodes;
+
+    private int _aliasNodes;
 
     private YamlReader(string text) => _text = new YamlText(text);
 
-    /// <returns>The document's root; null for an empty document.</returns>
+    /// <returns>The first document's root; null for an empty document.</returns>
     /// <exception cref="YamlSyntaxException">The text is not YAML, or YAML rind does not read.</exception>
-    public static YamlNode? Read(string text) => new YamlReader(text).Document();
+    public static YamlNode? Read(string text)
+    {
+        RefuseControlCharacters(text);
+        return new YamlReader(text).Document();
+    }
+
+    /// <summary>YAML allows no control characters but tab and line breaks, nor half a surrogate pair.</summary>
+    private static void RefuseControlCharacters(string text)
+    {
+        var line = 1;
+        var lineStart = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var character = text[i];
+            if (character == '\n')
+            {
+                line++;
+                lineStart = i + 1;
+            }
+            else if (char.IsHighSurrogate(character) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if ((character < ' ' && character is not ('\t' or '\r')) || character is (>= '\u007f' and <= '\u009f') || char.IsSurrogate(character))
+            {
+                var hint = character == '\0' ? " (is the file UTF-16 without a byte order mark?)" : "";
+                throw new YamlSyntaxException(line, i - lineStart + 1, $"the character U+{(int)character:X4} is not allowed in YAML{hint}");
+            }
+        }
+    }
 
     private YamlNode? Document()
     {
         _text.SkipToContent();
-        if (_text.Current == '%' && _text.Column == 0)
-        {
-            throw _text.Error("YAML directives (%) are not read by rind");
-        }
-
+        Directives();
         if (_text.AtLineStartWith("---"))
         {
             Skip(3);
@@ -39,18 +77,39 @@ internal sealed class YamlReader
             _text.SkipToContent();
         }
 
-        if (_text.AtLineStartWith("..."))
+        // kubectl reads the first document alone: what follows its end is not read.
+        return _text.AtEnd || AtDocumentMarker() ? root : throw _text.Error("this line is indented less than its mapping or list, or is not YAML");
+    }
+
+    /// <summary>Passes over the directives before a document: YAML 1.1 alone, as kubectl reads no other version.</summary>
+    private void Directives()
+    {
+        if (_text.Current != '%' || _text.Column != 0)
         {
-            Skip(3);
+            return;
+        }
+
+        while (_text.Current == '%' && _text.Column == 0)
+        {
+            var start = _text.Position;
+            while (!_text.AtLineEnd)
+            {
+                _text.Advance();
+            }
+
+            var words = _text.Slice(start, _text.Position).Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+            if (words[0] == "%YAML" && (words.Length < 2 || words[1] != "1.1"))
+            {
+                throw new YamlSyntaxException(_text.Line, 1, $"YAML {UntrustedText.Show(words.ElementAtOrDefault(1), 20)} is not read by rind or kubectl; only YAML 1.1 is");
+            }
+
             _text.SkipToContent();
         }
 
-        if (_text.AtLineStartWith("---"))
+        if (!_text.AtLineStartWith("---"))
         {
-            throw _text.Error("a second document begins here; a kubeconfig holds one");
+            throw _text.Error("a document start (---) must follow the directives");
         }
-
-        return _text.AtEnd ? root : throw _text.Error("this line is indented less than its mapping or list, or is not YAML");
     }
 
     /// <summary>The node that begins under the cursor.</summary>
@@ -58,57 +117,94 @@ internal sealed class YamlReader
     /// <param name="sameLineAsKey">Whether it follows its key on the key's line, where no mapping or list may begin.</param>
     private YamlNode Node(int parentIndent, bool sameLineAsKey)
     {
+        if (_text.Current != '&')
+        {
+            return Content(parentIndent, sameLineAsKey, anchor: null);
+        }
+
+        var anchor = Name();
+        _text.SkipSpaces();
+        if (!_text.AtLineEnd)
+        {
+            return Content(parentIndent, sameLineAsKey, anchor);
+        }
+
+        var before = _nodes;
+        return Anchor(anchor, Below(parentIndent, inMapping: sameLineAsKey), before);
+    }
+
+    /// <summary>The node under the cursor, past its anchor if it has one.</summary>
+    /// <param name="anchor">The anchor before it on its line; before a mapping's first key, the key's.</param>
+    private YamlNode Content(int parentIndent, bool sameLineAsKey, string? anchor)
+    {
+        var before = _nodes++;
         RefuseUnread();
+        YamlNode node;
         switch (_text.Current)
         {
+            case '*':
+                node = Alias();
+                EndOfLine("an alias");
+                break;
             case '|' or '>':
-                return YamlBlockScalar.Read(_text, parentIndent);
+                node = YamlBlockScalar.Read(_text, parentIndent);
+                break;
             case '{' or '[':
-                var flow = FlowNode();
+                node = FlowNode();
                 EndOfLine("a value in braces or brackets");
-                return flow;
+                break;
             case '-' when YamlText.IsBlank(_text.Next):
-                return sameLineAsKey
+                node = sameLineAsKey
                     ? throw _text.Error("a list cannot begin on the line of its key")
                     : Sequence(_text.Column);
+                break;
+            default:
+                var column = _text.Column;
+                var scalar = _text.Current is '"' or '\'' ? YamlQuotedScalar.Read(_text) : PlainLine();
+                _text.SkipSpaces();
+                if (_text.Current == ':' && YamlText.IsBlank(_text.Next))
+                {
+                    if (sameLineAsKey)
+                    {
+                        throw _text.Error("a mapping cannot begin on the line of its key");
+                    }
+
+                    if (anchor is not null)
+                    {
+                        Anchor(anchor, scalar, _nodes);
+                        anchor = null;
+                    }
+
+                    node = Mapping(column, scalar);
+                }
+                else if (!scalar.Plain)
+                {
+                    EndOfLine("a quoted value");
+                    node = scalar;
+                }
+                else
+                {
+                    node = Continued(scalar, parentIndent);
+                }
+
+                break;
         }
 
-        var column = _text.Column;
-        var scalar = _text.Current is '"' or '\'' ? YamlQuotedScalar.Read(_text) : PlainLine();
-        _text.SkipSpaces();
-        if (_text.Current == ':' && YamlText.IsBlank(_text.Next))
-        {
-            return sameLineAsKey
-                ? throw _text.Error("a mapping cannot begin on the line of its key")
-                : Mapping(column, scalar);
-        }
-
-        if (!scalar.Plain)
-        {
-            EndOfLine("a quoted value");
-            return scalar;
-        }
-
-        return Continued(scalar, parentIndent);
+        return anchor is null ? node : Anchor(anchor, node, before);
     }
 
     private YamlMapping Mapping(int indent, YamlScalar firstKey)
     {
-        var entries = new List<KeyValuePair<string, YamlNode>>();
+        var entries = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
         var key = firstKey;
         while (true)
         {
-            if (entries.Any(entry => entry.Key == key.Value))
-            {
-                throw _text.Error($"the key \"{UntrustedText.Show(key.Value, 60)}\" is in this mapping twice");
-            }
-
             Skip(1);
-            entries.Add(new(key.Value, ValueAfterIndicator(indent, inMapping: true)));
+            Put(entries, key, indent, ValueAfterIndicator(indent, inMapping: true));
             _text.SkipToContent();
             if (_text.AtEnd || _text.Column < indent || AtDocumentMarker())
             {
-                return new YamlMapping(entries, firstKey.Line);
+                return new YamlMapping([.. entries], firstKey.Line);
             }
 
             if (_text.Column > indent)
@@ -116,8 +212,7 @@ internal sealed class YamlReader
                 throw _text.Error("this line is indented more than the keys of its mapping");
             }
 
-            RefuseUnread();
-            key = _text.Current is '"' or '\'' ? YamlQuotedScalar.Read(_text) : PlainLine();
+            key = Key();
             _text.SkipSpaces();
             if (_text.Current != ':' || !YamlText.IsBlank(_text.Next))
             {
@@ -153,16 +248,67 @@ internal sealed class YamlReader
         }
     }
 
+    /// <summary>A block mapping's key after its first, with the anchor it may have.</summary>
+    private YamlScalar Key()
+    {
+        string? anchor = null;
+        if (_text.Current == '&')
+        {
+            anchor = Name();
+            _text.SkipSpaces();
+        }
+
+        RefuseUnread();
+        if (_text.Current == '*')
+        {
+            throw _text.Error("an alias as a key is not read by rind");
+        }
+
+        var key = _text.Current is '"' or '\'' ? YamlQuotedScalar.Read(_text) : PlainLine();
+        return anchor is null ? key : (YamlScalar)Anchor(anchor, key, _nodes);
+    }
+
+    /// <summary>
+    /// Sets a key's value, a later one winning as for kubectl; a merge key (&lt;&lt;) sets the keys of the
+    /// mapping it names instead, or of each mapping of a list, the first in the list winning.
+    /// </summary>
+    private static void Put(Dictionary<string, YamlNode> entries, YamlScalar key, int column, YamlNode value)
+    {
+        if (key is not { Plain: true, Value: "<<" })
+        {
+            entries[key.Value] = value;
+            return;
+        }
+
+        IEnumerable<YamlNode> merged = value is YamlSequence sequence ? sequence.Items.Reverse() : [value];
+        foreach (var item in merged)
+        {
+            if (item is not YamlMapping mapping)
+            {
+                throw new YamlSyntaxException(key.Line, column + 1, "a merge key (<<) takes a mapping or a list of mappings");
+            }
+
+            foreach (var (name, node) in mapping.Entries)
+            {
+                entries[name] = node;
+            }
+        }
+    }
+
     /// <summary>What follows a key's ':' or an item's '-': on the same line, or on the lines below, indented more.</summary>
     private YamlNode ValueAfterIndicator(int indent, bool inMapping)
     {
-        var line = _text.Line;
         _text.SkipSpaces();
-        if (!_text.AtLineEnd)
-        {
-            return Node(indent, sameLineAsKey: inMapping);
-        }
+        return _text.AtLineEnd ? Below(indent, inMapping) : Node(indent, sameLineAsKey: inMapping);
+    }
 
+    /// <summary>
+    /// A value on the lines below its key or item, indented more (or, for a key, a list at its column); null
+    /// when none is there.
+    /// </summary>
+    private YamlNode Below(int indent, bool inMapping)
+    {
+        var line = _text.Line;
         _text.SkipToContent();
         var nested = !_text.AtEnd && !AtDocumentMarker()
             && (_text.Column > indent || (inMapping && _text.Column == indent && _text.Current == '-' && YamlText.IsBlank(_text.Next)));
@@ -192,15 +338,17 @@ internal sealed class YamlReader
     {
         EndOfLine("a value");
         var value = new StringBuilder(first.Value);
-        while (true)
+
+        // A comment ends the value: a line after it is not part of it.
+        while (!_text.AtComment)
         {
             var mark = _text.Mark();
             var lineBefore = _text.Line;
-            _text.SkipToContent();
-            if (_text.AtEnd || _text.Column <= parentIndent || AtDocumentMarker())
+            _text.SkipToContent(stopAtComment: true);
+            if (_text.AtEnd || _text.AtComment || _text.Column <= parentIndent || AtDocumentMarker())
             {
                 _text.Reset(mark);
-                return first with { Value = value.ToString() };
+                break;
             }
 
             var next = PlainLine();
@@ -213,35 +361,48 @@ internal sealed class YamlReader
             value.Append(emptyLines > 0 ? new string('\n', emptyLines) : " ").Append(next.Value);
             EndOfLine("a value");
         }
+
+        return first with { Value = value.ToString() };
     }
 
     private YamlNode FlowNode()
     {
         SkipFlowSpace();
-        RefuseUnread();
-        return _text.Current switch
+        string? anchor = null;
+        if (_text.Current == '&')
         {
+            anchor = Name();
+            SkipFlowSpace();
+        }
+
+        var before = _nodes++;
+        RefuseUnread();
+        YamlNode node = _text.Current switch
+        {
+            '*' => Alias(),
             '{' => FlowMapping(),
             '[' => FlowSequence(),
             '"' or '\'' => YamlQuotedScalar.Read(_text),
             _ => FlowPlain(),
         };
+        return anchor is null ? node : Anchor(anchor, node, before);
     }
 
     private YamlMapping FlowMapping()
     {
         var line = _text.Line;
         Skip(1);
-        var entries = new List<KeyValuePair<string, YamlNode>>();
+        var entries = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
         while (true)
         {
             SkipFlowSpace();
             if (_text.Current == '}')
             {
                 Skip(1);
-                return new YamlMapping(entries, line);
+                return new YamlMapping([.. entries], line);
             }
 
+            var column = _text.Column;
             if (FlowNode() is not YamlScalar key)
             {
                 throw _text.Error("a key that is a mapping or list is not read by rind");
@@ -259,12 +420,7 @@ internal sealed class YamlReader
                 }
             }
 
-            if (entries.Any(entry => entry.Key == key.Value))
-            {
-                throw _text.Error($"the key \"{UntrustedText.Show(key.Value, 60)}\" is in this mapping twice");
-            }
-
-            entries.Add(new(key.Value, value));
+            Put(entries, key, column, value);
             SeparatorOrEnd('}');
         }
     }
@@ -349,12 +505,57 @@ internal sealed class YamlReader
         }
     }
 
+    /// <summary>Reads an anchor's or alias's name: after its sign, letters, digits, '-' and '_', as for kubectl.</summary>
+    private string Name()
+    {
+        var sign = _text.Current;
+        Skip(1);
+        var start = _text.Position;
+        while (char.IsAsciiLetterOrDigit(_text.Current) || _text.Current is '-' or '_')
+        {
+            _text.Advance();
+        }
+
+        if (_text.Position == start || !(YamlText.IsBlank(_text.Current) || _text.Current is ',' or ']' or '}' or ':'))
+        {
+            throw _text.Error($"the name after '{sign}' must be letters, digits, '-' or '_', followed by a space");
+        }
+
+        return _text.Slice(start, _text.Position);
+    }
+
+    private YamlNode Anchor(string name, YamlNode node, int before)
+    {
+        _anchors[name] = (node, _nodes - before);
+        return node;
+    }
+
+    /// <summary>The node an alias names: the last anchored with its name before it, shared rather than copied.</summary>
+    private YamlNode Alias()
+    {
+        var mark = _text.Mark();
+        var name = Name();
+        if (!_anchors.TryGetValue(name, out var anchored))
+        {
+            _text.Reset(mark);
+            throw _text.Error($"the alias *{UntrustedText.Show(name, 60)} names no anchor before it");
+        }
+
+        _nodes += anchored.Size;
+        _aliasNodes += anchored.Size;
+        if (_aliasNodes > MaxAliasNodes)
+        {
+            _text.Reset(mark);
+            throw _text.Error($"the aliases add more than {MaxAliasNodes} nodes to the document, which rind does not read");
+        }
+
+        return anchored.Node;
+    }
+
     private void RefuseUnread()
     {
         var what = _text.Current switch
         {
-            '&' => "anchors (&)",
-            '*' => "aliases (*)",
             '!' => "tags (!)",
             '?' when YamlText.IsBlank(_text.Next) => "complex keys (?)",
             _ => null,

@@ -20,7 +20,10 @@ internal sealed class YamlText(string text)
     public char Next => Position + 1 < text.Length ? text[Position + 1] : '\0';
 
     /// <summary>Whether the current character ends the line's content: the end, a line break, or a comment.</summary>
-    public bool AtLineEnd => AtEnd || Current is '\n' or '\r' || (Current == '#' && (Position == 0 || text[Position - 1] is ' ' or '\t'));
+    public bool AtLineEnd => AtEnd || Current is '\n' or '\r' || AtComment;
+
+    /// <summary>Whether a comment begins here: a '#' that starts its line or follows a blank.</summary>
+    public bool AtComment => Current == '#' && (Column == 0 || text[Position - 1] is ' ' or '\t');
 
     public static bool IsBlank(char character) => character is ' ' or '\t' or '\n' or '\r' or '\0';
 
@@ -58,8 +61,9 @@ internal sealed class YamlText(string text)
     }
 
     /// <summary>Moves to the first character of the next line with content, past blank and comment lines.</summary>
+    /// <param name="stopAtComment">Whether to stop at a comment line instead, as a value that spans lines must.</param>
     /// <exception cref="YamlSyntaxException">A line is indented with a tab, which YAML does not allow.</exception>
-    public void SkipToContent()
+    public void SkipToContent(bool stopAtComment = false)
     {
         while (!AtEnd)
         {
@@ -74,7 +78,7 @@ internal sealed class YamlText(string text)
             }
 
             SkipSpaces();
-            if (!AtLineEnd)
+            if (!AtLineEnd || (stopAtComment && AtComment))
             {
                 return;
             }
