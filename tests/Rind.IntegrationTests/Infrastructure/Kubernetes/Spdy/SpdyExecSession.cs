@@ -33,7 +33,6 @@ internal sealed class SpdyExecSession : IDisposable
     private readonly Dictionary<string, uint> _streams = new(StringComparer.Ordinal);
     private readonly HashSet<uint> _finished = [];
     private readonly TaskCompletionSource _streamsReady = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly CancellationTokenSource _stopReading = new();
     private readonly List<byte> _resizes = [];
     private readonly int _expectedStreams;
     private uint _lastStreamId;
@@ -69,14 +68,12 @@ internal sealed class SpdyExecSession : IDisposable
     {
         _writer.Dispose();
         _decompressor.Dispose();
-        _stopReading.Dispose();
     }
 
     private async Task RunAsync(CancellationToken aborted)
     {
-        using var reading = CancellationTokenSource.CreateLinkedTokenSource(aborted, _stopReading.Token);
         using var pinging = CancellationTokenSource.CreateLinkedTokenSource(aborted);
-        var frames = ReadFramesAsync(reading.Token);
+        var frames = ReadFramesAsync(aborted);
         var pings = _options.SpdyPingInterval is { } interval ? PingAsync(interval, pinging.Token) : Task.CompletedTask;
         try
         {
@@ -91,7 +88,6 @@ internal sealed class SpdyExecSession : IDisposable
             if (_options.ExecGoesSilent)
             {
                 // A server that stopped answering: the connection stays open, and nothing more happens on it.
-                await _stopReading.CancelAsync();
                 await pinging.CancelAsync();
                 await Task.Delay(Timeout.Infinite, aborted);
             }
@@ -133,15 +129,17 @@ internal sealed class SpdyExecSession : IDisposable
                 {
                     break;
                 }
+
+                if (_options.ExecGoesSilent && _streamsReady.Task.IsCompleted)
+                {
+                    // Gone silent with the command's start: nothing more is read, and stdin stays as it is.
+                    return;
+                }
             }
         }
         catch (Exception exception) when (exception is IOException or OperationCanceledException or ObjectDisposedException or InvalidDataException)
         {
-            if (_stopReading.IsCancellationRequested)
-            {
-                // Gone silent: stdin stays as it is.
-                return;
-            }
+            // The connection broke.
         }
 
         // The connection's end is stdin's end, as when the real server's streams close with it.

@@ -14,6 +14,19 @@ internal sealed class SpdyFrameWriter(Stream connection) : IDisposable
     private readonly SemaphoreSlim _lock = new(1, 1);
     private readonly SpdyHeaderCompressor _compressor = new();
 
+    /// <summary>A client's new stream, with its headers; a client's stream ids are odd.</summary>
+    public Task SynStreamAsync(uint streamId, IReadOnlyList<(string Name, string Value)> headers, CancellationToken cancellationToken) =>
+        WriteAsync(
+            () =>
+            {
+                var block = _compressor.Compress(SpdyHeaderBlock.Encode(headers));
+                var payload = new byte[10 + block.Length];
+                BinaryPrimitives.WriteUInt32BigEndian(payload, streamId);
+                block.CopyTo(payload, 10);
+                return Control(SpdyFrameType.SynStream, 0, payload);
+            },
+            cancellationToken);
+
     public Task SynReplyAsync(uint streamId, IReadOnlyList<(string Name, string Value)> headers, CancellationToken cancellationToken) =>
         WriteAsync(
             () =>
