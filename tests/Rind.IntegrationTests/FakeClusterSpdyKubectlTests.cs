@@ -166,6 +166,51 @@ public sealed class FakeClusterSpdyKubectlTests : IAsyncLifetime
             spdy => Assert.Equal(("SPDY/3.1", "v4.channel.k8s.io", true), (spdy.Upgrade, spdy.AgreedProtocol, spdy.StdinEnded)));
     }
 
+    [Fact(Timeout = 120_000)]
+    public async Task Kubectl_keeps_no_windows_either_so_a_fake_that_keeps_them_stalls_its_output_at_64_KiB()
+    {
+        await StartClusterAsync(OpenShift with { SpdyKeepsWindows = true });
+
+        var small = await KubectlAsync(["exec", Pod, "--", "head", "-c", "60000", "/dev/zero"]);
+        var stalled = await Assert.ThrowsAsync<TimeoutException>(() => KubectlAsync(["exec", Pod, "--", "head", "-c", "200000", "/dev/zero"], timeout: TimeSpan.FromSeconds(8)));
+
+        Assert.Equal((0, 60000), (small.ExitCode, small.StdoutBytes.Length));
+        Assert.Contains("did not end", stalled.Message, StringComparison.Ordinal);
+        Assert.Null(_cluster.ExecRequests[^1].ExitCode);
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task A_fake_gone_silent_leaves_kubectl_waiting_over_either_transport()
+    {
+        await StartClusterAsync(new FakeClusterOptions { ExecGoesSilent = true });
+        var overWebSocket = KubectlAsync(["exec", Pod, "--", "echo", "hi"], timeout: TimeSpan.FromSeconds(5));
+        await Assert.ThrowsAsync<TimeoutException>(() => overWebSocket);
+        await _cluster.DisposeAsync();
+        await StartClusterAsync(OpenShift with { ExecGoesSilent = true });
+
+        var overSpdy = KubectlAsync(["exec", Pod, "--", "echo", "hi"], timeout: TimeSpan.FromSeconds(5));
+
+        await Assert.ThrowsAsync<TimeoutException>(() => overSpdy);
+        Assert.Equal(("SPDY/3.1", "v4.channel.k8s.io"), (_cluster.ExecRequests[^1].Upgrade, _cluster.ExecRequests[^1].AgreedProtocol));
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task Through_a_proxy_that_drops_idle_connections_a_busy_spdy_exec_passes_and_a_quiet_one_is_cut_which_kubectl_takes_for_success()
+    {
+        await StartClusterAsync(OpenShift);
+        await using var proxy = new IdleDroppingProxy(_cluster.Server.Port, TimeSpan.FromSeconds(2));
+        var throughProxy = new FakeKubeconfigOptions { Server = new Uri($"https://127.0.0.1:{proxy.Port}") };
+
+        var busy = await KubectlAsync(["exec", Pod, "--", "sh", "-c", "for i in 1 2 3 4; do echo $i; sleep 1; done"], kubeconfig: throughProxy);
+        var quiet = await KubectlAsync(["exec", Pod, "--", "sh", "-c", "sleep 4; echo late"], kubeconfig: throughProxy);
+
+        Assert.Equal((0, "1\n2\n3\n4\n"), (busy.ExitCode, busy.Stdout));
+        // kubectl takes the cut connection for the command's end: no output, no message, exit code 0.
+        Assert.Equal((0, "", ""), (quiet.ExitCode, quiet.Stdout, quiet.Stderr));
+        Assert.Null(_cluster.ExecRequests[^1].ExitCode);
+        Assert.True(proxy.Dropped >= 1);
+    }
+
     private static async Task WaitForAsync(Func<bool> condition)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
@@ -182,18 +227,18 @@ public sealed class FakeClusterSpdyKubectlTests : IAsyncLifetime
         await _cluster.RunPodAsync(Pod);
     }
 
-    private string WriteKubeconfig()
+    private string WriteKubeconfig(FakeKubeconfigOptions? options = null)
     {
         var path = Path.Combine(_home.FullName, "config");
-        _cluster.WriteKubeconfig(path);
+        _cluster.WriteKubeconfig(path, options);
         return path;
     }
 
-    private async Task<ProcessResult> KubectlAsync(IEnumerable<string> arguments, byte[]? stdin = null) =>
+    private async Task<ProcessResult> KubectlAsync(IEnumerable<string> arguments, byte[]? stdin = null, TimeSpan? timeout = null, FakeKubeconfigOptions? kubeconfig = null) =>
         await ProcessRunner.RunAsync(
             Kubectl,
             arguments,
             stdin,
-            new Dictionary<string, string?> { ["KUBECONFIG"] = WriteKubeconfig(), ["HOME"] = _home.FullName },
-            KubectlTimeout);
+            new Dictionary<string, string?> { ["KUBECONFIG"] = WriteKubeconfig(kubeconfig), ["HOME"] = _home.FullName },
+            timeout ?? KubectlTimeout);
 }

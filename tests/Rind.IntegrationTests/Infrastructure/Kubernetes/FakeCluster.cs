@@ -169,7 +169,7 @@ public sealed class FakeCluster : IAsyncDisposable
         var authority = options.InsecureSkipTlsVerify ? null
             : options.WrongAuthority ? ClusterCertificates.UnrelatedAuthorityPem("unrelated")
             : CaPem;
-        File.WriteAllText(path, KubeconfigText.Kubeconfig(options.ContextName, Server, authority, options.Namespace, user));
+        File.WriteAllText(path, KubeconfigText.Kubeconfig(options.ContextName, options.Server ?? Server, authority, options.Namespace, user));
         File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         return new FakeKubeconfig(path, runsPath);
     }
