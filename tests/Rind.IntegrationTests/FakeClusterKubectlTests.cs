@@ -222,26 +222,6 @@ public sealed class FakeClusterKubectlTests : IAsyncLifetime
         Assert.Equal((0, "pod/web-7d9f\n"), (byCertificate.ExitCode, byCertificate.Stdout));
     }
 
-    [Fact(Timeout = 120_000)]
-    public async Task A_v4_only_fake_refuses_kubectls_v5_upgrade_as_an_old_cluster_does_and_does_not_speak_the_spdy_it_falls_back_to()
-    {
-        await StartClusterAsync(new FakeClusterOptions { V4Only = true });
-        await _cluster.RunPodAsync("web-7d9f");
-
-        var result = await KubectlAsync(["exec", "web-7d9f", "--", "true"]);
-
-        Assert.Equal(1, result.ExitCode);
-        Assert.Collection(
-            _cluster.ExecRequests,
-            websocket =>
-            {
-                Assert.Equal(["v5.channel.k8s.io"], websocket.OfferedProtocols);
-                Assert.Null(websocket.AgreedProtocol);
-                Assert.StartsWith("403 ", websocket.Refusal, StringComparison.Ordinal);
-            },
-            spdy => Assert.Equal(("POST", "SPDY/3.1"), (spdy.Method, spdy.Upgrade)));
-    }
-
     private async Task StartClusterAsync(FakeClusterOptions? options = null) => _cluster = await FakeCluster.StartAsync(options);
 
     private async Task<ProcessResult> KubectlAsync(IEnumerable<string> arguments, byte[]? stdin = null, FakeKubeconfigOptions? kubeconfig = null)

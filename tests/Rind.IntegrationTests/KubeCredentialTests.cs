@@ -178,7 +178,7 @@ public sealed class KubeCredentialTests : IAsyncLifetime
     [Fact(Timeout = 120_000)]
     public async Task A_list_refused_by_RBAC_gives_the_servers_own_message_in_one_line()
     {
-        var (cluster, _) = await _bed.StartClusterWithPodAsync(options: new FakeClusterOptions { Forbidden = new HashSet<string> { "list pods" } });
+        var (cluster, _) = await _bed.StartClusterWithPodAsync(options: KubeTestTransport.Options() with { Forbidden = new HashSet<string> { "list pods" } });
 
         var result = await _bed.Home.RunAsync(["true"]);
 
@@ -194,7 +194,7 @@ public sealed class KubeCredentialTests : IAsyncLifetime
     [Fact(Timeout = 120_000)]
     public async Task An_exec_refused_by_RBAC_gives_the_servers_own_message_in_one_line_and_nothing_runs()
     {
-        var (cluster, pod) = await _bed.StartClusterWithPodAsync(options: new FakeClusterOptions { Forbidden = new HashSet<string> { "create pods/exec" } });
+        var (cluster, pod) = await _bed.StartClusterWithPodAsync(options: KubeTestTransport.Options() with { Forbidden = new HashSet<string> { "create pods/exec" } });
 
         var result = await _bed.Home.RunAsync(["touch", "/tmp/ran"]);
 

@@ -35,6 +35,13 @@ internal static class ApiStatus
     public static JsonObject NoSuchPath() =>
         Failure(404, "NotFound", "the server could not find the requested resource", new JsonObject());
 
+    /// <summary>
+    /// What a cluster that takes exec over SPDY only (OpenShift 4.18 to 4.21) answers a WebSocket
+    /// upgrade with; the words are the fake's own.
+    /// </summary>
+    public static JsonObject WebSocketUpgradeForbidden() =>
+        Failure(403, "Forbidden", "exec over WebSocket is forbidden on this cluster: upgrade to SPDY/3.1", details: null);
+
     public static JsonObject BadRequest(string message) => Failure(400, "BadRequest", message, details: null);
 
     public static JsonObject MethodNotAllowed() =>

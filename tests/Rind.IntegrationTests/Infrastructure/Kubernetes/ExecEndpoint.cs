@@ -1,18 +1,25 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Rind.IntegrationTests.Infrastructure.Kubernetes.Spdy;
 
 namespace Rind.IntegrationTests.Infrastructure.Kubernetes;
 
 /// <summary>
 /// <c>GET</c> or <c>POST …/pods/{name}/exec</c>: the checks the API server makes before it upgrades
-/// (RBAC, the pod, its phase, the container, the streams), then the WebSocket upgrade with the
-/// subprotocol agreed, and the session. The fake does not speak SPDY.
+/// (RBAC, the pod, its phase, the container, the streams), the same for either transport; then the
+/// WebSocket upgrade with the subprotocol agreed, or the SPDY/3.1 upgrade with the stream protocol
+/// agreed, and the session.
 /// </summary>
 internal sealed class ExecEndpoint(FakeClusterState state)
 {
+    private const string StreamProtocolHeader = "X-Stream-Protocol-Version";
+    private const string SpdyUpgrade = "SPDY/3.1";
+
     public async Task HandleAsync(HttpContext context, string user, string ns, string name)
     {
         var query = context.Request.Query;
         var upgrade = context.Request.Headers.Upgrade.ToString();
+        var isSpdy = upgrade.StartsWith("SPDY/", StringComparison.OrdinalIgnoreCase);
         var request = new FakeExecRequest(
             context.Request.Method,
             ns,
@@ -24,8 +31,10 @@ internal sealed class ExecEndpoint(FakeClusterState state)
             IsTrue(query["stderr"]),
             IsTrue(query["tty"]),
             upgrade.Length == 0 ? null : upgrade,
-            [.. context.Request.Headers.SecWebSocketProtocol
-                .SelectMany(value => (value ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))]);
+            isSpdy
+                ? [.. context.Request.Headers[StreamProtocolHeader].Select(value => value ?? "")]
+                : [.. context.Request.Headers.SecWebSocketProtocol
+                    .SelectMany(value => (value ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))]);
         state.Record(request);
 
         if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsPost(context.Request.Method))
@@ -54,16 +63,29 @@ internal sealed class ExecEndpoint(FakeClusterState state)
         }
 
         var container = request.Container is null ? pod.Containers[0] : pod.Containers.First(candidate => candidate.Name == request.Container);
-        if (upgrade.StartsWith("SPDY/", StringComparison.OrdinalIgnoreCase))
+        using var session = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, state.Stopping);
+        if (isSpdy)
         {
-            await RefuseAsync(context, request, 400, ApiStatus.BadRequest($"the fake API server does not speak {upgrade}, only WebSocket"));
-            return;
+            await UpgradeToSpdyAsync(context, request, container.EngineContainerId, session.Token);
         }
+        else
+        {
+            await UpgradeToWebSocketAsync(context, request, container.EngineContainerId, session.Token);
+        }
+    }
 
+    private async Task UpgradeToWebSocketAsync(HttpContext context, FakeExecRequest request, string containerId, CancellationToken aborted)
+    {
         // A real API server upgrades HTTP/1.1 requests only; WebSockets over HTTP/2 are Kestrel's, not its.
         if (!context.WebSockets.IsWebSocketRequest || context.Request.Protocol != "HTTP/1.1")
         {
             await RefuseAsync(context, request, 400, ApiStatus.BadRequest("Upgrade request required"));
+            return;
+        }
+
+        if (state.Options.WebSocketRefused)
+        {
+            await RefuseAsync(context, request, 403, ApiStatus.WebSocketUpgradeForbidden());
             return;
         }
 
@@ -82,7 +104,56 @@ internal sealed class ExecEndpoint(FakeClusterState state)
             KeepAliveInterval = TimeSpan.Zero,
         });
         request.AgreedProtocol = protocol;
-        await ExecChannelSession.RunAsync(socket, request, container.EngineContainerId, protocol, context.RequestAborted);
+        if (context.Features.Get<ObservedUpgradeFeature>() is { } observed)
+        {
+            observed.OnClientPing = request.AddClientPing;
+        }
+
+        await ExecChannelSession.RunAsync(socket, request, containerId, protocol, state.Options.ExecGoesSilent, aborted);
+    }
+
+    // As the kubelet's: the handshake on X-Stream-Protocol-Version (refusals in plain text), then spdystream's upgrade.
+    private async Task UpgradeToSpdyAsync(HttpContext context, FakeExecRequest request, string containerId, CancellationToken aborted)
+    {
+        if (state.Options.SpdyRefused)
+        {
+            await RefuseAsync(context, request, 400, ApiStatus.BadRequest("Upgrade request required"));
+            return;
+        }
+
+        if (request.OfferedProtocols.Count == 0)
+        {
+            await RefuseAsTextAsync(context, request, 400, $"unable to upgrade: {StreamProtocolHeader} is required");
+            return;
+        }
+
+        var protocol = ExecStreamProtocols.Choose(request.OfferedProtocols);
+        if (protocol is null)
+        {
+            context.Response.Headers["X-Accepted-Stream-Protocol-Versions"] = new([.. ExecStreamProtocols.Supported]);
+            await RefuseAsTextAsync(
+                context,
+                request,
+                403,
+                $"unable to upgrade: unable to negotiate protocol: client supports [{string.Join(' ', request.OfferedProtocols)}], server accepts [{string.Join(' ', ExecStreamProtocols.Supported)}]");
+            return;
+        }
+
+        var upgradeFeature = context.Features.Get<IHttpUpgradeFeature>();
+        if (!string.Equals(context.Request.Headers.Upgrade, SpdyUpgrade, StringComparison.OrdinalIgnoreCase)
+            || !context.Request.Headers.Connection.Any(value => (value ?? "").Contains("upgrade", StringComparison.OrdinalIgnoreCase))
+            || context.Request.Protocol != "HTTP/1.1"
+            || upgradeFeature is not { IsUpgradableRequest: true })
+        {
+            await RefuseAsTextAsync(context, request, 400, "unable to upgrade: missing upgrade headers in request");
+            return;
+        }
+
+        context.Response.Headers[StreamProtocolHeader] = protocol;
+        context.Response.Headers.Upgrade = SpdyUpgrade;
+        await using var connection = await upgradeFeature.UpgradeAsync();
+        request.AgreedProtocol = protocol;
+        await SpdyExecSession.RunAsync(connection, request, containerId, protocol, state.Options, aborted);
     }
 
     /// <summary>Why the API server would refuse the exec before the upgrade, in its words; null when it would not.</summary>
@@ -120,6 +191,14 @@ internal sealed class ExecEndpoint(FakeClusterState state)
     {
         request.Refusal = $"{statusCode} {status["message"]}";
         await FakeApiHandler.WriteAsync(context, statusCode, status);
+    }
+
+    private static async Task RefuseAsTextAsync(HttpContext context, FakeExecRequest request, int statusCode, string message)
+    {
+        request.Refusal = $"{statusCode} {message}";
+        context.Response.StatusCode = statusCode;
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        await context.Response.WriteAsync(message + "\n");
     }
 
     // As Go's strconv.ParseBool reads the flags.

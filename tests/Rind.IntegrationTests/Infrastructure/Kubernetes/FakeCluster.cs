@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,7 +15,8 @@ namespace Rind.IntegrationTests.Infrastructure.Kubernetes;
 /// A fake Kubernetes API server on 127.0.0.1 (HTTPS, a random port, a certificate authority of its
 /// own, a bearer token), whose pods are containers of the test engine: what it says about pods is
 /// made up, but every exec really runs in the pod's container, over the exec subresource's WebSocket
-/// protocol (v5.channel.k8s.io and v4.channel.k8s.io).
+/// protocol (v5.channel.k8s.io and v4.channel.k8s.io) or over SPDY/3.1 (v4.channel.k8s.io to
+/// channel.k8s.io), as <see cref="FakeClusterOptions"/> say.
 /// </summary>
 public sealed class FakeCluster : IAsyncDisposable
 {
@@ -67,6 +69,17 @@ public sealed class FakeCluster : IAsyncDisposable
             });
         }));
         var server = builder.Build();
+        server.Use(next => context =>
+        {
+            if (context.Features.Get<IHttpUpgradeFeature>() is { } upgrade)
+            {
+                var observed = new ObservedUpgradeFeature(upgrade, string.Equals(context.Request.Headers.Upgrade, "websocket", StringComparison.OrdinalIgnoreCase));
+                context.Features.Set<IHttpUpgradeFeature>(observed);
+                context.Features.Set(observed);
+            }
+
+            return next(context);
+        });
         server.UseWebSockets();
         var handler = new FakeApiHandler(state);
         server.Run(handler.HandleAsync);
@@ -156,13 +169,14 @@ public sealed class FakeCluster : IAsyncDisposable
         var authority = options.InsecureSkipTlsVerify ? null
             : options.WrongAuthority ? ClusterCertificates.UnrelatedAuthorityPem("unrelated")
             : CaPem;
-        File.WriteAllText(path, KubeconfigText.Kubeconfig(options.ContextName, Server, authority, options.Namespace, user));
+        File.WriteAllText(path, KubeconfigText.Kubeconfig(options.ContextName, options.Server ?? Server, authority, options.Namespace, user));
         File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         return new FakeKubeconfig(path, runsPath);
     }
 
     public async ValueTask DisposeAsync()
     {
+        _state.Stop();
         await _server.StopAsync();
         await _server.DisposeAsync();
         _state.Certificates.Dispose();

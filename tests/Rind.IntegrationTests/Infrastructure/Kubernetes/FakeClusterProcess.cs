@@ -29,7 +29,7 @@ internal static class FakeClusterProcess
         FakeCluster? cluster = null;
         try
         {
-            cluster = await FakeCluster.StartAsync();
+            cluster = await FakeCluster.StartAsync(KubeTestTransport.For(options.Transport));
             await cluster.RunPodAsync(options.PodName, labels: PodLabels.Rind);
             cluster.WriteKubeconfig(options.KubeconfigPath);
             WatchForEndOfInput(stop);

@@ -8,11 +8,15 @@ internal sealed class FakeClusterState(FakeClusterOptions options, ClusterCertif
     private readonly HashSet<string> _namespaces = ["default", "kube-system", "kube-public"];
     private readonly List<FakeApiRequest> _requests = [];
     private readonly List<FakeExecRequest> _execRequests = [];
+    private readonly CancellationTokenSource _stopping = new();
     private long _resourceVersion = 1;
 
     public FakeClusterOptions Options { get; } = options;
 
     public ClusterCertificates Certificates { get; } = certificates;
+
+    /// <summary>Cancelled as the cluster stops: ends the exec sessions that would not end by themselves.</summary>
+    public CancellationToken Stopping => _stopping.Token;
 
     /// <summary>host:port, as the server names itself in discovery.</summary>
     public string ServerAddress { get; set; } = "";
@@ -31,6 +35,8 @@ internal sealed class FakeClusterState(FakeClusterOptions options, ClusterCertif
     {
         get { lock (_lock) { return [.. _execRequests]; } }
     }
+
+    public void Stop() => _stopping.Cancel();
 
     public void Record(FakeApiRequest request)
     {

@@ -13,6 +13,8 @@ public sealed class FakeExecRequest
     private bool _stdinEnded;
     private int? _exitCode;
     private string? _refusal;
+    private int _clientPings;
+    private int _serverPingsAnswered;
 
     internal FakeExecRequest(
         string method,
@@ -63,17 +65,20 @@ public sealed class FakeExecRequest
     /// <summary>The Upgrade header: "websocket", "SPDY/3.1", or null for a plain request.</summary>
     public string? Upgrade { get; }
 
-    /// <summary>The WebSocket subprotocols the client offered, in its order.</summary>
+    /// <summary>
+    /// The protocols the client offered, in its order: WebSocket subprotocols, or SPDY's
+    /// X-Stream-Protocol-Version headers.
+    /// </summary>
     public IReadOnlyList<string> OfferedProtocols { get; }
 
-    /// <summary>The subprotocol the server agreed to; null when it did not upgrade.</summary>
+    /// <summary>The protocol the server agreed to (subprotocol, or X-Stream-Protocol-Version); null when it did not upgrade.</summary>
     public string? AgreedProtocol
     {
         get { lock (_lock) { return _agreedProtocol; } }
         internal set { lock (_lock) { _agreedProtocol = value; } }
     }
 
-    /// <summary>Whether the client ended stdin with v5's close message (<c>[255, 0]</c>).</summary>
+    /// <summary>Whether the client ended stdin: v5's close message (<c>[255, 0]</c>), or the FIN of SPDY's stdin stream.</summary>
     public bool StdinEnded
     {
         get { lock (_lock) { return _stdinEnded; } }
@@ -100,10 +105,20 @@ public sealed class FakeExecRequest
         get { lock (_lock) { return [.. _resizes]; } }
     }
 
+    /// <summary>The pings the client sent during the session: SPDY PING frames, or WebSocket ping frames.</summary>
+    public int ClientPings => Volatile.Read(ref _clientPings);
+
+    /// <summary>The server's own SPDY PINGs (<see cref="FakeClusterOptions.SpdyPingInterval"/>) the client answered.</summary>
+    public int ServerPingsAnswered => Volatile.Read(ref _serverPingsAnswered);
+
     public override string ToString() =>
         $"{Method} exec {Namespace}/{Pod} [{string.Join(", ", Command)}] upgrade={Upgrade ?? "none"} " +
         $"offered=[{string.Join(", ", OfferedProtocols)}] agreed={AgreedProtocol ?? "none"} exit={ExitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}" +
         (Refusal is null ? "" : $" refused: {Refusal}");
+
+    internal void AddClientPing() => Interlocked.Increment(ref _clientPings);
+
+    internal void AddServerPingAnswered() => Interlocked.Increment(ref _serverPingsAnswered);
 
     internal void AddResize(int width, int height)
     {

@@ -9,6 +9,13 @@ public sealed record FakeKubeconfigOptions
     /// <summary>The context's namespace; none when null.</summary>
     public string? Namespace { get; init; }
 
+    /// <summary>
+    /// The server's address, when something stands between the client and the cluster (a proxy on
+    /// another loopback port: the cluster's certificate names 127.0.0.1, whatever the port); null
+    /// gives the cluster's own.
+    /// </summary>
+    public Uri? Server { get; init; }
+
     /// <summary>Trusts a certificate authority unrelated to the cluster's.</summary>
     public bool WrongAuthority { get; init; }
 

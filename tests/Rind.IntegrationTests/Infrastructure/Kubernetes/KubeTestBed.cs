@@ -10,9 +10,10 @@ public sealed class KubeTestBed : IAsyncDisposable
 
     public KubeconfigHome Home { get; } = new();
 
+    /// <param name="options">How the cluster behaves; by default, as <see cref="KubeTestTransport"/> says for this run.</param>
     public async Task<FakeCluster> StartClusterAsync(FakeClusterOptions? options = null)
     {
-        var cluster = await FakeCluster.StartAsync(options);
+        var cluster = await FakeCluster.StartAsync(options ?? KubeTestTransport.Options());
         _clusters.Add(cluster);
         return cluster;
     }
