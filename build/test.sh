@@ -9,6 +9,11 @@
 #   integration-tls     the Category=Representative ones through the engine's
 #                       TLS listener (tcp://, both sides verified)
 #   integration-ssh     the Category=Representative ones through ssh://
+#   integration-kube-websocket-v4, integration-kube-spdy
+#                       rind's Kubernetes tests (the Kube* classes) again,
+#                       against a fake cluster that speaks WebSocket v4 only,
+#                       then one that refuses WebSocket as OpenShift does, so
+#                       that rind speaks SPDY/3.1 (RIND_TEST_KUBE_TRANSPORT)
 # A pass that cannot run here (e.g. a developer's own engine has no TLS
 # listener) says so in one line and counts as neither passed nor failed.
 #
@@ -221,6 +226,25 @@ tls_pass() {
     DOCKER_TLS_VERIFY=1 "DOCKER_CERT_PATH=$RIND_TLS_CERT_PATH" "RIND_FIXTURE_HOST=$DOCKER_HOST" -- "${later_arguments[@]}"
 }
 
+# rind's Kubernetes tests once more for each exec transport a cluster may
+# demand; the first pass ran them over WebSocket v5.
+kube_transport_passes() {
+  local transport filter=""
+  local -a arguments=(--no-build)
+  while (($# > 0)); do
+    case $1 in
+      --filter) filter=${2:-}; shift; (($# == 0)) || shift ;;
+      --filter=*) filter=${1#--filter=}; shift ;;
+      --no-build) shift ;;
+      *) arguments+=("$1"); shift ;;
+    esac
+  done
+  arguments+=(--filter "${filter:+($filter)&}Category=Kubernetes&FullyQualifiedName~Rind.IntegrationTests.Kube")
+  for transport in websocket-v4 spdy; do
+    run_tests "integration-kube-$transport" "$integration" "RIND_TEST_KUBE_TRANSPORT=$transport" -- "${arguments[@]}"
+  done
+}
+
 ssh_pass() {
   if [[ -z ${RIND_SSH_HOST:-} ]]; then
     skipped_pass integration-ssh "${ssh_unavailable:-the test sshd did not start}"
@@ -257,6 +281,7 @@ if run_step bash build/publish.sh && [[ -x artifacts/rind ]]; then
     esac
 
     run_tests integration "$integration" -- "$@"
+    kube_transport_passes "$@"
     podman_pass "$@"
     tls_pass "$@"
     ssh_pass "$@"

@@ -156,7 +156,7 @@ public sealed class KubeCredentialTests : IAsyncLifetime
         Assert.Equal((0, pod.Containers[0].Hostname + "\n", ""), (result.ExitCode, result.Stdout, result.Stderr));
         Assert.NotEmpty(proxy.Targets);
         Assert.All(proxy.Targets, target => Assert.Equal($"127.0.0.1:{cluster.Server.Port}", target));
-        Assert.Single(cluster.ExecRequests);
+        Assert.Single(cluster.Execs);
     }
 
     [Fact(Timeout = 120_000)]

@@ -33,7 +33,7 @@ public sealed class KubeExitCodeTests : IAsyncLifetime
         var result = await _bed.Home.RunAsync(["sh", "-c", $"echo ran; exit {exitCode}"]);
 
         Assert.Equal((exitCode, "ran\n", ""), (result.ExitCode, result.Stdout, result.Stderr));
-        Assert.Equal(exitCode, Assert.Single(cluster.ExecRequests).ExitCode);
+        Assert.Equal(exitCode, Assert.Single(cluster.Execs).ExitCode);
     }
 
     [Fact(Timeout = 120_000)]

@@ -33,7 +33,7 @@ public sealed class KubeSelectionTests : IAsyncLifetime
         Assert.Equal((0, HostnameOf(pod) + "\n", ""), (result.ExitCode, result.Stdout, result.Stderr));
         var list = Assert.Single(cluster.Requests, request => request.PathAndQuery.Contains("/pods?", StringComparison.Ordinal));
         Assert.Equal("/api/v1/namespaces/default/pods?labelSelector=app.rind", list.PathAndQuery);
-        var exec = Assert.Single(cluster.ExecRequests);
+        var exec = Assert.Single(cluster.Execs);
         Assert.Equal(("default", "web-7d9f", "app"), (exec.Namespace, exec.Pod, exec.Container));
     }
 
@@ -107,8 +107,8 @@ public sealed class KubeSelectionTests : IAsyncLifetime
 
         Assert.Equal((0, HostnameOf(firstPod) + "\n", ""), (byCurrent.ExitCode, byCurrent.Stdout, byCurrent.Stderr));
         Assert.Equal((0, HostnameOf(secondPod) + "\n", ""), (byOption.ExitCode, byOption.Stdout, byOption.Stderr));
-        Assert.Single(first.ExecRequests);
-        Assert.Single(second.ExecRequests);
+        Assert.Single(first.Execs);
+        Assert.Single(second.Execs);
     }
 
     [Fact(Timeout = 120_000)]
@@ -141,7 +141,7 @@ public sealed class KubeSelectionTests : IAsyncLifetime
         Assert.Equal((0, HostnameOf(teamPod) + "\n"), (byContext.ExitCode, byContext.Stdout));
         Assert.Equal((0, HostnameOf(defaultPod) + "\n"), (byShortOption.ExitCode, byShortOption.Stdout));
         Assert.Equal((0, HostnameOf(otherPod) + "\n"), (byLongOption.ExitCode, byLongOption.Stdout));
-        Assert.Equal(["team", "default", "other"], cluster.ExecRequests.Select(exec => exec.Namespace));
+        Assert.Equal(["team", "default", "other"], cluster.Execs.Select(exec => exec.Namespace));
     }
 
     [Fact(Timeout = 120_000)]
@@ -155,7 +155,7 @@ public sealed class KubeSelectionTests : IAsyncLifetime
         var result = await Home.RunAsync(["hostname"]);
 
         Assert.Equal((0, HostnameOf(pod) + "\n"), (result.ExitCode, result.Stdout));
-        Assert.Equal("default", Assert.Single(cluster.ExecRequests).Namespace);
+        Assert.Equal("default", Assert.Single(cluster.Execs).Namespace);
     }
 
     [Fact(Timeout = 120_000)]
@@ -255,7 +255,7 @@ public sealed class KubeSelectionTests : IAsyncLifetime
         var result = await Home.RunAsync(["-c", picked, "hostname"]);
 
         Assert.Equal((0, HostnameOf(pods[index]) + "\n", ""), (result.ExitCode, result.Stdout, result.Stderr));
-        Assert.Equal(pods[index].Name, Assert.Single(cluster.ExecRequests).Pod);
+        Assert.Equal(pods[index].Name, Assert.Single(cluster.Execs).Pod);
     }
 
     [Fact(Timeout = 120_000)]
@@ -292,7 +292,7 @@ public sealed class KubeSelectionTests : IAsyncLifetime
 
         Assert.Equal((0, annotated.Containers[1].Hostname + "\n"), (inAnnotated.ExitCode, inAnnotated.Stdout));
         Assert.Equal((0, plain.Containers[0].Hostname + "\n"), (inPlain.ExitCode, inPlain.Stdout));
-        Assert.Equal(["app", "main"], cluster.ExecRequests.Select(exec => exec.Container));
+        Assert.Equal(["app", "main"], cluster.Execs.Select(exec => exec.Container));
     }
 
     private static string HostnameOf(FakePod pod) => pod.Containers[0].Hostname;

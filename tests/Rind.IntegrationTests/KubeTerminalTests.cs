@@ -29,7 +29,7 @@ public sealed class KubeTerminalTests : IAsyncLifetime
         await terminal.WaitForScreenAsync("/dev/pts/");
         var (before, after) = await terminal.TerminalSettingsAsync();
         Assert.Equal(before, after);
-        Assert.True(Assert.Single(cluster.ExecRequests).Tty);
+        Assert.True(Assert.Single(cluster.Execs).Tty);
     }
 
     [Fact(Timeout = 120_000)]
@@ -62,7 +62,7 @@ public sealed class KubeTerminalTests : IAsyncLifetime
 
         Assert.Equal(0, await terminal.WaitForExitCodeAsync());
         Assert.Equal("27 91", await terminal.ScreenAsync());
-        Assert.Equal((91, 27), Assert.Single(cluster.ExecRequests).Resizes[0]);
+        Assert.Equal((91, 27), Assert.Single(cluster.Execs).Resizes[0]);
     }
 
     [Fact(Timeout = 120_000)]

@@ -48,6 +48,20 @@ public sealed class FakeCluster : IAsyncDisposable
     /// <summary>Every request for the exec subresource, in order, with what became of it.</summary>
     public IReadOnlyList<FakeExecRequest> ExecRequests => _state.ExecRequests;
 
+    /// <summary>
+    /// The execs that ran a client's command, over whichever transport: the upgraded requests, without the
+    /// refusals before them, and without a WebSocket exec that gave way to SPDY for the same command (where
+    /// WebSocket speaks only v4, which cannot end piped input).
+    /// </summary>
+    public IReadOnlyList<FakeExecRequest> Execs
+    {
+        get
+        {
+            var upgraded = _state.ExecRequests.Where(exec => exec.AgreedProtocol is not null).ToList();
+            return [.. upgraded.Where((exec, index) => index + 1 == upgraded.Count || !GaveWay(exec, upgraded[index + 1]))];
+        }
+    }
+
     public static async Task<FakeCluster> StartAsync(FakeClusterOptions? options = null)
     {
         options ??= new FakeClusterOptions();
@@ -191,4 +205,8 @@ public sealed class FakeCluster : IAsyncDisposable
             await container.DisposeAsync();
         }
     }
+
+    private static bool GaveWay(FakeExecRequest exec, FakeExecRequest next) =>
+        exec.Upgrade == "websocket" && next.Upgrade?.StartsWith("SPDY/", StringComparison.OrdinalIgnoreCase) == true
+        && exec.Pod == next.Pod && exec.Container == next.Container && exec.Command.SequenceEqual(next.Command);
 }
