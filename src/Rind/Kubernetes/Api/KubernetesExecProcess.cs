@@ -15,7 +15,7 @@ namespace Rind.Kubernetes.Api;
 /// A command started through a pod's exec subresource, over the streams of whichever transport the server
 /// agreed to, kept alive by a heartbeat. Output is read on one thread and input written on another.
 /// </summary>
-internal sealed class KubernetesExecProcess : IPodExecProcess
+internal sealed class KubernetesExecProcess : IPodExecProcess, IChunkReader
 {
     private readonly IExecStreams _streams;
     private readonly string _cluster;
@@ -43,7 +43,24 @@ internal sealed class KubernetesExecProcess : IPodExecProcess
 
     public bool CanCloseInput => _streams.CanCloseInput;
 
-    public IChunkReader Output => _streams.Output;
+    /// <summary>The command's output; a connection that broke or went silent on the way is said in the cluster's words.</summary>
+    public IChunkReader Output => this;
+
+    /// <exception cref="RindException">The connection broke off, or went silent, before the output ended.</exception>
+    public MultiplexedChunk Read(Span<byte> buffer)
+    {
+        try
+        {
+            return _streams.Output.Read(buffer);
+        }
+        catch (Exception exception) when (exception is IOException or InvalidDataException)
+        {
+            throw new RindException(_streams.ConnectionEnd == ExecConnectionEnd.Silent
+                ? SilenceMessage()
+                : $"the connection to {_cluster} broke off while the command in pod {UntrustedText.Show(_name)} ran: {exception.Message}",
+                innerException: exception);
+        }
+    }
 
     public void WriteInput(ReadOnlySpan<byte> bytes)
     {
@@ -89,10 +106,7 @@ internal sealed class KubernetesExecProcess : IPodExecProcess
             switch (_streams.ConnectionEnd)
             {
                 case ExecConnectionEnd.Silent:
-                    throw new RindException(string.Create(
-                        CultureInfo.InvariantCulture,
-                        $"{_cluster} sent nothing on the exec in pod {UntrustedText.Show(_name)}, not even the answer to a ping, " +
-                        $"for {_keepAlive.SilenceLimit?.TotalSeconds:0.#} s; the connection was given up and the command's exit code is not known"));
+                    throw new RindException(SilenceMessage());
                 case ExecConnectionEnd.Broken:
                     throw new RindException($"the connection to {_cluster} broke off before the command in pod {UntrustedText.Show(_name)} ended; its exit code is not known");
             }
@@ -110,6 +124,11 @@ internal sealed class KubernetesExecProcess : IPodExecProcess
 
         return ended;
     }
+
+    private string SilenceMessage() => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{_cluster} sent nothing on the exec in pod {UntrustedText.Show(_name)}, not even the answer to a ping, " +
+        $"for {_keepAlive.SilenceLimit?.TotalSeconds:0.#} s; the connection was given up and the command's exit code is not known");
 
     private string MissingProgramMessage(string program)
     {
