@@ -2,7 +2,8 @@
 # Measures rind against docker exec on the same labelled container, runs alternating:
 # the latency of a trivial command, start-up alone, throughput of 100 MB through cat,
 # rind's peak memory while streaming, and the size of the binary; and rind --kube against
-# kubectl exec on the same pod, the latency of a trivial command. Prints a table with the
+# kubectl exec on the same pod, the latency of a trivial command, over WebSocket and over
+# SPDY/3.1 (a cluster that refuses WebSocket as OpenShift does). Prints a table with the
 # ratios and whether each budget is met.
 #
 #   build/bench.sh                 the full run (about a minute)
@@ -11,8 +12,8 @@
 #   build/bench.sh --strict        exit 1 when a budget is missed
 #
 # Uses the engine build/test.sh uses (DOCKER_HOST, /var/run/docker.sock, or a private one).
-# The cluster is the integration tests' fake API server (HTTPS on 127.0.0.1, a bearer
-# token), run as a process of its own; its pod is a container of that engine. Needs kubectl.
+# The clusters are the integration tests' fake API server (HTTPS on 127.0.0.1, a bearer
+# token), run as processes of their own; their pods are containers of that engine. Needs kubectl.
 set -euo pipefail
 # Numbers with a dot whatever the user's locale, and string lengths in bytes (see width_of).
 export LC_ALL=C
@@ -47,7 +48,7 @@ source build/lib/engine.sh
 work=$(mktemp -d)
 container=rind-bench-$$
 cleanup() {
-  fake_cluster_down
+  fake_clusters_down
   docker rm -f "$container" >/dev/null 2>&1 || true
   rm -rf "$work"
   rind_engine_down
@@ -72,34 +73,48 @@ mkdir -p "$work/tmp" "$work/home"
 TMPDIR=$work/tmp dotnet build tests/Rind.IntegrationTests -c Release --disable-build-servers -nologo -v q \
   >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; echo "bench: the fake cluster did not build" >&2; exit 1; }
 fake_cluster_dll=tests/Rind.IntegrationTests/bin/Release/net10.0/Rind.IntegrationTests.dll
-kubeconfig=$work/kubeconfig
 pod=rind-bench-$$
-fake_cluster_pid='' fake_cluster_input='' fake_cluster_output=''
-# Ends its input, which stops it, or with SIGTERM when that does not, or when its input was
-# never opened (then it has not started yet). Its pod goes before the engine does.
+# Two clusters: one as current Kubernetes serves exec (WebSocket), one as OpenShift does (WebSocket
+# refused with 403, so that both rind and kubectl fall back to SPDY/3.1). Per transport: the PID,
+# the file descriptors of its input and output, and its kubeconfig.
+declare -A fake_cluster_pid=() fake_cluster_input=() fake_cluster_output=()
+# Ends a cluster's input, which stops it, or with SIGTERM when that does not, or when its input
+# was never opened (then it has not started yet). Its pod goes before the engine does.
 fake_cluster_down() {
-  [[ -n $fake_cluster_pid ]] || return 0
-  local deadline=$SECONDS
-  if [[ -n $fake_cluster_input ]]; then
-    exec {fake_cluster_input}>&- {fake_cluster_output}<&-
+  local transport=$1 deadline=$SECONDS
+  [[ -n ${fake_cluster_pid[$transport]:-} ]] || return 0
+  if [[ -n ${fake_cluster_input[$transport]:-} ]]; then
+    exec {fake_cluster_input[$transport]}>&- {fake_cluster_output[$transport]}<&-
     deadline=$((SECONDS + 60))
   fi
-  while kill -0 "$fake_cluster_pid" 2>/dev/null && ((SECONDS < deadline)); do sleep 0.1; done
-  kill -TERM "$fake_cluster_pid" 2>/dev/null || true
-  wait "$fake_cluster_pid" 2>/dev/null || true
-  fake_cluster_pid=
+  while kill -0 "${fake_cluster_pid[$transport]}" 2>/dev/null && ((SECONDS < deadline)); do sleep 0.1; done
+  kill -TERM "${fake_cluster_pid[$transport]}" 2>/dev/null || true
+  wait "${fake_cluster_pid[$transport]}" 2>/dev/null || true
+  unset "fake_cluster_pid[$transport]"
 }
+fake_clusters_down() {
+  local transport
+  for transport in "${!fake_cluster_pid[@]}"; do fake_cluster_down "$transport"; done
+}
+# Starts the cluster of a transport (websocket or spdy), with its kubeconfig at $work/kubeconfig-TRANSPORT.
 # Its input and output are named pipes, each opened in the same order on both sides.
-mkfifo "$work/fake-cluster.in" "$work/fake-cluster.out"
-TMPDIR=$work/tmp dotnet "$fake_cluster_dll" fake-cluster --kubeconfig "$kubeconfig" --pod "$pod" \
-  <"$work/fake-cluster.in" >"$work/fake-cluster.out" 2>"$work/fake-cluster.log" &
-fake_cluster_pid=$!
-exec {fake_cluster_input}>"$work/fake-cluster.in" {fake_cluster_output}<"$work/fake-cluster.out"
-if ! read -r -t 120 -u "$fake_cluster_output" ready || [[ $ready != ready ]]; then
-  cat "$work/fake-cluster.log" >&2
-  echo "bench: the fake cluster did not get ready" >&2
-  exit 1
-fi
+fake_cluster_up() {
+  local transport=$1 ready input output
+  mkfifo "$work/fake-cluster-$transport.in" "$work/fake-cluster-$transport.out"
+  TMPDIR=$work/tmp dotnet "$fake_cluster_dll" fake-cluster --kubeconfig "$work/kubeconfig-$transport" --pod "$pod" --transport "$transport" \
+    <"$work/fake-cluster-$transport.in" >"$work/fake-cluster-$transport.out" 2>"$work/fake-cluster-$transport.log" &
+  fake_cluster_pid[$transport]=$!
+  exec {input}>"$work/fake-cluster-$transport.in" {output}<"$work/fake-cluster-$transport.out"
+  fake_cluster_input[$transport]=$input
+  fake_cluster_output[$transport]=$output
+  if ! read -r -t 120 -u "$output" ready || [[ $ready != ready ]]; then
+    cat "$work/fake-cluster-$transport.log" >&2
+    echo "bench: the fake cluster ($transport) did not get ready" >&2
+    exit 1
+  fi
+}
+fake_cluster_up websocket
+fake_cluster_up spdy
 
 # bash's own clock: reading it starts no process, so it adds nothing to what it measures.
 now_ns() { local now=${EPOCHREALTIME/[.,]/}; echo "${now}000"; }
@@ -130,8 +145,10 @@ rind_true() { "$rind" true; }
 docker_true() { docker exec "$container" true; }
 # The same cluster, user and home for both; RIND_CONTAINER is the Docker rows': here rind finds
 # the labelled pod itself, and kubectl is told its name.
-rind_kube_true() { RIND_CONTAINER='' KUBECONFIG=$kubeconfig HOME=$work/home "$rind" --kube true; }
-kubectl_true() { KUBECONFIG=$kubeconfig HOME=$work/home kubectl exec "$pod" -- true; }
+rind_kube_true() { RIND_CONTAINER='' KUBECONFIG=$work/kubeconfig-websocket HOME=$work/home "$rind" --kube true; }
+kubectl_true() { KUBECONFIG=$work/kubeconfig-websocket HOME=$work/home kubectl exec "$pod" -- true; }
+rind_spdy_true() { RIND_CONTAINER='' KUBECONFIG=$work/kubeconfig-spdy HOME=$work/home "$rind" --kube true; }
+kubectl_spdy_true() { KUBECONFIG=$work/kubeconfig-spdy HOME=$work/home kubectl exec "$pod" -- true; }
 rind_version() { "$rind" --version; }
 docker_version() { docker --version; }
 empty() { :; }
@@ -149,6 +166,7 @@ read -r floor _ _ < <(stats true_program)
 
 measure rind_true docker_true
 measure rind_kube_true kubectl_true
+measure rind_spdy_true kubectl_spdy_true
 measure rind_version docker_version
 
 dd if=/dev/urandom of="$work/input" bs=1M count="$megabytes" status=none
@@ -178,6 +196,8 @@ read -r rind_true_median rind_true_low rind_true_high < <(stats rind_true)
 read -r docker_true_median docker_true_low docker_true_high < <(stats docker_true)
 read -r rind_kube_true_median rind_kube_true_low rind_kube_true_high < <(stats rind_kube_true)
 read -r kubectl_true_median kubectl_true_low kubectl_true_high < <(stats kubectl_true)
+read -r rind_spdy_true_median rind_spdy_true_low rind_spdy_true_high < <(stats rind_spdy_true)
+read -r kubectl_spdy_true_median kubectl_spdy_true_low kubectl_spdy_true_high < <(stats kubectl_spdy_true)
 read -r rind_version_median _ _ < <(stats rind_version)
 read -r docker_version_median _ _ < <(stats docker_version)
 
@@ -198,6 +218,7 @@ missed=false
 
 rt=$rind_true_median; dt=$docker_true_median
 rk=$rind_kube_true_median; kt=$kubectl_true_median
+rp=$rind_spdy_true_median; kp=$kubectl_spdy_true_median
 rv=$rind_version_median; dv=$docker_version_median
 rs=$(mbps "$rind_stream_ns"); ds=$(mbps "$docker_stream_ns")
 peak_mb=$(awk -v k="$peak_kb" 'BEGIN { printf "%.1f", k / 1024 }')
@@ -252,6 +273,9 @@ row "run \`true\`: 25th-75th percentile" "$rind_true_low-$rind_true_high ms" "$d
 judge "$rk <= $kt"
 row "--kube: run \`true\`: median" "$rk ms" "$kt ms" "$(ratio "$rk" "$kt")" "ratio ≤ 1.0" "$verdict"
 row "--kube: run \`true\`: 25th-75th percentile" "$rind_kube_true_low-$rind_kube_true_high ms" "$kubectl_true_low-$kubectl_true_high ms" "" "" ""
+judge "$rp <= $kp"
+row "--kube over SPDY (WebSocket refused): median" "$rp ms" "$kp ms" "$(ratio "$rp" "$kp")" "ratio ≤ 1.0" "$verdict"
+row "--kube over SPDY: 25th-75th percentile" "$rind_spdy_true_low-$rind_spdy_true_high ms" "$kubectl_spdy_true_low-$kubectl_spdy_true_high ms" "" "" ""
 judge "$rv < 5"
 row "start-up (--version): median" "$rv ms" "$dv ms" "$(ratio "$rv" "$dv")" "rind < 5 ms" "$verdict"
 judge "$rs >= $ds"
@@ -268,7 +292,7 @@ echo
 ! $quick || echo "$smoke_note"
 echo "rind $("$rind" --version | cut -d' ' -f2-) against docker exec, and with --kube against kubectl exec; $runs runs each, alternating"
 echo "engine: $engine at ${DOCKER_HOST:-the default address}; CLI: docker $(docker version --format '{{.Client.Version}}' 2>/dev/null)"
-echo "cluster: the integration tests' fake API server on 127.0.0.1 (HTTPS, bearer token), its pod a container of that engine; kubectl $(kubectl version --client 2>/dev/null | sed -n 's/^Client Version: //p')"
+echo "cluster: the integration tests' fake API server on 127.0.0.1 (HTTPS, bearer token), its pod a container of that engine, once with WebSocket exec and once refusing it as OpenShift does; kubectl $(kubectl version --client 2>/dev/null | sed -n 's/^Client Version: //p')"
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(uname -sr)"
 echo
 print_table
