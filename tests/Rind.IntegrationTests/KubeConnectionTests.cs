@@ -51,6 +51,16 @@ public sealed class KubeConnectionTests : IAsyncLifetime
     }
 
     [Fact(Timeout = 120_000)]
+    public async Task With_RIND_TIMEOUT_0_nothing_is_bounded_and_the_exec_runs_as_ever()
+    {
+        await _bed.StartClusterWithPodAsync();
+
+        var result = await _bed.Home.RunAsync(["sh", "-c", "sleep 1; echo ok"], extra: new Dictionary<string, string?> { ["RIND_TIMEOUT"] = "0" });
+
+        Assert.Equal((0, "ok\n", ""), (result.ExitCode, result.Stdout, result.Stderr));
+    }
+
+    [Fact(Timeout = 120_000)]
     public async Task The_servers_spdy_pings_are_answered()
     {
         var (cluster, _) = await _bed.StartClusterWithPodAsync(

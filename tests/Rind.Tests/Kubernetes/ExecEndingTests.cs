@@ -60,4 +60,21 @@ public sealed class ExecEndingTests
 
         Assert.Contains("rind cannot read", ended.StartFailure, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("", 0L)]
+    [InlineData("  \n", 0L)]
+    [InlineData("command terminated with non-zero exit code: error executing command [sh -c exit 3], exit code 3", 3L)]
+    public void The_text_of_the_protocols_before_v4_gives_success_or_the_exit_code_it_ends_with(string text, long exitCode)
+    {
+        Assert.Equal(exitCode, ExecEnding.OfText(text).ExitCode);
+    }
+
+    [Fact]
+    public void Text_of_the_protocols_before_v4_without_an_exit_code_is_the_reason_the_command_did_not_start()
+    {
+        var ended = ExecEnding.OfText("container not found (\"app\")\n");
+
+        Assert.Equal((null, "container not found (\"app\")"), (ended.ExitCode, ended.StartFailure));
+    }
 }

@@ -8,9 +8,9 @@ namespace Rind.Engine.Transport;
 /// </summary>
 internal static class ReceiveTimeout
 {
-    /// <param name="limit">The longest a read may wait; null for no limit.</param>
+    /// <param name="limit">The longest a read may wait; null, or <see cref="Timeout.InfiniteTimeSpan"/> (RIND_TIMEOUT=0), for no limit.</param>
     public static void Set(Socket socket, TimeSpan? limit) =>
-        socket.ReceiveTimeout = limit is { } wait ? (int)Math.Clamp(wait.TotalMilliseconds, 1, int.MaxValue) : 0;
+        socket.ReceiveTimeout = limit is { } wait && wait > TimeSpan.Zero ? (int)Math.Clamp(wait.TotalMilliseconds, 1, int.MaxValue) : 0;
 
     /// <summary>Whether a failed read failed because it waited past the limit.</summary>
     public static bool IsCause(Exception exception)
