@@ -198,7 +198,7 @@ public sealed class FakeClusterSpdyKubectlTests : IAsyncLifetime
     public async Task Through_a_proxy_that_drops_idle_connections_a_busy_spdy_exec_passes_and_a_quiet_one_is_cut_which_kubectl_takes_for_success()
     {
         await StartClusterAsync(OpenShift);
-        await using var proxy = new IdleDroppingProxy(_cluster.Server.Port, TimeSpan.FromSeconds(2));
+        await using var proxy = LoopbackTcpForwarder.DroppingIdle(_cluster.Server.Port, TimeSpan.FromSeconds(2));
         var throughProxy = new FakeKubeconfigOptions { Server = new Uri($"https://127.0.0.1:{proxy.Port}") };
 
         var busy = await KubectlAsync(["exec", Pod, "--", "sh", "-c", "for i in 1 2 3 4; do echo $i; sleep 1; done"], kubeconfig: throughProxy);

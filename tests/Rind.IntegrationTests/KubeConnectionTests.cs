@@ -25,7 +25,7 @@ public sealed class KubeConnectionTests : IAsyncLifetime
     {
         var cluster = await _bed.StartClusterAsync();
         await cluster.RunPodAsync("web-7d9f", labels: PodLabels.Rind);
-        await using var proxy = new IdleDroppingProxy(cluster.Server.Port, TimeSpan.FromSeconds(3));
+        await using var proxy = LoopbackTcpForwarder.DroppingIdle(cluster.Server.Port, TimeSpan.FromSeconds(3));
         _bed.Home.Write(cluster, new FakeKubeconfigOptions { Server = new Uri($"https://127.0.0.1:{proxy.Port}") });
 
         var result = await _bed.Home.RunAsync(

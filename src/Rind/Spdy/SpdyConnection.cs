@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Globalization;
+using Rind.Streams;
 
 namespace Rind.Spdy;
 
@@ -34,15 +35,13 @@ internal sealed class SpdyConnection(Stream stream, Action abort)
 
     private readonly SpdyFrameWriter _writer = new(stream);
     private readonly SpdyHeaderDecoder _headers = new(MaxControlLength);
-    private readonly byte[] _buffer = new byte[16 * 1024];
+    private readonly FramedInput _input = new(stream, "the SPDY connection");
     private readonly byte[] _head = new byte[SpdyFrameHead.Size];
     // A Monitor, not a Lock: senders wait on it for window.
     private readonly object _windowLock = new();
     private readonly Dictionary<int, long> _sendWindows = [];
     private readonly Dictionary<int, int> _ungranted = [];
     private byte[] _control = new byte[256];
-    private int _start;
-    private int _end;
     private int _nextStreamId = 1;
     private uint _nextPingId = 1;
     private int _dataLeft;
@@ -151,18 +150,18 @@ internal sealed class SpdyConnection(Stream stream, Action abort)
     {
         while (_dataLeft > 0)
         {
-            _dataLeft -= Consume(_dataLeft);
+            _dataLeft -= _input.Skip(_dataLeft);
         }
 
         while (true)
         {
-            if (_start == _end && !Fill())
+            if (_input.AtEnd())
             {
                 MarkEnded();
                 return SpdyReceived.End;
             }
 
-            ReadExactly(_head);
+            _input.ReadExactly(_head);
             var head = SpdyFrameHead.Parse(_head);
             if (!head.IsControl)
             {
@@ -186,7 +185,7 @@ internal sealed class SpdyConnection(Stream stream, Action abort)
             }
 
             var payload = _control.AsSpan(0, head.Length);
-            ReadExactly(payload);
+            _input.ReadExactly(payload);
             if (Handle(head, payload) is { } received)
             {
                 return received;
@@ -202,7 +201,7 @@ internal sealed class SpdyConnection(Stream stream, Action abort)
             return 0;
         }
 
-        var count = ReadPayload(buffer[..Math.Min(buffer.Length, _dataLeft)]);
+        var count = _input.Read(buffer[..Math.Min(buffer.Length, _dataLeft)]);
         _dataLeft -= count;
         return count;
     }
@@ -359,70 +358,6 @@ internal sealed class SpdyConnection(Stream stream, Action abort)
         {
             _ended = true;
             Monitor.PulseAll(_windowLock);
-        }
-    }
-
-    /// <summary>Skips unread payload, at least one byte of it.</summary>
-    private int Consume(int count)
-    {
-        if (_start == _end && !Fill())
-        {
-            throw new IOException("the SPDY connection ended inside a frame");
-        }
-
-        var skipped = Math.Min(count, _end - _start);
-        _start += skipped;
-        return skipped;
-    }
-
-    private void ReadExactly(Span<byte> target)
-    {
-        while (!target.IsEmpty)
-        {
-            target = target[ReadPayload(target)..];
-        }
-    }
-
-    /// <summary>Reads at least one byte of what follows, from what is buffered, else straight into a large target.</summary>
-    private int ReadPayload(Span<byte> target)
-    {
-        if (_start == _end)
-        {
-            if (target.Length >= _buffer.Length)
-            {
-                var direct = ReadStream(target);
-                return direct > 0 ? direct : throw new IOException("the SPDY connection ended inside a frame");
-            }
-
-            if (!Fill())
-            {
-                throw new IOException("the SPDY connection ended inside a frame");
-            }
-        }
-
-        var count = Math.Min(target.Length, _end - _start);
-        _buffer.AsSpan(_start, count).CopyTo(target);
-        _start += count;
-        return count;
-    }
-
-    /// <returns>false at the end of the stream.</returns>
-    private bool Fill()
-    {
-        _start = 0;
-        _end = ReadStream(_buffer);
-        return _end > 0;
-    }
-
-    private int ReadStream(Span<byte> target)
-    {
-        try
-        {
-            return stream.Read(target);
-        }
-        catch (ObjectDisposedException exception)
-        {
-            throw new IOException("the SPDY connection was closed", exception);
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Globalization;
+using Rind.Streams;
 
 namespace Rind.WebSockets;
 
@@ -20,9 +21,7 @@ internal sealed class WebSocketConnection(Stream stream, Action abort, long maxF
     private const int MaxControlPayload = 125;
 
     private readonly WebSocketFrameWriter _writer = new(stream);
-    private readonly byte[] _buffer = new byte[16 * 1024];
-    private int _start;
-    private int _end;
+    private readonly FramedInput _input = new(stream, "the WebSocket's connection");
     private long _frameLeft;
     private bool _frameEndsMessage;
     private bool _inMessage;
@@ -171,67 +170,10 @@ internal sealed class WebSocketConnection(Stream stream, Action abort, long maxF
         }
     }
 
-    private byte ReadByte(bool atFrameStart)
-    {
-        if (_start == _end && !Fill())
-        {
-            throw new IOException(atFrameStart
-                ? "the WebSocket's connection ended without a close"
-                : "the WebSocket's connection ended inside a frame");
-        }
+    private byte ReadByte(bool atFrameStart) =>
+        atFrameStart && _input.AtEnd() ? throw new IOException("the WebSocket's connection ended without a close") : _input.ReadByte();
 
-        return _buffer[_start++];
-    }
+    private void ReadExactly(Span<byte> target) => _input.ReadExactly(target);
 
-    private void ReadExactly(Span<byte> target)
-    {
-        while (!target.IsEmpty)
-        {
-            var count = ReadPayload(target);
-            target = target[count..];
-        }
-    }
-
-    /// <summary>Reads at least one byte of what follows, from what is buffered, else straight into a large target.</summary>
-    private int ReadPayload(Span<byte> target)
-    {
-        if (_start == _end)
-        {
-            if (target.Length >= _buffer.Length)
-            {
-                var direct = ReadStream(target);
-                return direct > 0 ? direct : throw new IOException("the WebSocket's connection ended inside a frame");
-            }
-
-            if (!Fill())
-            {
-                throw new IOException("the WebSocket's connection ended inside a frame");
-            }
-        }
-
-        var count = Math.Min(target.Length, _end - _start);
-        _buffer.AsSpan(_start, count).CopyTo(target);
-        _start += count;
-        return count;
-    }
-
-    /// <returns>false at the end of the stream.</returns>
-    private bool Fill()
-    {
-        _start = 0;
-        _end = ReadStream(_buffer);
-        return _end > 0;
-    }
-
-    private int ReadStream(Span<byte> target)
-    {
-        try
-        {
-            return stream.Read(target);
-        }
-        catch (ObjectDisposedException exception)
-        {
-            throw new IOException("the WebSocket's connection was closed", exception);
-        }
-    }
+    private int ReadPayload(Span<byte> target) => _input.Read(target);
 }

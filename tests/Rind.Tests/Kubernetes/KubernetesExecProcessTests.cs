@@ -212,10 +212,11 @@ public sealed class KubernetesExecProcessTests : IDisposable
         using var process = Open(ExecSubprotocol.V5);
         _pair!.Server.Abort();
         _pair.Server.Dispose();
-        await Task.Run(() => Assert.ThrowsAny<IOException>(() => ReadAll(process)), _timeout.Token);
+        var broken = await Task.Run(() => Assert.Throws<RindException>(() => ReadAll(process)), _timeout.Token);
 
         var failure = Assert.Throws<RindException>(() => process.WaitForEnd(TimeSpan.FromSeconds(5)));
 
+        Assert.StartsWith("the connection to the cluster at https://cluster.test broke off while the command in pod web-0 ran: ", broken.Message, StringComparison.Ordinal);
         Assert.Contains("exit code is not known", failure.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', failure.Message);
     }
