@@ -156,7 +156,8 @@ clear_engine_env=(-u DOCKER_TLS -u DOCKER_TLS_VERIFY -u DOCKER_CERT_PATH -u DOCK
 
 # The caller's arguments for the passes after the first, in later_arguments:
 # built already, and with any --filter narrowed to the representative tests
-# when $1 is "narrow" (dotnet test would take only the last --filter), or else
+# when $1 is "narrow" (dotnet test would take only the last --filter), to
+# rind's Kubernetes tests (the Kube* classes) when it is "kube", or else
 # to all but the Category=Packaging and Category=Kubernetes ones: the tool
 # package, the install script and rind's Kubernetes mode (which reaches the
 # engine only through the fake cluster's pods) are the same whatever the
@@ -176,6 +177,8 @@ later_pass_arguments() {
   done
   if [[ $narrow == narrow ]]; then
     later_arguments+=(--filter "${filter:+($filter)&}Category=Representative")
+  elif [[ $narrow == kube ]]; then
+    later_arguments+=(--filter "${filter:+($filter)&}Category=Kubernetes&FullyQualifiedName~Rind.IntegrationTests.Kube")
   else
     later_arguments+=(--filter "${filter:+($filter)&}Category!=Packaging&Category!=Kubernetes")
   fi
@@ -229,19 +232,10 @@ tls_pass() {
 # rind's Kubernetes tests once more for each exec transport a cluster may
 # demand; the first pass ran them over WebSocket v5.
 kube_transport_passes() {
-  local transport filter=""
-  local -a arguments=(--no-build)
-  while (($# > 0)); do
-    case $1 in
-      --filter) filter=${2:-}; shift; (($# == 0)) || shift ;;
-      --filter=*) filter=${1#--filter=}; shift ;;
-      --no-build) shift ;;
-      *) arguments+=("$1"); shift ;;
-    esac
-  done
-  arguments+=(--filter "${filter:+($filter)&}Category=Kubernetes&FullyQualifiedName~Rind.IntegrationTests.Kube")
+  local transport
+  later_pass_arguments kube "$@"
   for transport in websocket-v4 spdy; do
-    run_tests "integration-kube-$transport" "$integration" "RIND_TEST_KUBE_TRANSPORT=$transport" -- "${arguments[@]}"
+    run_tests "integration-kube-$transport" "$integration" "RIND_TEST_KUBE_TRANSPORT=$transport" -- "${later_arguments[@]}"
   done
 }
 
