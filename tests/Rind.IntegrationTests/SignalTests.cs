@@ -45,7 +45,7 @@ public sealed class SignalTests
 
     /// <summary>
     /// Starts rind as a foreground program would be. A test run may itself have been started in the
-    /// background of a script, where SIGINT and SIGQUIT are ignored, and rind, as any program
+    /// background of a script, where SIGINT and SIGQUIT are ignored (and SIGHUP, under nohup), and rind, as any program
     /// should, keeps a signal ignored that it was started with; perl puts them back before it
     /// becomes rind.
     /// </summary>
@@ -57,7 +57,7 @@ public sealed class SignalTests
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
-        foreach (var argument in (string[])["-e", "$SIG{INT} = $SIG{QUIT} = 'DEFAULT'; exec @ARGV or die \"exec: $!\"", RindBinary.Path, .. arguments])
+        foreach (var argument in (string[])["-e", "$SIG{INT} = $SIG{QUIT} = $SIG{HUP} = 'DEFAULT'; exec @ARGV or die \"exec: $!\"", RindBinary.Path, .. arguments])
         {
             start.ArgumentList.Add(argument);
         }

@@ -65,8 +65,8 @@ public sealed class KubeconfigHome : IDisposable
         ProcessRunner.RunAsync("/bin/bash", ["-c", script], environment: Environment(), timeout: timeout ?? TimeSpan.FromSeconds(30));
 
     /// <summary>
-    /// Starts <c>rind --kube ARGUMENTS</c> as a foreground program would be, with SIGINT and SIGQUIT
-    /// at their defaults (a test run started in the background of a script has them ignored, and rind
+    /// Starts <c>rind --kube ARGUMENTS</c> as a foreground program would be, with SIGINT, SIGQUIT and
+    /// SIGHUP at their defaults (a test run started in the background of a script, or under nohup, has them ignored, and rind
     /// keeps a signal ignored that it was started with): perl puts them back, then becomes rind.
     /// </summary>
     public Process Start(IEnumerable<string> arguments)
@@ -78,7 +78,7 @@ public sealed class KubeconfigHome : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in (string[])["-e", "$SIG{INT} = $SIG{QUIT} = 'DEFAULT'; exec @ARGV or die \"exec: $!\"", RindBinary.Path, "--kube", .. arguments])
+        foreach (var argument in (string[])["-e", "$SIG{INT} = $SIG{QUIT} = $SIG{HUP} = 'DEFAULT'; exec @ARGV or die \"exec: $!\"", RindBinary.Path, "--kube", .. arguments])
         {
             start.ArgumentList.Add(argument);
         }
