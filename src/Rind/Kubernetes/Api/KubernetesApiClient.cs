@@ -45,8 +45,8 @@ internal sealed class KubernetesApiClient(ClusterConnection cluster, ILogger log
 
     /// <summary>
     /// Opens the exec as kubectl does: over WebSocket, then over SPDY/3.1 when the server does not switch to
-    /// WebSocket (any answer but 101: OpenShift refuses it with 403, clusters before 1.29 and some proxies know
-    /// no WebSocket exec), or when it speaks only v4 there and the command's input must be ended.
+    /// WebSocket (any answer but 101: OpenShift 4.18 to 4.21 refuse it with 403, and some API proxies know no
+    /// WebSocket exec), or when it speaks only v4 there and the command's input must be ended.
     /// </summary>
     public IPodExecProcess OpenExec(PodExecRequest request)
     {
@@ -67,7 +67,18 @@ internal sealed class KubernetesApiClient(ClusterConnection cluster, ILogger log
             why = $"the WebSocket upgrade was refused ({webSocketRefusal!.Brief})";
         }
 
-        var spdy = OpenSpdy(request, out var spdyRefusal);
+        KubernetesExecProcess? spdy;
+        UpgradeRefusal? spdyRefusal;
+        try
+        {
+            spdy = OpenSpdy(request, out spdyRefusal);
+        }
+        catch
+        {
+            webSocket?.Dispose();
+            throw;
+        }
+
         if (spdy is not null)
         {
             webSocket?.Dispose();
