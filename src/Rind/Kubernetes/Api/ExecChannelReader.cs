@@ -65,10 +65,11 @@ internal sealed class ExecChannelReader(WebSocketConnection socket) : IChunkRead
         }
         catch (Exception exception) when (exception is IOException or InvalidDataException)
         {
+            // The process that reads says it in the cluster's words.
             _closed = true;
             ConnectionEnd = ReceiveTimeout.IsCause(exception) ? ExecConnectionEnd.Silent : ExecConnectionEnd.Broken;
             _ended.Set();
-            throw new IOException($"the exec's connection broke off ({exception.Message})", exception);
+            throw;
         }
 
         if (received.IsClose)

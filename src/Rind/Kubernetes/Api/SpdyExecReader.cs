@@ -74,7 +74,8 @@ internal sealed class SpdyExecReader(SpdyConnection connection, SpdyExecStreamId
                 }
                 catch (Exception exception) when (exception is IOException or InvalidDataException)
                 {
-                    throw Broke(exception);
+                    Broke(exception);
+                    throw;
                 }
 
                 _currentLeft -= count;
@@ -106,17 +107,17 @@ internal sealed class SpdyExecReader(SpdyConnection connection, SpdyExecStreamId
         }
         catch (Exception exception) when (exception is IOException or InvalidDataException)
         {
-            throw Broke(exception);
+            Broke(exception);
+            throw;
         }
     }
 
-    /// <summary>Ends the output for a failed read, and tells the failure as the connection's.</summary>
-    private IOException Broke(Exception exception)
+    /// <summary>Ends the output for a failed read; the process that reads says it in the cluster's words.</summary>
+    private void Broke(Exception exception)
     {
         _closed = true;
         ConnectionEnd = ReceiveTimeout.IsCause(exception) ? ExecConnectionEnd.Silent : ExecConnectionEnd.Broken;
         _ended.Set();
-        return new IOException($"the exec's connection broke off ({exception.Message})", exception);
     }
 
     private int? Handle()
