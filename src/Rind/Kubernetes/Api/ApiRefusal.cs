@@ -16,13 +16,14 @@ internal static class ApiRefusal
     public static RindException Describe(string cluster, string what, HttpStatusCode status, ReadOnlySpan<byte> body)
     {
         var code = string.Create(CultureInfo.InvariantCulture, $"HTTP {(int)status}");
-        var words = MessageOf(body);
         var hint = status == HttpStatusCode.Unauthorized
             ? "; the kubeconfig's credentials were not accepted (log in again: oc login, or your cloud's get-credentials)"
             : "";
-        return new RindException(
-            $"{cluster} refused {what} ({code}): {(words is null ? "no reason given" : UntrustedText.Show(words))}{hint}");
+        return new RindException($"{cluster} refused {what} ({code}): {Shown(body)}{hint}");
     }
+
+    /// <summary>The server's words from a refusal's body, made safe to show; "no reason given" when it gave none.</summary>
+    public static string Shown(ReadOnlySpan<byte> body) => MessageOf(body) is { } words ? UntrustedText.Show(words) : "no reason given";
 
     /// <summary>The message of a Status body, else the body's text, else null.</summary>
     public static string? MessageOf(ReadOnlySpan<byte> body)

@@ -20,7 +20,6 @@ internal sealed class KubernetesExecProcess : IPodExecProcess, IChunkReader
     private readonly IExecStreams _streams;
     private readonly string _cluster;
     private readonly PodExecRequest _request;
-    private readonly string _name;
     private readonly ILogger _logger;
     private readonly ExecKeepAlive _keepAlive;
     private readonly ExecHeartbeat _heartbeat;
@@ -33,7 +32,6 @@ internal sealed class KubernetesExecProcess : IPodExecProcess, IChunkReader
         _keepAlive = keepAlive;
         _cluster = cluster;
         _request = request;
-        _name = request.Pod;
         _logger = logger;
         _heartbeat = new ExecHeartbeat(streams, keepAlive.PingPeriod);
     }
@@ -57,7 +55,7 @@ internal sealed class KubernetesExecProcess : IPodExecProcess, IChunkReader
         {
             throw new RindException(_streams.ConnectionEnd == ExecConnectionEnd.Silent
                 ? SilenceMessage()
-                : $"the connection to {_cluster} broke off while the command in pod {UntrustedText.Show(_name)} ran: {exception.Message}",
+                : $"the connection to {_cluster} broke off while the command in pod {UntrustedText.Show(_request.Pod)} ran: {exception.Message}",
                 innerException: exception);
         }
     }
@@ -82,11 +80,11 @@ internal sealed class KubernetesExecProcess : IPodExecProcess, IChunkReader
         try
         {
             _streams.SendResize(message);
-            LogMessages.TerminalResized(_logger, _name, size.Rows, size.Columns);
+            LogMessages.TerminalResized(_logger, _request.Pod, size.Rows, size.Columns);
         }
         catch (IOException exception)
         {
-            LogMessages.ResizeFailed(_logger, _name, exception.Message);
+            LogMessages.ResizeFailed(_logger, _request.Pod, exception.Message);
         }
     }
 
@@ -108,7 +106,7 @@ internal sealed class KubernetesExecProcess : IPodExecProcess, IChunkReader
                 case ExecConnectionEnd.Silent:
                     throw new RindException(SilenceMessage());
                 case ExecConnectionEnd.Broken:
-                    throw new RindException($"the connection to {_cluster} broke off before the command in pod {UntrustedText.Show(_name)} ended; its exit code is not known");
+                    throw new RindException($"the connection to {_cluster} broke off before the command in pod {UntrustedText.Show(_request.Pod)} ended; its exit code is not known");
             }
         }
 
@@ -119,7 +117,7 @@ internal sealed class KubernetesExecProcess : IPodExecProcess, IChunkReader
         }
         if (ended.ExitCode is { } exitCode)
         {
-            LogMessages.ExecEnded(_logger, _name, exitCode);
+            LogMessages.ExecEnded(_logger, _request.Pod, exitCode);
         }
 
         return ended;
@@ -127,14 +125,14 @@ internal sealed class KubernetesExecProcess : IPodExecProcess, IChunkReader
 
     private string SilenceMessage() => string.Create(
         CultureInfo.InvariantCulture,
-        $"{_cluster} sent nothing on the exec in pod {UntrustedText.Show(_name)}, not even the answer to a ping, " +
+        $"{_cluster} sent nothing on the exec in pod {UntrustedText.Show(_request.Pod)}, not even the answer to a ping, " +
         $"for {_keepAlive.SilenceLimit?.TotalSeconds:0.#} s; the connection was given up and the command's exit code is not known");
 
     private string MissingProgramMessage(string program)
     {
         var container = _request.Container is { } name ? $"container {UntrustedText.Show(name)} of pod" : "the container of pod";
-        var kubectl = _request.Container is { } named ? $"kubectl exec {ShellWord.Quote(_name)} -c {ShellWord.Quote(named)} -- COMMAND" : $"kubectl exec {ShellWord.Quote(_name)} -- COMMAND";
-        return $"{container} {UntrustedText.Show(_name)} has no {program} (a distroless image?), through which rind starts every command; " +
+        var kubectl = _request.Container is { } named ? $"kubectl exec {ShellWord.Quote(_request.Pod)} -c {ShellWord.Quote(named)} -- COMMAND" : $"kubectl exec {ShellWord.Quote(_request.Pod)} -- COMMAND";
+        return $"{container} {UntrustedText.Show(_request.Pod)} has no {program} (a distroless image?), through which rind starts every command; " +
             $"{UntrustedText.Show(kubectl)} still runs one there, without rind's variables, folder, pre-step and signals";
     }
 

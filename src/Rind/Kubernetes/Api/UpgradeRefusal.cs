@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using Rind.Diagnostics;
 
 namespace Rind.Kubernetes.Api;
 
@@ -8,9 +7,7 @@ namespace Rind.Kubernetes.Api;
 internal sealed record UpgradeRefusal(string Upgrade, HttpStatusCode Status, byte[] Body)
 {
     /// <summary>The status and the server's words, as --verbose and a fallback tell them.</summary>
-    public string Brief => string.Create(CultureInfo.InvariantCulture, $"HTTP {(int)Status}: {Words}");
-
-    private string Words => ApiRefusal.MessageOf(Body) is { } words ? UntrustedText.Show(words) : "no reason given";
+    public string Brief => string.Create(CultureInfo.InvariantCulture, $"HTTP {(int)Status}: {ApiRefusal.Shown(Body)}");
 
     /// <summary>
     /// The one line for an exec that neither transport opened: the server's refusal as for any request when both
