@@ -1,6 +1,6 @@
-using Rind.Configuration;
-using Rind.Engine;
-using Rind.Engine.Transport;
+using Rind.Docker;
+using Rind.Docker.Configuration;
+using Rind.Docker.Dialing;
 using Rind.Kubernetes;
 using Rind.Kubernetes.Configuration;
 using Rind.Platform;

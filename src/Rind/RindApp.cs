@@ -1,11 +1,11 @@
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Rind.Cli;
-using Rind.Configuration;
-using Rind.Diagnostics;
-using Rind.Engine;
 using Rind.Backends;
+using Rind.Cli;
+using Rind.Diagnostics;
+using Rind.Docker;
+using Rind.Docker.Configuration;
 using Rind.Execution;
 using Rind.Platform;
 

@@ -1,7 +1,6 @@
 using Moq;
 using Rind.Backends;
 using Rind.Cli;
-using Rind.Engine;
 using Rind.Execution;
 using Rind.Tests.Fakes;
 

@@ -1,8 +1,8 @@
 using System.Net;
 using Moq;
 using Rind.Diagnostics;
-using Rind.Engine;
-using Rind.Engine.Models;
+using Rind.Docker;
+using Rind.Docker.Models;
 using Rind.Tests.Fakes;
 
 namespace Rind.Tests;

@@ -1,5 +1,4 @@
 using Rind.Platform;
-using Rind.Streams;
 
 namespace Rind.Backends;
 

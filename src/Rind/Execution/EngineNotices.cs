@@ -1,5 +1,5 @@
 using System.Text;
-using Rind.Streams;
+using Rind.Backends;
 
 namespace Rind.Execution;
 

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text;
 using Rind.Backends;
 using Rind.Platform;
-using Rind.Streams;
 
 namespace Rind.Execution;
 
@@ -60,7 +59,7 @@ internal sealed class ExecOutputCopier(IStandardStreams streams, Func<ExecState?
         var buffer = new byte[BufferSize];
         while (true)
         {
-            MultiplexedChunk chunk;
+            OutputChunk chunk;
             try
             {
                 chunk = reader.Read(buffer);

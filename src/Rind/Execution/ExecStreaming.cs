@@ -1,7 +1,6 @@
 using System.Net.Sockets;
 using System.Runtime.ExceptionServices;
 using Rind.Backends;
-using Rind.Platform;
 
 namespace Rind.Execution;
 

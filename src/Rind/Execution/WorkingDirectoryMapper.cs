@@ -1,4 +1,4 @@
-using Rind.Engine.Models;
+using Rind.Docker.Models;
 
 namespace Rind.Execution;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
-using Rind.Configuration;
-using Rind.Engine.Models;
+using Rind.Docker.Configuration;
+using Rind.Docker.Models;
 using Rind.Kubernetes.Api.Models;
 using Rind.Kubernetes.Configuration;
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Rind.Diagnostics;
-using Rind.Engine;
 using Rind.Serialization;
 
 namespace Rind.Tests.Diagnostics;

@@ -1,4 +1,4 @@
-using Rind.Engine.Models;
+using Rind.Docker.Models;
 using Rind.Execution;
 
 namespace Rind.Tests.Execution;

@@ -1,5 +1,5 @@
 using Rind.Diagnostics;
-using Rind.Engine.Models;
+using Rind.Docker.Models;
 using Rind.Execution;
 
 namespace Rind.Tests.Execution;

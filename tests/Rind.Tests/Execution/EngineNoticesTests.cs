@@ -1,6 +1,6 @@
 using System.Text;
+using Rind.Backends;
 using Rind.Execution;
-using Rind.Streams;
 
 namespace Rind.Tests.Execution;
 

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text;
 using Rind.Backends;
 using Rind.Execution;
-using Rind.Streams;
 using Rind.Tests.Fakes;
 
 namespace Rind.Tests.Execution;

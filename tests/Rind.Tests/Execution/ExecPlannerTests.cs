@@ -1,6 +1,6 @@
 using Rind.Backends;
 using Rind.Cli;
-using Rind.Engine.Models;
+using Rind.Docker.Models;
 using Rind.Execution;
 
 namespace Rind.Tests.Execution;

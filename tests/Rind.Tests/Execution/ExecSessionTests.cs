@@ -1,10 +1,9 @@
 using System.Net;
-using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
-using Rind.Engine;
 using Rind.Backends;
-using Rind.Engine.Models;
+using Rind.Docker;
+using Rind.Docker.Models;
 using Rind.Execution;
 using Rind.Tests.Fakes;
 

@@ -1,9 +1,8 @@
 using System.Net;
-using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
-using Rind.Engine;
 using Rind.Backends;
-using Rind.Engine.Models;
+using Rind.Docker;
+using Rind.Docker.Models;
 using Rind.Execution;
 using Rind.Platform;
 using Rind.Tests.Fakes;

@@ -1,5 +1,5 @@
-using Rind.Engine.Http;
-using Rind.Engine.Transport;
+using Rind.Transport.Dialing;
+using Rind.Transport.Http;
 
 namespace Rind.Tests.Fakes;
 
@@ -14,7 +14,7 @@ internal sealed class FakeExecConnection
     public FakeExecConnection(Stream output)
     {
         _stream = new DuplexStream(output);
-        Stream = new HijackedStream([], new EngineConnection(_stream, () => _inputClosed.TrySetResult()));
+        Stream = new UpgradedStream([], new DialedConnection(_stream, () => _inputClosed.TrySetResult()));
     }
 
     public FakeExecConnection(byte[] output)
@@ -22,7 +22,7 @@ internal sealed class FakeExecConnection
     {
     }
 
-    public HijackedStream Stream { get; }
+    public UpgradedStream Stream { get; }
 
     public byte[] ReceivedInput => _stream.Written.ToArray();
 

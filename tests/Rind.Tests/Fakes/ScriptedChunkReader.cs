@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Rind.Streams;
+using Rind.Backends;
 
 namespace Rind.Tests.Fakes;
 
@@ -15,15 +15,15 @@ internal sealed class ScriptedChunkReader : IChunkReader, IDisposable
 
     public void End() => _pieces.CompleteAdding();
 
-    public MultiplexedChunk Read(Span<byte> buffer)
+    public OutputChunk Read(Span<byte> buffer)
     {
         if (!_pieces.TryTake(out var piece, TimeSpan.FromSeconds(30)))
         {
-            return new MultiplexedChunk(StreamKind.Stdout, 0);
+            return new OutputChunk(StreamKind.Stdout, 0);
         }
 
         piece.Bytes.CopyTo(buffer);
-        return new MultiplexedChunk(piece.Kind, piece.Bytes.Length);
+        return new OutputChunk(piece.Kind, piece.Bytes.Length);
     }
 
     public void Dispose() => _pieces.Dispose();

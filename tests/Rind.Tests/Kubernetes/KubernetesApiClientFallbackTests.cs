@@ -120,7 +120,7 @@ public sealed class KubernetesApiClientFallbackTests
         var buffer = new byte[1024];
         while (process.Output.Read(buffer) is { IsEnd: false } chunk)
         {
-            (chunk.Kind == Rind.Streams.StreamKind.Stderr ? stderr : stdout).Append(System.Text.Encoding.UTF8.GetString(buffer, 0, chunk.Length));
+            (chunk.Kind == Rind.Backends.StreamKind.Stderr ? stderr : stdout).Append(System.Text.Encoding.UTF8.GetString(buffer, 0, chunk.Length));
         }
 
         return (stdout.ToString(), stderr.ToString());

@@ -1,10 +1,10 @@
 using System.Net.WebSockets;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
-using Rind.Engine.Http;
 using Rind.Kubernetes;
 using Rind.Kubernetes.Api;
 using Rind.Tests.Fakes;
+using Rind.Transport.Http;
 
 namespace Rind.Tests.Kubernetes;
 
@@ -113,7 +113,7 @@ public sealed class KubernetesApiClientTests
     public async Task An_answer_larger_than_rind_reads_is_not_read()
     {
         await using var server = LoopbackApiServer.Start(_ => ApiAnswer.Json(200, TwoPods));
-        using var client = Client(server, maxAnswerLength: 100);
+        using var client = Client(server, maxResponseLength: 100);
 
         var failure = await Task.Run(() => Assert.Throws<RindException>(() => client.ListPods("shop", "app.rind")));
 
@@ -288,6 +288,6 @@ public sealed class KubernetesApiClientTests
         return new ClusterAccess(server, "dev", "shop", credentials.Object);
     }
 
-    private static KubernetesApiClient Client(LoopbackApiServer server, TimeSpan? callTimeout = null, long maxAnswerLength = EngineHttpClient.DefaultMaxAnswerLength) =>
-        new(new ClusterConnection(Access(server.Address), callTimeout ?? TimeSpan.FromSeconds(5), new FakeEnvironment(), maxAnswerLength), NullLogger.Instance);
+    private static KubernetesApiClient Client(LoopbackApiServer server, TimeSpan? callTimeout = null, long maxResponseLength = Http1Client.DefaultMaxResponseLength) =>
+        new(new ClusterConnection(Access(server.Address), callTimeout ?? TimeSpan.FromSeconds(5), new FakeEnvironment(), maxResponseLength), NullLogger.Instance);
 }

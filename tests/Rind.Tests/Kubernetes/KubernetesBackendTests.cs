@@ -5,7 +5,6 @@ using Rind.Execution;
 using Rind.Kubernetes;
 using Rind.Kubernetes.Api;
 using Rind.Platform;
-using Rind.Streams;
 
 namespace Rind.Tests.Kubernetes;
 
@@ -197,6 +196,6 @@ public sealed class KubernetesBackendTests
     /// <summary>Output that ends at once.</summary>
     private sealed class EndingReader : IChunkReader
     {
-        public MultiplexedChunk Read(Span<byte> buffer) => new(StreamKind.Stdout, 0);
+        public OutputChunk Read(Span<byte> buffer) => new(StreamKind.Stdout, 0);
     }
 }

@@ -1,9 +1,9 @@
 using System.Net.WebSockets;
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
+using Rind.Backends;
 using Rind.Kubernetes.Api;
 using Rind.Platform;
-using Rind.Streams;
 
 namespace Rind.Tests.Kubernetes;
 

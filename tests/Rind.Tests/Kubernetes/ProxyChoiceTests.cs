@@ -1,4 +1,4 @@
-using Rind.Kubernetes.Api;
+using Rind.Transport.Proxies;
 
 namespace Rind.Tests.Kubernetes;
 

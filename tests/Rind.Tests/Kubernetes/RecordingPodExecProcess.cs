@@ -1,7 +1,6 @@
 using Rind.Backends;
 using Rind.Kubernetes.Api;
 using Rind.Platform;
-using Rind.Streams;
 
 namespace Rind.Tests.Kubernetes;
 

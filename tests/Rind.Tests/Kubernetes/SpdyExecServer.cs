@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
-using Rind.Spdy;
-using Rind.Tests.Spdy;
+using Rind.Tests.Transport.Spdy;
+using Rind.Transport.Spdy;
 
 namespace Rind.Tests.Kubernetes;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Net.WebSockets;
-using Rind.WebSockets;
+using Rind.Transport.WebSockets;
 
 namespace Rind.Tests.Kubernetes;
 

@@ -1,5 +1,6 @@
-using Rind.Engine.Http;
 using Rind.Platform;
+using Rind.Transport.Http;
+using Rind.Transport.Proxies;
 
 namespace Rind.Kubernetes.Api;
 
@@ -14,21 +15,21 @@ internal sealed class ClusterConnection : IDisposable
 
     /// <param name="callTimeout">How long one call may take (RIND_TIMEOUT); an exec's stream, once open, has no limit.</param>
     /// <param name="environment">rind's environment, for HTTPS_PROXY, HTTP_PROXY and NO_PROXY.</param>
-    /// <param name="maxAnswerLength">The most bytes of an answer's body rind reads.</param>
+    /// <param name="maxResponseLength">The most bytes of a response's body rind reads.</param>
     /// <exception cref="RindException">The proxy the cluster or the environment names cannot be used.</exception>
-    public ClusterConnection(ClusterAccess access, TimeSpan callTimeout, IEnvironment environment, long maxAnswerLength = EngineHttpClient.DefaultMaxAnswerLength)
+    public ClusterConnection(ClusterAccess access, TimeSpan callTimeout, IEnvironment environment, long maxResponseLength = Http1Client.DefaultMaxResponseLength)
     {
         _access = access;
         CallTimeout = callTimeout;
         KeepAlive = ExecKeepAlive.For(callTimeout);
         var proxy = ProxyChoice.For(access.Server, access.Proxy, environment.GetVariable);
-        Http = new EngineHttpClient(new ClusterDialer(access, proxy), access.Server.Authority, callTimeout, maxAnswerLength);
+        Http = new Http1Client(new ClusterDialer(access, proxy), access.Server.Authority, callTimeout, maxResponseLength);
     }
 
     /// <summary>What messages call the server.</summary>
     public string Description => $"the cluster at {_access.Server.GetLeftPart(UriPartial.Authority)}";
 
-    public EngineHttpClient Http { get; }
+    public Http1Client Http { get; }
 
     /// <summary>How long one call may take (RIND_TIMEOUT).</summary>
     public TimeSpan CallTimeout { get; }

@@ -1,8 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
-using Rind.Engine.Transport;
+using Rind.Docker.Dialing;
 using Rind.Platform;
+using Rind.Transport.Dialing;
+using Rind.Transport.Proxies;
 
 namespace Rind.Kubernetes.Api;
 
@@ -11,13 +13,13 @@ namespace Rind.Kubernetes.Api;
 /// <see cref="ClusterTls"/> sets it up, with the client certificate of the credentials when they hold one.
 /// </summary>
 /// <param name="proxy">The proxy that carries the connections (<see cref="ProxyChoice"/>); null to go straight.</param>
-internal sealed class ClusterDialer(ClusterAccess access, Uri? proxy) : IEngineDialer
+internal sealed class ClusterDialer(ClusterAccess access, Uri? proxy) : IDialer
 {
     // Made at the first connection: the client certificate may come from a credential plugin, run only then.
     private readonly Lazy<X509Certificate2?> _clientCertificate = new(() => access.Credentials.Get().ClientCertificate);
     private readonly Lazy<X509ChainPolicy?> _trust = new(() => access.CertificateAuthority is { } pem ? ClusterTls.TrustOnly(pem) : null);
 
-    public EngineConnection Dial(RequestDeadline deadline)
+    public DialedConnection Dial(RequestDeadline deadline)
     {
         var host = access.Server.DnsSafeHost;
         var port = access.Server.Port;
@@ -35,10 +37,10 @@ internal sealed class ClusterDialer(ClusterAccess access, Uri? proxy) : IEngineD
 
         return access.Server.Scheme == Uri.UriSchemeHttps
             ? Secure(socket, stream, deadline)
-            : new EngineConnection(stream, () => SocketDialer.CloseWrite(socket), socket.Dispose, socket);
+            : new DialedConnection(stream, () => SocketDialer.CloseWrite(socket), socket.Dispose, socket);
     }
 
-    private EngineConnection Secure(Socket socket, Stream stream, RequestDeadline deadline)
+    private DialedConnection Secure(Socket socket, Stream stream, RequestDeadline deadline)
     {
         string? refusal = null;
         var options = ClusterTls.Options(access, _clientCertificate.Value, _trust.Value);

@@ -1,7 +1,7 @@
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
-using Rind.Engine.Transport;
+using Rind.Transport.Dialing;
 
 namespace Rind.Kubernetes.Api;
 

@@ -1,6 +1,6 @@
-using Rind.Engine.Transport;
-using Rind.Streams;
-using Rind.WebSockets;
+using Rind.Backends;
+using Rind.Transport.Dialing;
+using Rind.Transport.WebSockets;
 
 namespace Rind.Kubernetes.Api;
 
@@ -32,7 +32,7 @@ internal sealed class ExecChannelReader(WebSocketConnection socket) : IChunkRead
     /// <summary>The bytes of the status message; empty while none came.</summary>
     public ReadOnlySpan<byte> StatusMessage => _status.GetBuffer().AsSpan(0, (int)_status.Length);
 
-    public MultiplexedChunk Read(Span<byte> buffer)
+    public OutputChunk Read(Span<byte> buffer)
     {
         if (buffer.IsEmpty)
         {
@@ -43,7 +43,7 @@ internal sealed class ExecChannelReader(WebSocketConnection socket) : IChunkRead
         {
             if (_closed)
             {
-                return new MultiplexedChunk(StreamKind.Stdout, 0);
+                return new OutputChunk(StreamKind.Stdout, 0);
             }
 
             ReceiveFrame();
@@ -53,7 +53,7 @@ internal sealed class ExecChannelReader(WebSocketConnection socket) : IChunkRead
         _buffer.AsSpan(_pendingStart, length).CopyTo(buffer);
         _pendingStart += length;
         _pendingLength -= length;
-        return new MultiplexedChunk(_channel == ExecChannel.Stderr ? StreamKind.Stderr : StreamKind.Stdout, length);
+        return new OutputChunk(_channel == ExecChannel.Stderr ? StreamKind.Stderr : StreamKind.Stdout, length);
     }
 
     private void ReceiveFrame()

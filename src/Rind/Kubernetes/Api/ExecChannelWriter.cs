@@ -1,4 +1,4 @@
-using Rind.WebSockets;
+using Rind.Transport.WebSockets;
 
 namespace Rind.Kubernetes.Api;
 

@@ -9,6 +9,6 @@ internal enum ExecConnectionEnd
     /// <summary>It broke off.</summary>
     Broken,
 
-    /// <summary>Nothing came on it, not even the answer to a ping, for longer than rind waits.</summary>
+    /// <summary>Nothing came on it, not even the response to a ping, for longer than rind waits.</summary>
     Silent,
 }

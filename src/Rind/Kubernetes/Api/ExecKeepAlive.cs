@@ -3,7 +3,7 @@ namespace Rind.Kubernetes.Api;
 /// <summary>
 /// How an exec's connection is kept alive, as kubectl keeps it: a ping every few seconds, so that no load
 /// balancer or NAT in front of the API server drops a quiet session; and a connection on which nothing came,
-/// not even the answer to a ping, for <see cref="SilenceLimit"/> is taken for lost.
+/// not even the response to a ping, for <see cref="SilenceLimit"/> is taken for lost.
 /// </summary>
 /// <param name="SilenceLimit">How long a read of the exec's connection may wait; null for ever.</param>
 internal sealed record ExecKeepAlive(TimeSpan PingPeriod, TimeSpan? SilenceLimit)

@@ -1,4 +1,4 @@
-using Rind.Streams;
+using Rind.Backends;
 
 namespace Rind.Kubernetes.Api;
 

@@ -1,4 +1,3 @@
-using Rind.Backends;
 
 namespace Rind.Kubernetes.Api;
 

@@ -3,12 +3,12 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Rind.Diagnostics;
-using Rind.Engine.Http;
-using Rind.Engine.Transport;
 using Rind.Kubernetes.Api.Models;
 using Rind.Serialization;
-using Rind.Spdy;
-using Rind.WebSockets;
+using Rind.Transport.Dialing;
+using Rind.Transport.Http;
+using Rind.Transport.Spdy;
+using Rind.Transport.WebSockets;
 
 namespace Rind.Kubernetes.Api;
 
@@ -45,7 +45,7 @@ internal sealed class KubernetesApiClient(ClusterConnection cluster, ILogger log
 
     /// <summary>
     /// Opens the exec as kubectl does: over WebSocket, then over SPDY/3.1 when the server does not switch to
-    /// WebSocket (any answer but 101: OpenShift 4.18 to 4.21 refuse it with 403, and some API proxies know no
+    /// WebSocket (any response but 101: OpenShift 4.18 to 4.21 refuse it with 403, and some API proxies know no
     /// WebSocket exec), or when it speaks only v4 there and the command's input must be ended.
     /// </summary>
     public IPodExecProcess OpenExec(PodExecRequest request)
@@ -144,7 +144,7 @@ internal sealed class KubernetesApiClient(ClusterConnection cluster, ILogger log
     /// is the server's Status, and keeps the connection for the next request.
     /// </summary>
     private KubernetesExecProcess? Upgrade(
-        PodExecRequest request, HttpRequest upgrade, out UpgradeRefusal? refusal, Func<HttpResponseHead, HijackedStream, IExecStreams> open)
+        PodExecRequest request, HttpRequest upgrade, out UpgradeRefusal? refusal, Func<HttpResponseHead, UpgradedStream, IExecStreams> open)
     {
         var (head, connection) = Call(request.Description, () => cluster.Http.SendUpgrade(upgrade, reuseIdle: true));
         if (head.StatusCode != (int)HttpStatusCode.SwitchingProtocols)
@@ -163,7 +163,7 @@ internal sealed class KubernetesApiClient(ClusterConnection cluster, ILogger log
             }
         }
 
-        var stream = connection.TakeHijackedStream();
+        var stream = connection.TakeUpgradedStream();
         try
         {
             var streams = open(head, stream);
@@ -215,15 +215,15 @@ internal sealed class KubernetesApiClient(ClusterConnection cluster, ILogger log
         {
             return call();
         }
-        catch (EngineTimeoutException exception)
+        catch (CallTimeoutException exception)
         {
             throw CallFailure.TimedOut(cluster.Description, what, exception);
         }
-        catch (AnswerTooLargeException exception)
+        catch (ResponseTooLargeException exception)
         {
             throw CallFailure.TooLarge(cluster.Description, what, exception);
         }
-        catch (EngineTransportException exception)
+        catch (TransportException exception)
         {
             throw new RindException($"cannot reach {cluster.Description} for {what}: {exception.Message}", innerException: exception);
         }

@@ -7,7 +7,6 @@ using Rind.Diagnostics;
 using Rind.Kubernetes.Api.Models;
 using Rind.Platform;
 using Rind.Serialization;
-using Rind.Streams;
 
 namespace Rind.Kubernetes.Api;
 
@@ -45,7 +44,7 @@ internal sealed class KubernetesExecProcess : IPodExecProcess, IChunkReader
     public IChunkReader Output => this;
 
     /// <exception cref="RindException">The connection broke off, or went silent, before the output ended.</exception>
-    public MultiplexedChunk Read(Span<byte> buffer)
+    public OutputChunk Read(Span<byte> buffer)
     {
         try
         {

@@ -1,6 +1,6 @@
-using Rind.Engine.Transport;
-using Rind.Spdy;
-using Rind.Streams;
+using Rind.Backends;
+using Rind.Transport.Dialing;
+using Rind.Transport.Spdy;
 
 namespace Rind.Kubernetes.Api;
 
@@ -56,7 +56,7 @@ internal sealed class SpdyExecReader(SpdyConnection connection, SpdyExecStreamId
         }
     }
 
-    public MultiplexedChunk Read(Span<byte> buffer)
+    public OutputChunk Read(Span<byte> buffer)
     {
         if (buffer.IsEmpty)
         {
@@ -86,12 +86,12 @@ internal sealed class SpdyExecReader(SpdyConnection connection, SpdyExecStreamId
                     Finished(_current);
                 }
 
-                return new MultiplexedChunk(kind, count);
+                return new OutputChunk(kind, count);
             }
 
             if (_closed || (!_stdoutOpen && !_stderrOpen && !_errorOpen))
             {
-                return new MultiplexedChunk(StreamKind.Stdout, 0);
+                return new OutputChunk(StreamKind.Stdout, 0);
             }
 
             Next();

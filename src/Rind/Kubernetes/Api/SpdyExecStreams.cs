@@ -1,5 +1,5 @@
-using Rind.Spdy;
-using Rind.Streams;
+using Rind.Backends;
+using Rind.Transport.Spdy;
 
 namespace Rind.Kubernetes.Api;
 

@@ -3,7 +3,7 @@ using System.Net;
 
 namespace Rind.Kubernetes.Api;
 
-/// <summary>An answer other than 101 to an exec's upgrade: the protocol asked for, the status, and the server's words.</summary>
+/// <summary>A response other than 101 to an exec's upgrade: the protocol asked for, the status, and the server's words.</summary>
 internal sealed record UpgradeRefusal(string Upgrade, HttpStatusCode Status, byte[] Body)
 {
     /// <summary>The status and the server's words, as --verbose and a fallback tell them.</summary>

@@ -1,5 +1,5 @@
-using Rind.Streams;
-using Rind.WebSockets;
+using Rind.Backends;
+using Rind.Transport.WebSockets;
 
 namespace Rind.Kubernetes.Api;
 

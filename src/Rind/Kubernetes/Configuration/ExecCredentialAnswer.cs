@@ -8,7 +8,7 @@ namespace Rind.Kubernetes.Configuration;
 internal static class ExecCredentialAnswer
 {
     /// <param name="plugin">Which plugin answered, for messages.</param>
-    /// <exception cref="RindException">The answer holds no usable credentials, said in one line.</exception>
+    /// <exception cref="RindException">The response holds no usable credentials, said in one line.</exception>
     public static ExecCredentialStatus Read(byte[] output, string apiVersion, string plugin)
     {
         ExecCredential? answer;

@@ -7,12 +7,12 @@ namespace Rind.Kubernetes.Configuration;
 
 /// <summary>
 /// Runs a credential plugin once, as kubectl does: its args exactly, rind's environment with the plugin's env
-/// and KUBERNETES_EXEC_INFO added, its stderr passed on, its stdout read (bounded) for the answer. Only an
+/// and KUBERNETES_EXEC_INFO added, its stderr passed on, its stdout read (bounded) for the response. Only an
 /// interactive plugin gets rind's stdin; any other reads an empty input.
 /// </summary>
 internal static class ExecPluginProcess
 {
-    /// <summary>An answer is a token or a certificate and key: a few KiB. More is not waited for.</summary>
+    /// <summary>A response is a token or a certificate and key: a few KiB. More is not waited for.</summary>
     private const int MaxAnswerBytes = 1024 * 1024;
 
     /// <summary>How long stderr is still passed on once the plugin has ended (a child it left may hold it open).</summary>
@@ -95,7 +95,7 @@ internal static class ExecPluginProcess
         }
         catch (IOException)
         {
-            // rind's stderr is gone: the plugin's messages have nowhere to go, and the answer still counts.
+            // rind's stderr is gone: the plugin's messages have nowhere to go, and the response still counts.
         }
     }
 

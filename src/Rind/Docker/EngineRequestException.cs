@@ -1,0 +1,17 @@
+using System.Net;
+using Rind.Diagnostics;
+
+namespace Rind.Docker;
+
+/// <summary>
+/// The engine answered a request with an error status. Its message is kept as it can be shown: on one
+/// line, with its control characters as escapes, and bounded.
+/// </summary>
+internal sealed class EngineRequestException(HttpStatusCode statusCode, string engineMessage)
+    : Exception(UntrustedText.Show(engineMessage, ShownLength))
+{
+    /// <summary>An engine's message may be longer than a name or a label, and still worth reading whole.</summary>
+    private const int ShownLength = 1000;
+
+    public HttpStatusCode StatusCode { get; } = statusCode;
+}

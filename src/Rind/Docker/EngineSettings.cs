@@ -1,0 +1,19 @@
+namespace Rind.Docker;
+
+/// <summary>
+/// Which engine to talk to and how.
+/// </summary>
+/// <param name="Tls">TLS for a tcp:// engine; null for none.</param>
+/// <param name="ApiVersion">The API version to speak without negotiating, from DOCKER_API_VERSION.</param>
+/// <param name="Origin">Where the choice came from, for --verbose: "DOCKER_HOST", "context prod", ...</param>
+internal sealed record EngineSettings(EngineEndpoint Endpoint, TlsSettings? Tls, ApiVersion? ApiVersion, string Origin)
+{
+    /// <summary>The environment variable that sets <see cref="CallTimeout"/>, in seconds.</summary>
+    public const string TimeoutVariable = "RIND_TIMEOUT";
+
+    /// <summary>Generous: an engine under load answers in well under a second.</summary>
+    public static readonly TimeSpan DefaultCallTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long connecting and each call may take; <see cref="Timeout.InfiniteTimeSpan"/> for no limit.</summary>
+    public TimeSpan CallTimeout { get; init; } = DefaultCallTimeout;
+}

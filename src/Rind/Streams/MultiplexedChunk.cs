@@ -1,9 +1,0 @@
-namespace Rind.Streams;
-
-/// <summary>
-/// A piece of a command's output, read into the caller's buffer; <see cref="Length"/> 0 marks the end.
-/// </summary>
-internal readonly record struct MultiplexedChunk(StreamKind Kind, int Length)
-{
-    public bool IsEnd => Length == 0;
-}
