@@ -1,3 +1,4 @@
+using Rind.Backends;
 using Rind.Docker;
 using Rind.Docker.Configuration;
 using Rind.Docker.Dialing;
@@ -19,12 +20,18 @@ internal static class Program
             terminal,
             new PosixSignals(),
             environment,
-            (settings, logger) => DockerEngineClient.Connect(settings.Endpoint, EngineDialers.Create(settings), settings.ApiVersion, logger, settings.CallTimeout),
-            (invocation, logger) => new KubernetesBackend(
-                KubeconfigResolver.Resolve(environment, invocation.KubeContext, invocation.Namespace, streams, terminal),
-                EngineSettingsResolver.CallTimeout(environment),
+            new BackendRegistry(
                 environment,
-                logger));
+                (settings, logger) => DockerEngineClient.Connect(settings.Endpoint, EngineDialers.Create(settings), settings.ApiVersion, logger, settings.CallTimeout),
+                (invocation, logger) =>
+                {
+                    var cluster = new KubernetesBackend(
+                        KubeconfigResolver.Resolve(environment, invocation.KubeContext, invocation.Namespace, streams, terminal),
+                        EngineSettingsResolver.CallTimeout(environment),
+                        environment,
+                        logger);
+                    return new OpenedBackend(cluster, cluster.Pods);
+                }));
         return app.Run(args);
     }
 }

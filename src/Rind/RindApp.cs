@@ -4,8 +4,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Rind.Backends;
 using Rind.Cli;
 using Rind.Diagnostics;
-using Rind.Docker;
-using Rind.Docker.Configuration;
 using Rind.Execution;
 using Rind.Platform;
 
@@ -14,13 +12,7 @@ namespace Rind;
 /// <summary>
 /// One run of rind: read the invocation, find the labelled container, run the command there.
 /// </summary>
-internal sealed class RindApp(
-    IStandardStreams streams,
-    ITerminal terminal,
-    ISignals signals,
-    IEnvironment environment,
-    Func<EngineSettings, ILogger, IDockerEngine> connectEngine,
-    Func<Invocation, ILogger, IBackend> openCluster)
+internal sealed class RindApp(IStandardStreams streams, ITerminal terminal, ISignals signals, IEnvironment environment, IBackendRegistry backends)
 {
     public int Run(IReadOnlyList<string> args)
     {
@@ -41,10 +33,6 @@ internal sealed class RindApp(
         {
             return Fail(exception.Message, exception.ExitCode);
         }
-        catch (EngineRequestException exception)
-        {
-            return Fail($"the engine refused a request: {exception.Message}", ExitCodes.RindFailure);
-        }
         catch (Exception exception)
         {
             return Fail(verbose ? $"internal error: {exception}" : $"internal error: {exception.Message}", ExitCodes.RindFailure);
@@ -63,58 +51,27 @@ internal sealed class RindApp(
         var ownsInputTerminal = inputIsTerminal && terminal.OwnsInputTerminal;
         var tty = TerminalDecision.UseTerminal(invocation.Tty, inputIsTerminal, terminal.IsOutputTerminal, ownsInputTerminal);
         var commandStreams = TerminalDecision.ReadInput(inputIsTerminal, ownsInputTerminal) ? streams : new StandardStreamsWithoutInput(streams);
-        var config = new Lazy<DockerCliConfig>(() => DockerCliConfigReader.Read(environment));
 
-        // Nothing of Kubernetes is read or set up unless it is asked for.
-        var kubernetes = KubernetesMode.IsOn(invocation, environment);
-        using var backend = kubernetes ? openCluster(invocation, logger) : DockerBackendFor(invocation, config, logger);
-        var traits = backend.Connect();
-
-        // A cluster has no compose services; a shell profile's RIND_SERVICE is meant for the engine.
-        var criteria = new ContainerCriteria(
-            kubernetes ? null : invocation.Service ?? environment.GetSetting("RIND_SERVICE"),
+        using var opened = backends.Open(invocation, logger);
+        var traits = opened.Backend.Connect();
+        var target = opened.Finder.Find(new FindCriteria(
+            invocation.Service ?? environment.GetSetting("RIND_SERVICE"),
             invocation.Container ?? environment.GetSetting("RIND_CONTAINER"),
-            environment.CurrentDirectory);
-        var target = backend.Choose(criteria);
-        LogMessages.ContainerChosen(logger, target.DisplayName, target.Id, RindLabel.Name);
-
-        var preStep = target.Settings.GetValueOrDefault(RindLabel.Name);
-        if (!string.IsNullOrWhiteSpace(preStep))
+            environment.CurrentDirectory));
+        LogMessages.CandidateChosen(logger, target.FoundBy);
+        if (target.Settings.PreStep is { } preStep)
         {
-            LogMessages.PreStepFound(logger, preStep);
+            LogMessages.PreStepFound(logger, target.Settings.Source, preStep);
         }
 
-        var conditions = new ExecConditions(tty, environment.GetVariable("TERM"), tty && traits.HasDetachKeys ? config.Value.DetachKeys : null, traits.SizesTerminalAtStart)
+        var plan = ExecPlanner.Plan(invocation, target, traits, new LocalConditions(tty, environment.GetVariable("TERM"))
         {
             LookupVariable = name => ArgumentEncoding.CheckVariable(name, environment.GetVariable(name), StartupBytes.Variable),
-            CurrentDirectory = criteria.CurrentDirectory,
-            SharesFileSystem = traits.SharesFileSystem,
-            HasDetachKeys = traits.HasDetachKeys,
-            PreStepSource = $"{RindLabel.Name} {traits.SettingsHolder}",
+            CurrentDirectory = environment.CurrentDirectory,
             HasInput = !commandStreams.HasNoInput,
-            CheckCommand = !traits.ReportsStartFailures,
-        };
-        var plan = ExecPlanner.Plan(invocation, target, conditions);
-        if (plan.DetachKeys is { } keys)
-        {
-            LogMessages.TerminalChosen(logger, plan.Tty, keys);
-        }
-
-        var outcome = new ExecSession(backend, traits, commandStreams, terminal, signals, logger).Run(target, plan);
+        });
+        var outcome = new ExecSession(opened.Backend, traits, commandStreams, terminal, signals, logger).Run(target, plan);
         return outcome.Message is { } message ? Fail(message, outcome.ExitCode) : outcome.ExitCode;
-    }
-
-    private IBackend DockerBackendFor(Invocation invocation, Lazy<DockerCliConfig> config, ILogger logger)
-    {
-        var settings = EngineSettingsResolver.Resolve(
-            invocation.Host,
-            invocation.Context,
-            environment,
-            () => config.Value,
-            SocketFile.Check,
-            socket => LogMessages.SocketPassedOver(logger, socket.Origin, socket.Path, socket.Reason));
-        LogMessages.EngineChosen(logger, settings.Endpoint.Address, settings.Origin, settings.Tls is not null);
-        return new DockerBackend(() => connectEngine(settings, logger), settings.Endpoint is UnixEngineEndpoint, logger);
     }
 
     private int Print(string text)

@@ -73,8 +73,9 @@ public sealed class RindAppUntrustedTextTests
             _streams,
             new FakeTerminal(isTerminal: false),
             new FakeSignals(),
-            new FakeEnvironment(("DOCKER_HOST", "unix:///run/rind-unit/docker.sock")),
-            (_, _) => _engine.Object,
-            (_, _) => throw new InvalidOperationException("these runs never ask for a cluster"))
+            Environment,
+            new BackendRegistry(Environment, (_, _) => _engine.Object, (_, _) => throw new InvalidOperationException("these runs never ask for a cluster")))
             .Run(args);
+
+    private static FakeEnvironment Environment => new(("DOCKER_HOST", "unix:///run/rind-unit/docker.sock"));
 }

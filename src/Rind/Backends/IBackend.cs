@@ -4,16 +4,14 @@ using Rind.Platform;
 namespace Rind.Backends;
 
 /// <summary>
-/// Where commands run: a Docker (or Podman) engine, or a Kubernetes cluster. Every call blocks until
-/// it is done; a transport that is asynchronous underneath is waited on inside its implementation.
+/// Where commands run: a Docker (or Podman) engine, or a Kubernetes cluster. Its finders (<see cref="ICandidateFinder"/>)
+/// say in which container; the backend starts commands there. Every call blocks until it is done; a
+/// transport that is asynchronous underneath is waited on inside its implementation.
 /// </summary>
 internal interface IBackend : IDisposable
 {
     /// <summary>Checks the backend answers, and tells what its execs can do.</summary>
     BackendTraits Connect();
-
-    /// <summary>Lists the labelled candidates and chooses the one to run in, or says in a <see cref="RindException"/> why there is none.</summary>
-    Candidate Choose(ContainerCriteria criteria);
 
     /// <summary>Starts the command of <paramref name="plan"/> in <paramref name="target"/>, its streams open.</summary>
     /// <param name="marker">Put into the command's environment, so that <see cref="Signal"/> finds its processes.</param>

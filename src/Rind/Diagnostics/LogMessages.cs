@@ -19,11 +19,11 @@ internal static partial class LogMessages
     [LoggerMessage(Level = LogLevel.Debug, Message = "engine {Address}: using API {Version} from DOCKER_API_VERSION")]
     public static partial void ApiVersionRequested(ILogger logger, string version, string address);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "container {Name} ({Id}) carries the label {Label}")]
-    public static partial void ContainerChosen(ILogger logger, string name, string id, string label);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{FoundBy}")]
+    public static partial void CandidateChosen(ILogger logger, string foundBy);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "pre-step from the label: {PreStep}")]
-    public static partial void PreStepFound(ILogger logger, string preStep);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "pre-step from the {Source}: {PreStep}")]
+    public static partial void PreStepFound(ILogger logger, string source, string preStep);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "exec {ExecId} created: {Command}")]
     public static partial void ExecCreated(ILogger logger, string execId, string command);

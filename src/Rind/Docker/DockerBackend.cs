@@ -14,36 +14,30 @@ namespace Rind.Docker;
 /// Commands in the labelled container of a Docker or Podman engine, through the engine's exec API.
 /// </summary>
 /// <param name="connect">Opens the client, which settles the API version with the engine.</param>
-/// <param name="engineIsLocal">Whether the engine shares rind's file system (a unix:// socket), so that bind mounts map the current folder.</param>
-internal sealed class DockerBackend(Func<IDockerEngine> connect, bool engineIsLocal, ILogger logger) : IBackend
+/// <param name="configuredDetachKeys">detachKeys from the Docker CLI's config file, read only for a terminal session.</param>
+internal sealed class DockerBackend(Func<IDockerEngine> connect, Func<string?> configuredDetachKeys, ILogger logger) : IBackend
 {
     private IDockerEngine? _engine;
 
-    private IDockerEngine Engine => _engine ?? throw new InvalidOperationException("the engine is used before it is connected");
+    /// <summary>The connected client, which the finders of this engine's containers share.</summary>
+    public IDockerEngine Engine => _engine ?? throw new InvalidOperationException("the engine is used before it is connected");
 
     public BackendTraits Connect()
     {
         _engine = connect();
         return new BackendTraits(
+            Server: "the engine",
             SizesTerminalAtStart: _engine.Version.CompareTo(ApiVersion.ConsoleSizeAtStart) >= 0,
-            SharesFileSystem: engineIsLocal,
-            HasDetachKeys: true,
-            WritesNoticesIntoOutput: true);
-    }
-
-    public Candidate Choose(ContainerCriteria criteria)
-    {
-        var container = ContainerSelector.Select(Engine.ListContainersWithLabel(RindLabel.Name), criteria);
-        return new Candidate(container.Id, container.DisplayName, container.Labels ?? new Dictionary<string, string>())
-        {
-            Mounts = container.Mounts,
-        };
+            ReportsStartFailures: true,
+            Notices: EngineNotices.Instance);
     }
 
     public IExecProcess Start(Candidate target, ExecPlan plan, ProcessMarker marker, TerminalSize? size)
     {
         IReadOnlyList<int>? consoleSize = size is { } known ? [known.Rows, known.Columns] : null;
-        var execId = Create(target, plan, marker, consoleSize);
+        var detachKeys = plan.Tty ? DetachKeys.Choose(configuredDetachKeys()) : DetachKeys.WithoutTerminal;
+        LogMessages.TerminalChosen(logger, plan.Tty, detachKeys);
+        var execId = Create(target, plan, marker, consoleSize, detachKeys);
         LogMessages.ExecCreated(logger, execId, JsonSerializer.Serialize(plan.Argv, RindJsonContext.Default.IReadOnlyListString));
         var request = new ExecStartRequest { Detach = false, Tty = plan.Tty, ConsoleSize = consoleSize, Height = consoleSize?[0], Width = consoleSize?[1] };
         try
@@ -51,10 +45,10 @@ internal sealed class DockerBackend(Func<IDockerEngine> connect, bool engineIsLo
             return new DockerExecProcess(Engine, execId, Engine.StartExec(execId, request), plan.Tty, logger);
         }
         catch (EngineRequestException exception)
-            when (ExecStartFailure.CauseOf(exception.Message) is StartFailureCause.NoSuchUser or StartFailureCause.NoSuchGroup)
+            when (ExecStartFailure.CauseOf(exception.EngineMessage) is StartFailureCause.NoSuchUser or StartFailureCause.NoSuchGroup)
         {
             // Podman looks the user up before it starts the command, and refuses the request to start it.
-            var failure = ExecStartFailure.Classify(plan, exception.Message);
+            var failure = ExecStartFailure.Classify(plan, EngineNotices.Instance.Words(exception.EngineMessage));
             throw new RindException(failure.Message, failure.ExitCode, exception);
         }
     }
@@ -72,7 +66,7 @@ internal sealed class DockerBackend(Func<IDockerEngine> connect, bool engineIsLo
                 Thread.Sleep(10);
             }
         }
-        catch (Exception exception) when (exception is RindException or EngineRequestException)
+        catch (RindException exception)
         {
             LogMessages.SignalNotForwarded(logger, signal, exception.Message);
         }
@@ -80,7 +74,7 @@ internal sealed class DockerBackend(Func<IDockerEngine> connect, bool engineIsLo
 
     public void Dispose() => _engine?.Dispose();
 
-    private string Create(Candidate target, ExecPlan plan, ProcessMarker marker, IReadOnlyList<int>? consoleSize)
+    private string Create(Candidate target, ExecPlan plan, ProcessMarker marker, IReadOnlyList<int>? consoleSize, string detachKeys)
     {
         var request = new ExecCreateRequest
         {
@@ -93,7 +87,7 @@ internal sealed class DockerBackend(Func<IDockerEngine> connect, bool engineIsLo
             User = plan.User,
             WorkingDir = plan.WorkingDirectory,
             Privileged = plan.Privileged,
-            DetachKeys = plan.DetachKeys,
+            DetachKeys = detachKeys,
             ConsoleSize = consoleSize,
         };
         try
@@ -103,7 +97,7 @@ internal sealed class DockerBackend(Func<IDockerEngine> connect, bool engineIsLo
         catch (EngineRequestException exception) when (exception.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Conflict)
         {
             throw new RindException(
-                $"cannot run in container {UntrustedText.Show(target.DisplayName)}: {exception.Message}", innerException: exception);
+                $"cannot run in container {UntrustedText.Show(target.DisplayName)}: {exception.EngineMessage}", innerException: exception);
         }
     }
 }

@@ -32,7 +32,7 @@ internal sealed class DockerExecProcess : IExecProcess
         _logger = logger;
 
         // Frames come as an 8-byte header and a payload: buffered, the headers cost no read of their own.
-        Output = tty ? new RawStreamReader(stream) : new MultiplexedStreamReader(new BufferedStream(stream, BufferSize));
+        Output = new EngineOutputReader(tty ? new RawStreamReader(stream) : new MultiplexedStreamReader(new BufferedStream(stream, BufferSize)));
     }
 
     public IChunkReader Output { get; }
@@ -52,11 +52,11 @@ internal sealed class DockerExecProcess : IExecProcess
                 LogMessages.TerminalResized(_logger, _execId, size.Rows, size.Columns);
                 return;
             }
-            catch (Exception exception) when (exception is EngineRequestException or RindException && attempt < attempts)
+            catch (RindException) when (attempt < attempts)
             {
                 Thread.Sleep(10 * attempt);
             }
-            catch (Exception exception) when (exception is EngineRequestException or RindException)
+            catch (RindException exception)
             {
                 // The command may already have ended; its terminal's size no longer matters.
                 LogMessages.ResizeFailed(_logger, _execId, exception.Message);
@@ -71,7 +71,7 @@ internal sealed class DockerExecProcess : IExecProcess
         {
             return StateOf(_engine.InspectExec(_execId));
         }
-        catch (Exception exception) when (exception is RindException or EngineRequestException)
+        catch (RindException)
         {
             return null;
         }

@@ -1,3 +1,4 @@
+using Rind.Backends;
 using Rind.Platform;
 
 namespace Rind.Execution;
@@ -115,8 +116,8 @@ internal static class CommandComposer
     private const string PreStepEnd = "RIND_PRE_STEP";
 
     /// <param name="command">The user's command and arguments; empty for a shell.</param>
-    /// <param name="preStep">The value of the app.rind label.</param>
-    /// <param name="shell">The value of the app.rind.shell label.</param>
+    /// <param name="preStep">The pre-step, as the app.rind label gives it.</param>
+    /// <param name="shell">The shell to open instead of bash or /bin/sh, as words (the app.rind.shell label).</param>
     /// <param name="waitForTerminalSize">Whether the command must wait for its terminal to be sized.</param>
     /// <param name="tty">Whether the command has a terminal, in which a shell is interactive.</param>
     /// <param name="preStepSource">What holds the pre-step, as its failure names it: the app.rind label, or a pod's annotation.</param>
@@ -124,7 +125,7 @@ internal static class CommandComposer
     public static IReadOnlyList<string> Compose(
         IReadOnlyList<string> command,
         string? preStep,
-        string? shell = null,
+        IReadOnlyList<string>? shell = null,
         bool waitForTerminalSize = false,
         bool tty = false,
         string preStepSource = $"{RindLabel.Name} label",
@@ -135,14 +136,14 @@ internal static class CommandComposer
 
         // Without a terminal the shell reads its commands from stdin and no startup file, and a shell the
         // label names has startup files of its own kind: both open after the pre-step, as a command does.
-        if (command.Count == 0 && string.IsNullOrWhiteSpace(shell) && hasPreStep && tty)
+        if (command.Count == 0 && shell is not { Count: > 0 } && hasPreStep && tty)
         {
             return [PosixShell, "-c", wait + ShellWithPreStep(PreStep(preStep!, preStepSource))];
         }
 
-        if (command.Count == 0 && !string.IsNullOrWhiteSpace(shell))
+        if (command.Count == 0 && shell is { Count: > 0 })
         {
-            command = shell.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            command = shell;
         }
 
         var prelude = wait + (hasPreStep ? PreStep(preStep!, preStepSource) : "");

@@ -9,6 +9,6 @@ namespace Rind.Execution;
 /// <param name="Message">What rind writes to stderr after "rind: ", or null for nothing.</param>
 internal sealed record ExecOutcome(int ExitCode, string? Message = null)
 {
-    /// <summary>Whether the output held back as a possible engine notice is the command's own, to be written after all.</summary>
+    /// <summary>Whether the output held back as a possible notice of the backend's is the command's own, to be written after all.</summary>
     public bool ReleasesHeldOutput { get; init; }
 }

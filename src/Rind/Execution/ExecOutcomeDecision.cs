@@ -8,18 +8,15 @@ namespace Rind.Execution;
 /// </summary>
 internal static class ExecOutcomeDecision
 {
-    /// <summary>The exit code Podman reports for a command it did not see end.</summary>
-    private const int UnknownExitCode = -1;
-
     /// <param name="plan">What was run.</param>
     /// <param name="ended">What the backend said of the command after its output ended.</param>
-    /// <param name="heldNotice">The last output, when it was held back as a possible notice of the engine's.</param>
-    public static ExecOutcome Decide(ExecPlan plan, ExecState ended, string? heldNotice)
+    /// <param name="heldNotice">The last output, when it was held back as a possible notice of the backend's.</param>
+    /// <param name="traits">What the backend is called, and the notices it may write into the output.</param>
+    public static ExecOutcome Decide(ExecPlan plan, ExecState ended, string? heldNotice, BackendTraits traits)
     {
-        var notice = EngineNotices.Classify(heldNotice);
-
-        // Podman reports a command it detached from as ended, with no exit code of its own, yet it goes on running.
-        var detachedWhileRunning = notice == EngineNotice.DetachedCommandRuns && ended.ExitCode == UnknownExitCode;
+        var notices = traits.Notices;
+        var notice = notices?.Classify(heldNotice, ended) ?? OutputNotice.None;
+        var detachedWhileRunning = notice == OutputNotice.DetachedCommandRuns;
         if (ended.Running || detachedWhileRunning)
         {
             if (!plan.Tty)
@@ -33,7 +30,7 @@ internal static class ExecOutcomeDecision
             return new ExecOutcome(ExitCodes.Success, "detached; the command goes on running in the container");
         }
 
-        if (plan.Tty && notice == EngineNotice.DetachedCommandEnded)
+        if (plan.Tty && notice == OutputNotice.DetachedCommandEnded)
         {
             return new ExecOutcome(ExitCodes.Success, "detached; this engine ends the command when one detaches");
         }
@@ -44,17 +41,17 @@ internal static class ExecOutcomeDecision
             return new ExecOutcome(failure.ExitCode, failure.Message);
         }
 
-        // A process that never got a pid never ran: what came instead of its output is the engine's reason.
+        // A process that never got a pid never ran: what came instead of its output is the backend's reason.
         // Podman reports the failures of its runtime it has no other code for with 125.
-        if (notice == EngineNotice.StartFailed && ended.Pid == 0 && ended.ExitCode is ExitCodes.RindFailure or ExitCodes.CannotRun or ExitCodes.NotFound)
+        if (notice == OutputNotice.StartFailed && ended.Pid == 0 && ended.ExitCode is ExitCodes.RindFailure or ExitCodes.CannotRun or ExitCodes.NotFound)
         {
-            var failure = ExecStartFailure.Classify(plan, heldNotice!);
+            var failure = ExecStartFailure.Classify(plan, notices!.Words(heldNotice!));
             return new ExecOutcome(failure.ExitCode, failure.Message);
         }
 
         // Taken modulo 256 as a shell would, 256 would read as success.
         return ended.ExitCode is { } exitCode and >= ExitCodes.Success and <= ExitCodes.Highest
             ? new ExecOutcome((int)exitCode) { ReleasesHeldOutput = true }
-            : new ExecOutcome(ExitCodes.RindFailure, $"the engine reported an impossible exit code ({ended.ExitCode}) for the command") { ReleasesHeldOutput = true };
+            : new ExecOutcome(ExitCodes.RindFailure, $"{traits.Server} reported an impossible exit code ({ended.ExitCode}) for the command") { ReleasesHeldOutput = true };
     }
 }

@@ -6,21 +6,19 @@ using Rind.Platform;
 namespace Rind.Execution;
 
 /// <summary>
-/// Copies a command's output to rind's stdout and stderr as it arrives. The one exception: a piece
-/// of output that opens with one of the engine's notices is held back, with the engine's errors that
-/// follow it, until it is clear whose it is: other output follows, the engine shows the command runs,
-/// the hold has lasted as long or grown as large as <see cref="NoticeHold"/> allows, or the exec's end
-/// tells.
+/// Copies a command's output to rind's stdout and stderr as it arrives. The one exception: a chunk
+/// of output that opens with one of the backend's notices is held back, with what belongs to it, until
+/// it is clear whose it is: other output follows, the backend shows the command runs, the hold has
+/// lasted as long or grown as large as <see cref="NoticeHold"/> allows, or the exec's end tells.
 /// </summary>
 /// <remarks>
-/// Notices arrive in writes of their own, so they open a frame, or, with a terminal, a read. While
-/// output is held, a thread of its own asks the engine about the exec, so that a command that goes
-/// quiet after such a line still has it written. Every write happens under one lock, in the order
-/// the output arrived.
+/// Notices arrive in writes of their own, so they open a chunk. While output is held, a thread of its
+/// own asks the backend about the exec, so that a command that goes quiet after such a line still has
+/// it written. Every write happens under one lock, in the order the output arrived.
 /// </remarks>
-/// <param name="askEngine">What the engine says of the exec now; null when it did not answer.</param>
-/// <param name="holdNotices">Whether output may hold notices of the backend's, and is looked at for them.</param>
-internal sealed class ExecOutputCopier(IStandardStreams streams, Func<ExecState?> askEngine, bool holdNotices = true)
+/// <param name="askBackend">What the backend says of the exec now; null when it did not answer.</param>
+/// <param name="notices">What the backend may write into the output; null where it writes nothing, and nothing is held.</param>
+internal sealed class ExecOutputCopier(IStandardStreams streams, Func<ExecState?> askBackend, IOutputNotices? notices)
 {
     private const int BufferSize = 64 * 1024;
 
@@ -37,7 +35,7 @@ internal sealed class ExecOutputCopier(IStandardStreams streams, Func<ExecState?
 
     private bool _outputEnded;
 
-    /// <summary>The first of the last pieces of output, when they were held back as a possible notice of the engine's.</summary>
+    /// <summary>The first of the last chunks of output, when they were held back as a possible notice of the backend's.</summary>
     public string? HeldNotice
     {
         get
@@ -54,6 +52,7 @@ internal sealed class ExecOutputCopier(IStandardStreams streams, Func<ExecState?
 
     /// <summary>Copies until the output ends, blocking on every read and write.</summary>
     /// <returns>false when writing to rind's stdout failed before the output ended.</returns>
+    /// <exception cref="RindException">The output broke off; the reader says why, in its backend's words.</exception>
     public bool Copy(IChunkReader reader)
     {
         var buffer = new byte[BufferSize];
@@ -64,14 +63,14 @@ internal sealed class ExecOutputCopier(IStandardStreams streams, Func<ExecState?
             {
                 chunk = reader.Read(buffer);
             }
-            catch (Exception exception) when (exception is InvalidDataException or IOException)
+            catch
             {
                 lock (_lock)
                 {
                     _outputEnded = true;
                 }
 
-                throw new RindException($"the connection to the engine broke off: {exception.Message}", innerException: exception);
+                throw;
             }
 
             lock (_lock)
@@ -108,11 +107,11 @@ internal sealed class ExecOutputCopier(IStandardStreams streams, Func<ExecState?
         }
     }
 
-    /// <summary>Holds a piece of output back or writes it, under the lock.</summary>
+    /// <summary>Holds a chunk of output back or writes it, under the lock.</summary>
     /// <returns>false when writing to rind's stdout failed.</returns>
     private bool Take(StreamKind kind, ReadOnlySpan<byte> bytes)
     {
-        if (_held.Count > 0 && EngineNotices.MayContinueWith(bytes) && _heldBytes + bytes.Length <= NoticeHold.MaxBytes)
+        if (_held.Count > 0 && notices!.MayContinueWith(bytes) && _heldBytes + bytes.Length <= NoticeHold.MaxBytes)
         {
             Hold(kind, bytes);
             return true;
@@ -123,7 +122,7 @@ internal sealed class ExecOutputCopier(IStandardStreams streams, Func<ExecState?
             return false;
         }
 
-        if (holdNotices && bytes.Length <= NoticeHold.MaxBytes && EngineNotices.MayOpenWith(kind, bytes))
+        if (notices is not null && bytes.Length <= NoticeHold.MaxBytes && notices.MayOpenWith(kind, bytes))
         {
             Hold(kind, bytes);
             _holdStarted = Stopwatch.GetTimestamp();
@@ -141,12 +140,12 @@ internal sealed class ExecOutputCopier(IStandardStreams streams, Func<ExecState?
         _heldBytes += bytes.Length;
     }
 
-    /// <summary>Asks the engine about the exec until the hold ends one way or another.</summary>
+    /// <summary>Asks the backend about the exec until the hold ends one way or another.</summary>
     private void WatchHold(int hold)
     {
         while (true)
         {
-            var exec = askEngine();
+            var exec = askBackend();
             lock (_lock)
             {
                 if (hold != _holds || _held.Count == 0 || _outputEnded)

@@ -1,13 +1,12 @@
 namespace Rind.Execution;
 
 /// <summary>
-/// Everything decided about the exec before rind talks to the engine about it.
+/// Everything decided about the exec before rind asks the backend to start it.
 /// </summary>
 /// <param name="Argv">What the exec runs.</param>
 /// <param name="Tty">Whether the command gets a terminal.</param>
 /// <param name="Environment">KEY=VALUE pairs set for the command.</param>
-/// <param name="DetachKeys">The sequence the engine watches the command's input for to detach.</param>
-internal sealed record ExecPlan(IReadOnlyList<string> Argv, bool Tty, IReadOnlyList<string> Environment, string? DetachKeys)
+internal sealed record ExecPlan(IReadOnlyList<string> Argv, bool Tty, IReadOnlyList<string> Environment)
 {
     /// <summary>The user to run as; null for the container's.</summary>
     public string? User { get; init; }

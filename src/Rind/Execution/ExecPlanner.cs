@@ -4,39 +4,39 @@ using Rind.Cli;
 namespace Rind.Execution;
 
 /// <summary>
-/// Decides what the exec runs and how, from the invocation, the container's settings (labels or annotations) and the terminal.
+/// Decides what the exec runs and how, from the invocation, the candidate's settings, what the backend can do and rind's side.
 /// </summary>
 internal static class ExecPlanner
 {
     /// <summary>What TERM says in the container when rind's own environment has none.</summary>
     public const string FallbackTerm = "xterm";
 
-    public static ExecPlan Plan(Invocation invocation, Candidate container, ExecConditions conditions)
+    public static ExecPlan Plan(Invocation invocation, Candidate target, BackendTraits traits, LocalConditions local)
     {
-        var labels = container.Settings;
+        var settings = target.Settings;
         var argv = CommandComposer.Compose(
             invocation.Command,
-            labels.GetValueOrDefault(RindLabel.Name),
-            labels.GetValueOrDefault(RindLabel.Shell),
-            waitForTerminalSize: conditions.Tty && !conditions.TerminalSizedAtStart,
-            tty: conditions.Tty,
-            preStepSource: conditions.PreStepSource,
-            checkCommand: conditions.CheckCommand);
+            settings.PreStep,
+            settings.Shell,
+            waitForTerminalSize: local.Tty && !traits.SizesTerminalAtStart,
+            tty: local.Tty,
+            preStepSource: $"{RindLabel.Name} {settings.Source}",
+            checkCommand: !traits.ReportsStartFailures);
 
-        List<string> environment = [.. Variables(invocation.Environment, conditions.LookupVariable)];
-        if (conditions.Tty && !environment.Any(variable => variable.StartsWith("TERM=", StringComparison.Ordinal)))
+        // The candidate's variables come first, so that -e overrides them as a later KEY= does.
+        List<string> environment = [.. settings.Environment, .. Variables(invocation.Environment, local.LookupVariable)];
+        if (local.Tty && !environment.Any(variable => variable.StartsWith("TERM=", StringComparison.Ordinal)))
         {
-            environment.Add($"TERM={(string.IsNullOrEmpty(conditions.Term) ? FallbackTerm : conditions.Term)}");
+            environment.Add($"TERM={(string.IsNullOrEmpty(local.Term) ? FallbackTerm : local.Term)}");
         }
 
-        var mapCurrentDirectory = !invocation.NoCwd && conditions.SharesFileSystem && !IsOff(labels.GetValueOrDefault(RindLabel.Cwd));
-        return new ExecPlan(argv, conditions.Tty, environment, DetachKeysOf(conditions))
+        return new ExecPlan(argv, local.Tty, environment)
         {
-            User = invocation.User ?? NotEmpty(labels.GetValueOrDefault(RindLabel.User)),
+            User = invocation.User ?? settings.User,
             WorkingDirectory = invocation.WorkingDirectory
-                ?? (mapCurrentDirectory ? WorkingDirectoryMapper.Map(conditions.CurrentDirectory, container.Mounts) : null),
+                ?? (invocation.NoCwd ? null : WorkingDirectoryMapper.Map(local.CurrentDirectory, settings.Folders)),
             Privileged = invocation.Privileged,
-            HasInput = conditions.Tty || conditions.HasInput,
+            HasInput = local.Tty || local.HasInput,
         };
     }
 
@@ -55,12 +55,4 @@ internal static class ExecPlanner
             }
         }
     }
-
-    private static string? DetachKeysOf(ExecConditions conditions) =>
-        !conditions.HasDetachKeys ? null : conditions.Tty ? DetachKeys.Choose(conditions.ConfiguredDetachKeys) : DetachKeys.WithoutTerminal;
-
-    private static bool IsOff(string? value) =>
-        value?.Trim().ToLowerInvariant() is "false" or "off" or "no" or "0";
-
-    private static string? NotEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

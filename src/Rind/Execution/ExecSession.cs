@@ -60,7 +60,7 @@ internal sealed class ExecSession(IBackend backend, BackendTraits traits, IStand
     private ExecOutcome? Attach(Candidate target, ExecPlan plan, ProcessMarker marker, TerminalSize? size, CancellationToken giveUp)
     {
         using var process = backend.Start(target, plan, marker, size);
-        var output = new ExecOutputCopier(streams, process.Probe, traits.WritesNoticesIntoOutput);
+        var output = new ExecOutputCopier(streams, process.Probe, traits.Notices);
         StreamingEnd end;
 
         // Raw only once the backend has answered: logging in to an ssh:// engine may still ask for a password.
@@ -84,7 +84,7 @@ internal sealed class ExecSession(IBackend backend, BackendTraits traits, IStand
         }
 
         var ended = process.WaitForEnd(plan.Tty ? DetachDeadline : ExitCodeDeadline);
-        var outcome = ExecOutcomeDecision.Decide(plan, ended, output.HeldNotice);
+        var outcome = ExecOutcomeDecision.Decide(plan, ended, output.HeldNotice, traits);
         return outcome.ReleasesHeldOutput && !output.ReleaseHeld() ? StdoutFailure.OutcomeOf(output.StdoutFailure!) : outcome;
     }
 }

@@ -3,20 +3,20 @@ using Rind.Diagnostics;
 namespace Rind.Execution;
 
 /// <summary>
-/// What to tell the user when the engine could not start the command at all: what failed, by name,
+/// What to tell the user when the backend could not start the command at all: what failed, by name,
 /// and an exit code as a shell or docker gives, 127 for a command that is not there and 126 for
 /// every other reason.
 /// </summary>
 internal sealed record ExecStartFailure(int ExitCode, string Message)
 {
     /// <summary>
-    /// The words the engines and their runtimes use, checked in this order. The working folder comes
+    /// The words the engines, clusters and their runtimes use, checked in this order. The working folder comes
     /// first: a missing one reads "no such file or directory" as a missing command does. A folder comes
     /// before permission: Docker 25 and later add "permission denied" to "is a directory".
     /// </summary>
-    public static StartFailureCause CauseOf(string engineMessage)
+    public static StartFailureCause CauseOf(string backendMessage)
     {
-        var message = engineMessage.ToLowerInvariant();
+        var message = backendMessage.ToLowerInvariant();
         if (message.Contains("chdir", StringComparison.Ordinal))
         {
             return message switch
@@ -43,12 +43,12 @@ internal sealed record ExecStartFailure(int ExitCode, string Message)
     }
 
     /// <summary>The failure to report for <paramref name="plan"/>, naming the folder, user or command from it.</summary>
-    public static ExecStartFailure Classify(ExecPlan plan, string engineMessage)
+    public static ExecStartFailure Classify(ExecPlan plan, string backendMessage)
     {
         var command = UntrustedText.Show(plan.Argv[0]);
         var folder = plan.WorkingDirectory is { } chosen ? UntrustedText.Show(chosen) : "the container's working folder";
         var (user, group) = SplitUser(plan.User);
-        return CauseOf(engineMessage) switch
+        return CauseOf(backendMessage) switch
         {
             StartFailureCause.NoSuchWorkingFolder => CannotRun($"cannot run in {folder}: no such folder in the container"),
             StartFailureCause.WorkingFolderIsNoFolder => CannotRun($"cannot run in {folder}: not a folder in the container"),
@@ -58,18 +58,11 @@ internal sealed record ExecStartFailure(int ExitCode, string Message)
             StartFailureCause.CommandNotFound => new ExecStartFailure(ExitCodes.NotFound, $"{command}: command not found"),
             StartFailureCause.CommandNotAllowed => CannotRun($"{command}: permission denied"),
             StartFailureCause.CommandIsAFolder => CannotRun($"{command}: is a directory"),
-            _ => CannotRun($"cannot run {command}: {UntrustedText.Show(EngineWords(engineMessage))}"),
+            _ => CannotRun($"cannot run {command}: {UntrustedText.Show(backendMessage.Trim().ReplaceLineEndings(" "))}"),
         };
     }
 
     private static ExecStartFailure CannotRun(string message) => new(ExitCodes.CannotRun, message);
-
-    /// <summary>The engine's text on one line, without Podman's "Error: " before it.</summary>
-    private static string EngineWords(string engineMessage)
-    {
-        var message = engineMessage.Trim().ReplaceLineEndings(" ");
-        return message.StartsWith(EngineNotices.PodmanError, StringComparison.Ordinal) ? message[EngineNotices.PodmanError.Length..] : message;
-    }
 
     /// <summary>The parts of a user as docker takes it: a name or id, and after a colon a group's.</summary>
     private static (string? User, string? Group) SplitUser(string? user)

@@ -20,23 +20,16 @@ internal sealed class KubernetesBackend(ClusterAccess access, IKubernetesApi api
     {
     }
 
+    /// <summary>The pods of the kubeconfig's namespace that carry the label app.rind.</summary>
+    public ICandidateFinder Pods => new LabelledPodFinder(access, api);
+
     /// <summary>
     /// Asks nothing of the server: the pod list that follows is the first request, and says all a
     /// failure to reach the cluster would. The exec API sizes a terminal only by a message after the start.
     /// </summary>
+    /// <remarks>The command starts through env, which reports a command it cannot start in words of its own.</remarks>
     public BackendTraits Connect() =>
-        new(SizesTerminalAtStart: false, SharesFileSystem: false, HasDetachKeys: false, WritesNoticesIntoOutput: false)
-        {
-            SettingsHolder = "annotation",
-
-            // The command starts through env, which reports a command it cannot start in words of its own.
-            ReportsStartFailures = false,
-        };
-
-    public Candidate Choose(ContainerCriteria criteria) =>
-        PodSelector.Select(
-            api.ListPods(access.Namespace, RindLabel.Name),
-            new PodCriteria(criteria.Container, access.ContextName, access.Namespace));
+        new(Server: "the cluster", SizesTerminalAtStart: false, ReportsStartFailures: false, Notices: null);
 
     public IExecProcess Start(Candidate target, ExecPlan plan, ProcessMarker marker, TerminalSize? size)
     {

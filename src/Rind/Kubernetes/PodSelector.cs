@@ -1,6 +1,5 @@
 using Rind.Backends;
 using Rind.Diagnostics;
-using Rind.Execution;
 using Rind.Platform;
 
 namespace Rind.Kubernetes;
@@ -60,7 +59,11 @@ internal static class PodSelector
         var container = pod.Annotations.TryGetValue(DefaultContainerAnnotation, out var named) && pod.Containers.Contains(named)
             ? named
             : pod.Containers[0];
-        return new Candidate(pod.Name, pod.Name, pod.Annotations) { Container = container };
+        return new Candidate(pod.Name, pod.Name, RindLabel.SettingsOf(pod.Annotations, "annotation", []))
+        {
+            Container = container,
+            FoundBy = $"pod {pod.Name} (container {container}) carries the label {RindLabel.Name}",
+        };
     }
 
     private static RindException NoneRunning(IReadOnlyList<PodSummary> candidates, PodCriteria criteria)

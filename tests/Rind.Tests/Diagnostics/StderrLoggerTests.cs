@@ -9,7 +9,7 @@ public sealed class StderrLoggerTests
     {
         using var stderr = new StringWriter();
 
-        LogMessages.PreStepFound(new StderrLogger(stderr), "cd /app");
+        LogMessages.PreStepFound(new StderrLogger(stderr), "label", "cd /app");
 
         Assert.Equal("rind: pre-step from the label: cd /app\n", stderr.ToString());
     }
@@ -19,7 +19,7 @@ public sealed class StderrLoggerTests
     {
         using var stderr = new StringWriter();
 
-        LogMessages.ContainerChosen(new StderrLogger(stderr), "web\nrind: all is well\u001b]0;pwned\u0007", "c0ffee\r", "app.rind");
+        LogMessages.CandidateChosen(new StderrLogger(stderr), "container web\nrind: all is well\u001b]0;pwned\u0007 (c0ffee\r) carries the label app.rind");
 
         Assert.Equal(@"rind: container web\nrind: all is well\x1b]0;pwned\x07 (c0ffee\r) carries the label app.rind" + "\n", stderr.ToString());
     }
@@ -30,7 +30,7 @@ public sealed class StderrLoggerTests
         using var stderr = new StringWriter();
         var preStep = new string('x', 5_000);
 
-        LogMessages.PreStepFound(new StderrLogger(stderr), preStep);
+        LogMessages.PreStepFound(new StderrLogger(stderr), "label", preStep);
 
         Assert.Equal($"rind: pre-step from the label: {preStep}\n", stderr.ToString());
     }

@@ -14,26 +14,24 @@ public sealed class DockerBackendTraitsTests
     {
         var engine = new Mock<IDockerEngine>();
         engine.Setup(e => e.Version).Returns(new ApiVersion(1, minor));
-        using var backend = new DockerBackend(() => engine.Object, engineIsLocal: false, NullLogger.Instance);
+        using var backend = new DockerBackend(() => engine.Object, () => null, NullLogger.Instance);
 
         var traits = backend.Connect();
 
         Assert.Equal(sizedAtStart, traits.SizesTerminalAtStart);
     }
 
-    [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public void Only_a_local_engine_shares_rinds_folders(bool local)
+    [Fact]
+    public void The_engine_reports_start_failures_and_writes_notices_of_its_own_into_the_output()
     {
         var engine = new Mock<IDockerEngine>();
         engine.Setup(e => e.Version).Returns(new ApiVersion(1, 45));
-        using var backend = new DockerBackend(() => engine.Object, local, NullLogger.Instance);
+        using var backend = new DockerBackend(() => engine.Object, () => null, NullLogger.Instance);
 
         var traits = backend.Connect();
 
-        Assert.Equal(local, traits.SharesFileSystem);
-        Assert.True(traits.HasDetachKeys);
-        Assert.True(traits.WritesNoticesIntoOutput);
+        Assert.Equal("the engine", traits.Server);
+        Assert.True(traits.ReportsStartFailures);
+        Assert.Same(EngineNotices.Instance, traits.Notices);
     }
 }

@@ -79,7 +79,7 @@ public sealed class DockerEngineClientConnectTests : IDisposable
                 var exception = Assert.Throws<EngineRequestException>(() => DockerEngineClient.Connect(server.Endpoint, null, NullLogger.Instance));
 
         Assert.Equal(System.Net.HttpStatusCode.InternalServerError, exception.StatusCode);
-        Assert.Equal("the daemon is shutting down", exception.Message);
+        Assert.Equal("the daemon is shutting down", exception.EngineMessage);
     }
 
     [Fact]

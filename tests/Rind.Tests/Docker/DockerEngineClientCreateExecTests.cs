@@ -107,7 +107,7 @@ public sealed class DockerEngineClientCreateExecTests : IDisposable
             () => client.CreateExec("x", new ExecCreateRequest { Cmd = ["true"] }));
 
         Assert.Equal(HttpStatusCode.Conflict, exception.StatusCode);
-        Assert.Equal("Container x is not running", exception.Message);
+        Assert.Equal("Container x is not running", exception.EngineMessage);
     }
 
     [Fact]
@@ -121,7 +121,7 @@ public sealed class DockerEngineClientCreateExecTests : IDisposable
             () => client.CreateExec("x", new ExecCreateRequest { Cmd = ["true"] }));
 
         Assert.Equal(HttpStatusCode.BadGateway, exception.StatusCode);
-        Assert.Equal("upstream unavailable", exception.Message);
+        Assert.Equal("upstream unavailable", exception.EngineMessage);
     }
 
     public void Dispose() => _timeout.Dispose();

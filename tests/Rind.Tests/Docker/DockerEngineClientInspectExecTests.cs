@@ -63,7 +63,7 @@ public sealed class DockerEngineClientInspectExecTests : IDisposable
         var exception = Assert.Throws<EngineRequestException>(() => client.InspectExec("e1"));
 
         Assert.Equal(System.Net.HttpStatusCode.NotFound, exception.StatusCode);
-        Assert.Equal("No such exec instance: e1", exception.Message);
+        Assert.Equal("No such exec instance: e1", exception.EngineMessage);
     }
 
     public void Dispose() => _timeout.Dispose();

@@ -138,7 +138,7 @@ public sealed class DockerEngineClientStartExecTests : IDisposable
             () => client.StartExec("e1", new ExecStartRequest()));
 
         Assert.Equal(HttpStatusCode.NotFound, exception.StatusCode);
-        Assert.Equal("No such exec instance: e1", exception.Message);
+        Assert.Equal("No such exec instance: e1", exception.EngineMessage);
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class DockerEngineClientUntrustedAnswerTests : IDisposable
         var exception = Assert.Throws<EngineRequestException>(() => client.ListContainersWithLabel("app.rind"));
 
         Assert.Equal(HttpStatusCode.InternalServerError, exception.StatusCode);
-        Assert.Equal(@"boom\n\x1b[2J\x1b]0;pwned\x07rind: all is well", exception.Message);
+        Assert.Equal(@"boom\n\x1b[2J\x1b]0;pwned\x07rind: all is well", exception.EngineMessage);
     }
 
     [Fact]
@@ -32,8 +32,8 @@ public sealed class DockerEngineClientUntrustedAnswerTests : IDisposable
 
         var exception = Assert.Throws<EngineRequestException>(() => client.ListContainersWithLabel("app.rind"));
 
-        Assert.InRange(exception.Message.Length, 200, 1_001);
-        Assert.EndsWith("x…", exception.Message, StringComparison.Ordinal);
+        Assert.InRange(exception.EngineMessage.Length, 200, 1_001);
+        Assert.EndsWith("x…", exception.EngineMessage, StringComparison.Ordinal);
     }
 
     [Fact]

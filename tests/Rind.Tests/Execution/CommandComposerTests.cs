@@ -24,13 +24,13 @@ public sealed class CommandComposerTests
     [Fact]
     public void The_shell_label_names_the_shell_to_open()
     {
-        Assert.Equal(["zsh", "-l"], CommandComposer.Compose([], preStep: null, shell: " zsh  -l "));
+        Assert.Equal(["zsh", "-l"], CommandComposer.Compose([], preStep: null, shell: ["zsh", "-l"]));
     }
 
     [Fact]
     public void The_shell_label_is_ignored_when_a_command_is_given()
     {
-        Assert.Equal(["ls"], CommandComposer.Compose(["ls"], preStep: null, shell: "zsh"));
+        Assert.Equal(["ls"], CommandComposer.Compose(["ls"], preStep: null, shell: ["zsh"]));
     }
 
     [Fact]

@@ -1,12 +1,16 @@
 using Rind.Backends;
+using Rind.Docker;
 using Rind.Execution;
 
 namespace Rind.Tests.Execution;
 
 public sealed class ExecOutcomeDecisionTests
 {
-    private static readonly ExecPlan Command = new(["tool", "arg"], Tty: false, Environment: [], DetachKeys: null);
+    private static readonly ExecPlan Command = new(["tool", "arg"], Tty: false, Environment: []);
     private static readonly ExecPlan Terminal = Command with { Tty = true };
+
+    /// <summary>The engine's traits, whose notices these decisions read.</summary>
+    private static readonly BackendTraits Engine = new("the engine", SizesTerminalAtStart: true, ReportsStartFailures: true, EngineNotices.Instance);
 
     [Theory]
     [InlineData(0)]
@@ -14,7 +18,7 @@ public sealed class ExecOutcomeDecisionTests
     [InlineData(255)]
     public void A_command_that_ended_gives_its_own_exit_code_and_its_held_output(long exitCode)
     {
-        var outcome = ExecOutcomeDecision.Decide(Command, new ExecState(Running: false, exitCode, Pid: 42), heldNotice: null);
+        var outcome = ExecOutcomeDecision.Decide(Command, new ExecState(Running: false, exitCode, Pid: 42), heldNotice: null, Engine);
 
         Assert.Equal(new ExecOutcome((int)exitCode) { ReleasesHeldOutput = true }, outcome);
     }
@@ -25,7 +29,7 @@ public sealed class ExecOutcomeDecisionTests
     [InlineData(4_294_967_296)]
     public void An_exit_code_no_process_can_have_is_rinds_failure(long exitCode)
     {
-        var outcome = ExecOutcomeDecision.Decide(Command, new ExecState(Running: false, exitCode, Pid: 42), heldNotice: null);
+        var outcome = ExecOutcomeDecision.Decide(Command, new ExecState(Running: false, exitCode, Pid: 42), heldNotice: null, Engine);
 
         Assert.Equal(125, outcome.ExitCode);
         Assert.Equal($"the engine reported an impossible exit code ({exitCode}) for the command", outcome.Message);
@@ -36,10 +40,10 @@ public sealed class ExecOutcomeDecisionTests
     {
         var running = new ExecState(Running: true, ExitCode: null, Pid: 42);
 
-        Assert.Equal(new ExecOutcome(0, "detached; the command goes on running in the container"), ExecOutcomeDecision.Decide(Terminal, running, null));
+        Assert.Equal(new ExecOutcome(0, "detached; the command goes on running in the container"), ExecOutcomeDecision.Decide(Terminal, running, null, Engine));
         Assert.Equal(
             new ExecOutcome(125, "the connection to the command ended while it goes on running in the container"),
-            ExecOutcomeDecision.Decide(Command, running, null));
+            ExecOutcomeDecision.Decide(Command, running, null, Engine));
     }
 
     [Fact]
@@ -50,7 +54,7 @@ public sealed class ExecOutcomeDecisionTests
             StartFailure = "failed to exec in container: exec: \"tool\": executable file not found in $PATH",
         };
 
-        var outcome = ExecOutcomeDecision.Decide(Command, failed, heldNotice: null);
+        var outcome = ExecOutcomeDecision.Decide(Command, failed, heldNotice: null, Engine);
 
         Assert.Equal(new ExecOutcome(127, "tool: command not found"), outcome);
     }
@@ -60,7 +64,7 @@ public sealed class ExecOutcomeDecisionTests
     {
         const string notice = "OCI runtime exec failed: exec failed: unable to start container process: exec: \"tool\": executable file not found in $PATH: unknown\r\n";
 
-        var outcome = ExecOutcomeDecision.Decide(Command, new ExecState(Running: false, ExitCode: 126, Pid: 0), notice);
+        var outcome = ExecOutcomeDecision.Decide(Command, new ExecState(Running: false, ExitCode: 126, Pid: 0), notice, Engine);
 
         Assert.Equal(new ExecOutcome(127, "tool: command not found"), outcome);
     }
@@ -70,7 +74,7 @@ public sealed class ExecOutcomeDecisionTests
     {
         const string text = "OCI runtime exec failed: printed by the command itself\n";
 
-        var outcome = ExecOutcomeDecision.Decide(Command, new ExecState(Running: false, ExitCode: 126, Pid: 42), text);
+        var outcome = ExecOutcomeDecision.Decide(Command, new ExecState(Running: false, ExitCode: 126, Pid: 42), text, Engine);
 
         Assert.Equal(new ExecOutcome(126) { ReleasesHeldOutput = true }, outcome);
     }
@@ -78,7 +82,7 @@ public sealed class ExecOutcomeDecisionTests
     [Fact]
     public void Podmans_detach_notice_with_its_unknown_exit_code_means_the_command_runs_on()
     {
-        var outcome = ExecOutcomeDecision.Decide(Terminal, new ExecState(Running: false, ExitCode: -1, Pid: 42), "Error: detached from container\n");
+        var outcome = ExecOutcomeDecision.Decide(Terminal, new ExecState(Running: false, ExitCode: -1, Pid: 42), "Error: detached from container\n", Engine);
 
         Assert.Equal(new ExecOutcome(0, "detached; the command goes on running in the container"), outcome);
     }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using Rind.Backends;
+using Rind.Docker;
 using Rind.Execution;
 using Rind.Tests.Fakes;
 
@@ -24,7 +25,7 @@ public sealed class ExecOutputCopierTests : IDisposable
     [Fact]
     public async Task Held_output_is_written_as_soon_as_the_engine_shows_the_command_runs()
     {
-        var copier = new ExecOutputCopier(_streams, () => Running);
+        var copier = new ExecOutputCopier(_streams, () => Running, EngineNotices.Instance);
         var copying = Start(copier);
 
         _reader.Send(StreamKind.Stdout, Encoding.UTF8.GetBytes(NoticeLike));
@@ -40,7 +41,7 @@ public sealed class ExecOutputCopierTests : IDisposable
     [Fact]
     public async Task Held_output_is_written_after_a_second_when_the_engine_cannot_tell()
     {
-        var copier = new ExecOutputCopier(_streams, () => null);
+        var copier = new ExecOutputCopier(_streams, () => null, EngineNotices.Instance);
         var copying = Start(copier);
         var started = Stopwatch.StartNew();
 
@@ -56,7 +57,7 @@ public sealed class ExecOutputCopierTests : IDisposable
     [Fact]
     public async Task A_hold_grows_to_a_few_KiB_at_most_and_then_everything_is_written_in_order()
     {
-        var copier = new ExecOutputCopier(_streams, () => EndedWithoutPid);
+        var copier = new ExecOutputCopier(_streams, () => EndedWithoutPid, EngineNotices.Instance);
         var copying = Start(copier);
         var errors = Enumerable.Range(0, 500).Select(line => $"Error: line {line}\n").ToArray();
 
@@ -84,7 +85,7 @@ public sealed class ExecOutputCopierTests : IDisposable
         {
             Interlocked.Increment(ref asked);
             return EndedWithoutPid;
-        });
+        }, EngineNotices.Instance);
         var copying = Start(copier);
 
         _reader.Send(StreamKind.Stdout, Encoding.UTF8.GetBytes(notice));
@@ -101,7 +102,7 @@ public sealed class ExecOutputCopierTests : IDisposable
     [Fact]
     public async Task Output_that_does_not_look_like_a_notice_is_written_without_asking_the_engine()
     {
-        var copier = new ExecOutputCopier(_streams, () => throw new InvalidOperationException("the engine was asked"));
+        var copier = new ExecOutputCopier(_streams, () => throw new InvalidOperationException("the engine was asked"), EngineNotices.Instance);
         var copying = Start(copier);
 
         _reader.Send(StreamKind.Stdout, "plain output\n"u8.ToArray());

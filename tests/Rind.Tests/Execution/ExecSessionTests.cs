@@ -11,7 +11,7 @@ namespace Rind.Tests.Execution;
 
 public sealed class ExecSessionTests
 {
-    private static readonly Candidate Container = new("c0ffee", "web", new Dictionary<string, string>());
+    private static readonly Candidate Container = new("c0ffee", "web", new RunSettings("label"));
 
     private readonly Mock<IDockerEngine> _engine = new(MockBehavior.Strict);
     private readonly CancellationTokenSource _timeout = new(TimeSpan.FromSeconds(10));
@@ -442,7 +442,7 @@ public sealed class ExecSessionTests
         Assert.False(_signals.Intercepting);
     }
 
-    private static ExecPlan Plan(string[] argv) => new(argv, Tty: false, Environment: [], DetachKeys: null);
+    private static ExecPlan Plan(string[] argv) => new(argv, Tty: false, Environment: []);
 
     private Task<ExecOutcome> RunAsync(FakeStandardStreams streams, string[] argv) => RunAsync(streams, Plan(argv));
 
@@ -454,7 +454,7 @@ public sealed class ExecSessionTests
     internal static ExecSession SessionOnEngine(Mock<IDockerEngine> engine, FakeStandardStreams streams, FakeTerminal terminal, FakeSignals signals)
     {
         engine.Setup(e => e.Version).Returns(new ApiVersion(1, 43));
-        var backend = new DockerBackend(() => engine.Object, engineIsLocal: true, NullLogger.Instance);
+        var backend = new DockerBackend(() => engine.Object, () => null, NullLogger.Instance);
         return new ExecSession(backend, backend.Connect(), streams, terminal, signals, NullLogger.Instance);
     }
 

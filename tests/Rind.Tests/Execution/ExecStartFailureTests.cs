@@ -169,14 +169,6 @@ public sealed class ExecStartFailureTests
     }
 
     [Fact]
-    public void Podmans_error_prefix_is_left_out_of_the_engines_words()
-    {
-        var failure = ExecStartFailure.Classify(Plan("x"), "Error: crun: something new: OCI runtime error\n");
-
-        Assert.Equal(new ExecStartFailure(126, "cannot run x: crun: something new: OCI runtime error"), failure);
-    }
-
-    [Fact]
     public void Any_other_reason_is_126_with_the_engines_words_on_one_line()
     {
         var failure = ExecStartFailure.Classify(Plan("x"), "OCI runtime exec failed: something new\r\n");
@@ -200,5 +192,5 @@ public sealed class ExecStartFailureTests
         Assert.Equal(new ExecStartFailure(126, "cannot run id: unable to find user nosuchuser: no matching entries in passwd file"), failure);
     }
 
-    private static ExecPlan Plan(string command) => new([command, "arg"], Tty: false, Environment: [], DetachKeys: null);
+    private static ExecPlan Plan(string command) => new([command, "arg"], Tty: false, Environment: []);
 }

@@ -65,7 +65,7 @@ public sealed class ShellPreStepTests : IDisposable
     [Fact]
     public void The_shell_label_opens_its_shell_after_the_pre_step_as_before()
     {
-        var argv = CommandComposer.Compose([], "source /venv/bin/activate", shell: "zsh -l", tty: true);
+        var argv = CommandComposer.Compose([], "source /venv/bin/activate", shell: ["zsh", "-l"], tty: true);
 
         Assert.Equal(["/bin/sh", "-c"], argv.Take(2));
         Assert.DoesNotContain("--rcfile", argv[2], StringComparison.Ordinal);

@@ -11,8 +11,8 @@ namespace Rind.Tests.Execution;
 
 public sealed class TerminalExecSessionTests
 {
-    private static readonly Candidate Container = new("c0ffee", "web", new Dictionary<string, string>());
-    private static readonly ExecPlan Plan = new(["bash"], Tty: true, ["TERM=xterm-256color"], "ctrl-@,ctrl-_,ctrl-@");
+    private static readonly Candidate Container = new("c0ffee", "web", new RunSettings("label"));
+    private static readonly ExecPlan Plan = new(["bash"], Tty: true, ["TERM=xterm-256color"]);
 
     private readonly Mock<IDockerEngine> _engine = new(MockBehavior.Strict);
     private readonly FakeTerminal _terminal = new(size: new TerminalSize(24, 80));

@@ -1,17 +1,17 @@
-using Rind.Docker.Models;
+using Rind.Backends;
 using Rind.Execution;
 
 namespace Rind.Tests.Execution;
 
 public sealed class WorkingDirectoryMapperTests
 {
-    private static readonly MountPoint Project = new() { Type = "bind", Source = "/home/me/proj", Destination = "/code" };
+    private static readonly FolderMapping Project = new("/home/me/proj", "/code");
 
     [Theory]
     [InlineData("/home/me/proj", "/code")]
     [InlineData("/home/me/proj/app/models", "/code/app/models")]
     [InlineData("/home/me/proj/", "/code")]
-    public void A_folder_inside_a_bind_mount_maps_to_the_same_place_in_the_container(string currentDirectory, string expected)
+    public void A_folder_inside_a_mapped_folder_maps_to_the_same_place_in_the_container(string currentDirectory, string expected)
     {
         Assert.Equal(expected, WorkingDirectoryMapper.Map(currentDirectory, [Project]));
     }
@@ -20,7 +20,7 @@ public sealed class WorkingDirectoryMapperTests
     [InlineData("/home/me")]
     [InlineData("/home/me/project")]
     [InlineData("/tmp")]
-    public void A_folder_outside_every_mount_maps_to_nothing(string currentDirectory)
+    public void A_folder_outside_every_mapped_folder_maps_to_nothing(string currentDirectory)
     {
         Assert.Null(WorkingDirectoryMapper.Map(currentDirectory, [Project]));
     }
@@ -28,23 +28,15 @@ public sealed class WorkingDirectoryMapperTests
     [Fact]
     public void The_deepest_mount_wins_whatever_their_order()
     {
-        MountPoint data = new() { Type = "bind", Source = "/home/me/proj/data", Destination = "/srv/data" };
+        FolderMapping data = new("/home/me/proj/data", "/srv/data");
 
         Assert.Equal("/srv/data/raw", WorkingDirectoryMapper.Map("/home/me/proj/data/raw", [data, Project]));
         Assert.Equal("/srv/data/raw", WorkingDirectoryMapper.Map("/home/me/proj/data/raw", [Project, data]));
     }
 
     [Fact]
-    public void Volumes_are_not_folders_of_the_host()
-    {
-        MountPoint volume = new() { Type = "volume", Source = "/var/lib/docker/volumes/x/_data", Destination = "/data" };
-
-        Assert.Null(WorkingDirectoryMapper.Map("/var/lib/docker/volumes/x/_data", [volume]));
-    }
-
-    [Fact]
     public void A_mount_of_the_root_folder_maps_everything()
     {
-        Assert.Equal("/host/etc", WorkingDirectoryMapper.Map("/etc", [new MountPoint { Type = "bind", Source = "/", Destination = "/host" }]));
+        Assert.Equal("/host/etc", WorkingDirectoryMapper.Map("/etc", [new FolderMapping("/", "/host")]));
     }
 }

@@ -11,7 +11,7 @@ namespace Rind.Tests.Kubernetes;
 public sealed class KubernetesBackendTests
 {
     private static readonly ClusterAccess Access = new(new Uri("https://cluster.test:6443"), "dev", "shop", Mock.Of<IClusterCredentials>());
-    private static readonly Candidate Pod = new("web-7d4f", "web-7d4f", new Dictionary<string, string>()) { Container = "app" };
+    private static readonly Candidate Pod = new("web-7d4f", "web-7d4f", new RunSettings("annotation")) { Container = "app" };
     private static readonly ProcessMarker Marker = new("f00d");
 
     private readonly Mock<IKubernetesApi> _api = new();
@@ -25,12 +25,12 @@ public sealed class KubernetesBackendTests
     }
 
     [Fact]
-    public void Choosing_lists_the_pods_of_the_namespace_that_carry_the_label()
+    public void Its_finder_lists_the_pods_of_the_namespace_that_carry_the_label()
     {
         _api.Setup(api => api.ListPods("shop", "app.rind")).Returns([new PodSummary("web-7d4f", "Running", true, false, ["app"])]);
         using var backend = Backend();
 
-        var chosen = backend.Choose(new ContainerCriteria(null, null, null));
+        var chosen = backend.Pods.Find(new FindCriteria("web", null, null));
 
         Assert.Equal("web-7d4f", chosen.Id);
         _api.Verify(api => api.ListPods("shop", "app.rind"), Times.Once);
@@ -43,7 +43,7 @@ public sealed class KubernetesBackendTests
 
         var traits = backend.Connect();
 
-        Assert.Equal(new BackendTraits(SizesTerminalAtStart: false, SharesFileSystem: false, HasDetachKeys: false, WritesNoticesIntoOutput: false) { SettingsHolder = "annotation", ReportsStartFailures = false }, traits);
+        Assert.Equal(new BackendTraits("the cluster", SizesTerminalAtStart: false, ReportsStartFailures: false, Notices: null), traits);
         _api.VerifyNoOtherCalls();
     }
 
@@ -51,7 +51,7 @@ public sealed class KubernetesBackendTests
     public void Starting_opens_an_exec_in_the_pods_container_with_the_environment_in_front_of_the_argv()
     {
         using var backend = Backend();
-        var plan = new ExecPlan(["echo", "a b"], Tty: false, ["A=1"], DetachKeys: null) { HasInput = false };
+        var plan = new ExecPlan(["echo", "a b"], Tty: false, ["A=1"]) { HasInput = false };
 
         backend.Start(Pod, plan, Marker, size: null);
 
@@ -64,7 +64,7 @@ public sealed class KubernetesBackendTests
     public void Piped_input_makes_the_command_wait_for_rinds_go_ahead_which_follows_once_its_end_can_be_told()
     {
         using var backend = Backend();
-        var plan = new ExecPlan(["cat"], Tty: false, [], DetachKeys: null);
+        var plan = new ExecPlan(["cat"], Tty: false, []);
         var process = new RecordingPodExecProcess(canCloseInput: true);
         _api.Setup(api => api.OpenExec(It.IsAny<PodExecRequest>())).Returns(process);
 
@@ -83,7 +83,7 @@ public sealed class KubernetesBackendTests
         var process = new RecordingPodExecProcess(canCloseInput: false);
         _api.Setup(api => api.OpenExec(It.IsAny<PodExecRequest>())).Returns(process);
         using var backend = Backend();
-        var plan = new ExecPlan(["cat"], Tty: false, [], DetachKeys: null);
+        var plan = new ExecPlan(["cat"], Tty: false, []);
 
         var failure = Assert.Throws<RindException>(() => backend.Start(Pod, plan, Marker, size: null));
 
@@ -100,7 +100,7 @@ public sealed class KubernetesBackendTests
     {
         _process.Setup(process => process.CanCloseInput).Returns(false);
         using var backend = Backend();
-        var plan = new ExecPlan(["true"], Tty: false, [], DetachKeys: null) { HasInput = false };
+        var plan = new ExecPlan(["true"], Tty: false, []) { HasInput = false };
 
         backend.Start(Pod, plan, Marker, size: null);
 
@@ -113,7 +113,7 @@ public sealed class KubernetesBackendTests
     public void A_terminal_gets_its_size_at_once_after_the_start()
     {
         using var backend = Backend();
-        var plan = new ExecPlan(["bash"], Tty: true, [], DetachKeys: null);
+        var plan = new ExecPlan(["bash"], Tty: true, []);
 
         backend.Start(Pod, plan, Marker, new TerminalSize(30, 100));
 
@@ -124,7 +124,7 @@ public sealed class KubernetesBackendTests
     public void Another_user_is_refused_in_one_line_before_anything_runs()
     {
         using var backend = Backend();
-        var plan = new ExecPlan(["id"], Tty: false, [], DetachKeys: null) { User = "root" };
+        var plan = new ExecPlan(["id"], Tty: false, []) { User = "root" };
 
         var failure = Assert.Throws<RindException>(() => backend.Start(Pod, plan, Marker, size: null));
 
@@ -136,7 +136,7 @@ public sealed class KubernetesBackendTests
     public void A_privileged_command_is_refused_in_one_line_before_anything_runs()
     {
         using var backend = Backend();
-        var plan = new ExecPlan(["id"], Tty: false, [], DetachKeys: null) { Privileged = true };
+        var plan = new ExecPlan(["id"], Tty: false, []) { Privileged = true };
 
         var failure = Assert.Throws<RindException>(() => backend.Start(Pod, plan, Marker, size: null));
 

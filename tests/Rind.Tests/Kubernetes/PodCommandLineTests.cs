@@ -10,7 +10,7 @@ public sealed class PodCommandLineTests
     [Fact]
     public void The_environment_goes_in_front_through_env_with_the_marker_first()
     {
-        var plan = new ExecPlan(["python3", "-c", "print(1)"], Tty: false, ["TERM=xterm", "A=b c"], DetachKeys: null);
+        var plan = new ExecPlan(["python3", "-c", "print(1)"], Tty: false, ["TERM=xterm", "A=b c"]);
 
         var argv = PodCommandLine.For(plan, Marker);
 
@@ -20,7 +20,7 @@ public sealed class PodCommandLineTests
     [Fact]
     public void A_working_folder_is_entered_by_a_shell_that_takes_it_and_the_rest_as_arguments()
     {
-        var plan = new ExecPlan(["ls", "a b"], Tty: false, [], DetachKeys: null) { WorkingDirectory = "/srv/my app" };
+        var plan = new ExecPlan(["ls", "a b"], Tty: false, []) { WorkingDirectory = "/srv/my app" };
 
         var argv = PodCommandLine.For(plan, Marker);
 
@@ -33,7 +33,7 @@ public sealed class PodCommandLineTests
     [Fact]
     public void A_command_whose_name_holds_an_equals_sign_is_not_taken_by_env_for_a_variable()
     {
-        var plan = new ExecPlan(["./x=y", "arg"], Tty: false, [], DetachKeys: null);
+        var plan = new ExecPlan(["./x=y", "arg"], Tty: false, []);
 
         var argv = PodCommandLine.For(plan, Marker);
 

@@ -15,7 +15,8 @@ public sealed class PodSelectorTests
 
         Assert.Equal("web-5f7c9-x2x4q", chosen.Id);
         Assert.Equal("web-5f7c9-x2x4q", chosen.DisplayName);
-        Assert.Equal("source /venv/bin/activate", chosen.Settings["app.rind"]);
+        Assert.Equal("source /venv/bin/activate", chosen.Settings.PreStep);
+        Assert.Equal("annotation", chosen.Settings.Source);
     }
 
     [Fact]
@@ -29,7 +30,8 @@ public sealed class PodSelectorTests
 
         var chosen = PodSelector.Select([pod], InShop);
 
-        Assert.Equal(new Dictionary<string, string> { ["app.rind.shell"] = "bash -l" }, chosen.Settings);
+        Assert.Null(chosen.Settings.PreStep);
+        Assert.Equal(["bash", "-l"], chosen.Settings.Shell);
     }
 
     [Fact]

@@ -1,7 +1,8 @@
+using Rind.Backends;
+using Rind.Docker;
 using Rind.Docker.Models;
-using Rind.Execution;
 
-namespace Rind.Tests.Execution;
+namespace Rind.Tests.Docker;
 
 public sealed class ContainerSelectorTests
 {
@@ -61,7 +62,7 @@ public sealed class ContainerSelectorTests
     {
         var exception = Assert.Throws<RindException>(() => ContainerSelector.Select(
             [Compose("shop-web-1", "shop", "web", "/src/shop"), Compose("blog-api-1", "blog", "api", "/src/blog"), Container("plain", "running"), Container("x", "exited")],
-            new ContainerCriteria(null, null, "/tmp")));
+            new FindCriteria(null, null, "/tmp")));
 
         Assert.Equal(
             "3 running containers carry the label app.rind; choose one:\n" +
@@ -76,7 +77,7 @@ public sealed class ContainerSelectorTests
     public void A_service_shared_by_several_projects_is_picked_by_container_name()
     {
         var exception = Assert.Throws<RindException>(() => ContainerSelector.Select(
-            [Compose("shop-web-1", "shop", "web", "/src/shop"), Compose("blog-web-1", "blog", "web", "/src/blog")], ContainerCriteria.None));
+            [Compose("shop-web-1", "shop", "web", "/src/shop"), Compose("blog-web-1", "blog", "web", "/src/blog")], FindCriteria.None));
 
         Assert.Contains("blog-web-1 (service web, project blog): rind -c blog-web-1", exception.Message, StringComparison.Ordinal);
     }
@@ -89,7 +90,7 @@ public sealed class ContainerSelectorTests
     {
         var chosen = ContainerSelector.Select(
             [Compose("shop-web-1", "shop", "web", "/src/shop"), Compose("blog-web-1", "blog", "web", "/src/blog")],
-            new ContainerCriteria(null, null, currentDirectory));
+            new FindCriteria(null, null, currentDirectory));
 
         Assert.Equal(expected, chosen.DisplayName);
     }
@@ -99,7 +100,7 @@ public sealed class ContainerSelectorTests
     {
         Assert.Throws<RindException>(() => ContainerSelector.Select(
             [Compose("shop-web-1", "shop", "web", "/src/shop"), Compose("blog-web-1", "blog", "web", "/src/blog")],
-            new ContainerCriteria(null, null, "/src/shopping")));
+            new FindCriteria(null, null, "/src/shopping")));
     }
 
     [Fact]
@@ -107,7 +108,7 @@ public sealed class ContainerSelectorTests
     {
         var chosen = ContainerSelector.Select(
             [Compose("mono-web-1", "mono", "web", "/src/mono"), Compose("tool-web-1", "tool", "web", "/src/mono/tools/tool")],
-            new ContainerCriteria(null, null, "/src/mono/tools/tool/lib"));
+            new FindCriteria(null, null, "/src/mono/tools/tool/lib"));
 
         Assert.Equal("tool-web-1", chosen.DisplayName);
     }
@@ -117,7 +118,7 @@ public sealed class ContainerSelectorTests
     {
         var exception = Assert.Throws<RindException>(() => ContainerSelector.Select(
             [Compose("shop-web-1", "shop", "web", "/src/shop"), Compose("shop-worker-1", "shop", "worker", "/src/shop"), Compose("blog-web-1", "blog", "web", "/src/blog")],
-            new ContainerCriteria(null, null, "/src/shop")));
+            new FindCriteria(null, null, "/src/shop")));
 
         Assert.StartsWith("2 running containers carry the label app.rind; choose one:", exception.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("blog", exception.Message, StringComparison.Ordinal);
@@ -128,7 +129,7 @@ public sealed class ContainerSelectorTests
     {
         var chosen = ContainerSelector.Select(
             [Compose("shop-web-1", "shop", "web", "/src/shop"), Compose("shop-worker-1", "shop", "worker", "/src/shop"), Compose("blog-worker-1", "blog", "worker", "/src/blog")],
-            new ContainerCriteria("worker", null, "/src/blog/x"));
+            new FindCriteria("worker", null, "/src/blog/x"));
 
         Assert.Equal("blog-worker-1", chosen.DisplayName);
     }
@@ -140,7 +141,7 @@ public sealed class ContainerSelectorTests
     {
         var chosen = ContainerSelector.Select(
             [Compose("shop-web-1", "shop", "web", "/src/shop"), Compose("shop-worker-1", "shop", "worker", "/src/shop") with { Id = "workerid0123" }],
-            new ContainerCriteria(null, wanted, "/src/shop"));
+            new FindCriteria(null, wanted, "/src/shop"));
 
         Assert.Equal("shop-worker-1", chosen.DisplayName);
     }
@@ -149,7 +150,7 @@ public sealed class ContainerSelectorTests
     public void An_unknown_service_names_the_labelled_containers()
     {
         var exception = Assert.Throws<RindException>(() => ContainerSelector.Select(
-            [Compose("shop-web-1", "shop", "web", "/src/shop")], new ContainerCriteria("db", null, null)));
+            [Compose("shop-web-1", "shop", "web", "/src/shop")], new FindCriteria("db", null, null)));
 
         Assert.Equal(
             "no container of the service db carries the label app.rind (those that do: shop-web-1 (service web, project shop))",
@@ -160,7 +161,7 @@ public sealed class ContainerSelectorTests
     public void An_unknown_container_is_a_one_line_error()
     {
         var exception = Assert.Throws<RindException>(() => ContainerSelector.Select(
-            [Compose("shop-web-1", "shop", "web", "/src/shop")], new ContainerCriteria(null, "nope", null)));
+            [Compose("shop-web-1", "shop", "web", "/src/shop")], new FindCriteria(null, "nope", null)));
 
         Assert.StartsWith("no container carrying the label app.rind is named nope or has an id starting with it", exception.Message, StringComparison.Ordinal);
     }
@@ -170,7 +171,7 @@ public sealed class ContainerSelectorTests
     {
         var exception = Assert.Throws<RindException>(() => ContainerSelector.Select(
             [Compose("shop-web-1", "shop", "web", "/src/shop", "exited"), Compose("blog-web-1", "blog", "web", "/src/blog", "exited")],
-            new ContainerCriteria(null, null, "/src/shop/app")));
+            new FindCriteria(null, null, "/src/shop/app")));
 
         Assert.Equal(
             "container shop-web-1 (service web, project shop) carries the label app.rind but is not running (exited): " +

@@ -1,8 +1,9 @@
+using Rind.Backends;
 using Rind.Diagnostics;
+using Rind.Docker;
 using Rind.Docker.Models;
-using Rind.Execution;
 
-namespace Rind.Tests.Execution;
+namespace Rind.Tests.Docker;
 
 /// <summary>Names, labels and statuses an engine or an image's author chose, in rind's messages.</summary>
 public sealed class ContainerSelectorUntrustedTextTests
@@ -104,7 +105,7 @@ public sealed class ContainerSelectorUntrustedTextTests
     public void What_the_user_asked_for_is_shown_as_escapes_too()
     {
         var exception = Assert.Throws<RindException>(() => ContainerSelector.Select(
-            [Compose("a-1", "shop", "web")], new ContainerCriteria("x\nrind: y", null, null)));
+            [Compose("a-1", "shop", "web")], new FindCriteria("x\nrind: y", null, null)));
 
         Assert.StartsWith("no container of the service x\\nrind: y carries", exception.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', exception.Message);

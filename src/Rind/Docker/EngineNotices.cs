@@ -1,14 +1,17 @@
 using System.Text;
+
 using Rind.Backends;
 
-namespace Rind.Execution;
+namespace Rind.Docker;
 
 /// <summary>
-/// Texts the engine writes into a command's output stream in place of output of the command's own.
+/// Texts Docker and Podman write into a command's output stream in place of output of the command's own.
 /// Each arrives in a write of its own, so it opens a frame or, with a terminal, a read.
 /// </summary>
-internal static class EngineNotices
+internal sealed class EngineNotices : IOutputNotices
 {
+    public static readonly EngineNotices Instance = new();
+
     /// <summary>
     /// How Docker's failures to start an exec begin, on the stdout stream. The engine sends them with
     /// exit code 126 whatever the cause (Docker before 23 never says 127).
@@ -32,6 +35,9 @@ internal static class EngineNotices
     /// then reports it ended, with exit code -1.
     /// </summary>
     public const string PodmanDetached = "Error: detached from container";
+
+    /// <summary>The exit code Podman reports for a command it did not see end.</summary>
+    private const int UnknownExitCode = -1;
 
     /// <summary>How Podman's failures of the OCI runtime end, one per cause: not found, not allowed, any other.</summary>
     private static readonly string[] PodmanRuntimeFailures =
@@ -58,35 +64,47 @@ internal static class EngineNotices
     private static readonly byte[][] LookupFailureBytes = [.. LookupFailures.Select(Encoding.ASCII.GetBytes)];
     private static readonly byte[] PodmanErrorBytes = Encoding.ASCII.GetBytes(PodmanError);
 
-    /// <summary>Whether a piece of output may be a notice, to be held back until it is clear whose it is.</summary>
-    public static bool MayOpenWith(StreamKind kind, ReadOnlySpan<byte> bytes)
+    public bool MayOpenWith(StreamKind kind, ReadOnlySpan<byte> bytes)
     {
         if (bytes.StartsWith(PodmanErrorBytes))
         {
-            return Classify(Encoding.UTF8.GetString(bytes)) != EngineNotice.None;
+            return Classify(Encoding.UTF8.GetString(bytes)) != OutputNotice.None;
         }
 
         // Docker sends its notices on the stdout stream; what a command writes to stderr is never held.
         return kind != StreamKind.Stderr && (bytes.StartsWith(StartFailedBytes) || bytes.StartsWith(DetachedBytes) || OpensWithLookupFailure(bytes));
     }
 
-    /// <summary>
-    /// Whether a piece of output that follows a held notice belongs to it: after a failed start Podman
-    /// adds an error about the attach connection the failure broke.
-    /// </summary>
-    public static bool MayContinueWith(ReadOnlySpan<byte> bytes) => bytes.StartsWith(PodmanErrorBytes);
+    /// <remarks>After a failed start Podman adds an error about the attach connection the failure broke.</remarks>
+    public bool MayContinueWith(ReadOnlySpan<byte> bytes) => bytes.StartsWith(PodmanErrorBytes);
 
-    /// <summary>What a held notice says happened, if it is one.</summary>
-    public static EngineNotice Classify(string? notice) => notice switch
+    /// <remarks>
+    /// Podman reports a command it detached from as ended, with no exit code of its own (-1), yet it goes on running.
+    /// </remarks>
+    public OutputNotice Classify(string? notice, ExecState ended) => Classify(notice) switch
     {
-        null => EngineNotice.None,
-        _ when notice.StartsWith(StartFailed, StringComparison.Ordinal) => EngineNotice.StartFailed,
-        _ when LookupFailures.Any(failure => notice.StartsWith(failure, StringComparison.Ordinal)) => EngineNotice.StartFailed,
-        _ when notice.StartsWith(Detached, StringComparison.Ordinal) => EngineNotice.DetachedCommandEnded,
-        _ when notice.StartsWith(PodmanDetached, StringComparison.Ordinal) => EngineNotice.DetachedCommandRuns,
+        OutputNotice.DetachedCommandRuns when ended.ExitCode != UnknownExitCode => OutputNotice.None,
+        var classified => classified,
+    };
+
+    /// <summary>The engine's text on one line, without Podman's "Error: " before it.</summary>
+    public string Words(string notice)
+    {
+        var message = notice.Trim().ReplaceLineEndings(" ");
+        return message.StartsWith(PodmanError, StringComparison.Ordinal) ? message[PodmanError.Length..] : message;
+    }
+
+    /// <summary>What a held notice says happened, if it is one, whatever the exec's end.</summary>
+    public static OutputNotice Classify(string? notice) => notice switch
+    {
+        null => OutputNotice.None,
+        _ when notice.StartsWith(StartFailed, StringComparison.Ordinal) => OutputNotice.StartFailed,
+        _ when LookupFailures.Any(failure => notice.StartsWith(failure, StringComparison.Ordinal)) => OutputNotice.StartFailed,
+        _ when notice.StartsWith(Detached, StringComparison.Ordinal) => OutputNotice.DetachedCommandEnded,
+        _ when notice.StartsWith(PodmanDetached, StringComparison.Ordinal) => OutputNotice.DetachedCommandRuns,
         _ when notice.StartsWith(PodmanError, StringComparison.Ordinal)
-            && PodmanRuntimeFailures.Any(failure => notice.Contains(failure, StringComparison.Ordinal)) => EngineNotice.StartFailed,
-        _ => EngineNotice.None,
+            && PodmanRuntimeFailures.Any(failure => notice.Contains(failure, StringComparison.Ordinal)) => OutputNotice.StartFailed,
+        _ => OutputNotice.None,
     };
 
     private static bool OpensWithLookupFailure(ReadOnlySpan<byte> bytes)

@@ -1,4 +1,4 @@
-namespace Rind.Execution;
+namespace Rind.Docker;
 
 /// <summary>
 /// The key sequence the engine watches for on a command's input to detach from the command.

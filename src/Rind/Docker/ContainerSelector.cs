@@ -1,8 +1,10 @@
+using Rind.Backends;
 using Rind.Diagnostics;
 using Rind.Docker.Models;
+using Rind.Execution;
 using Rind.Platform;
 
-namespace Rind.Execution;
+namespace Rind.Docker;
 
 /// <summary>
 /// Chooses the container to run in from those that carry the label, or says why there is none.
@@ -13,9 +15,9 @@ namespace Rind.Execution;
 /// </summary>
 internal static class ContainerSelector
 {
-    public static ContainerSummary Select(IReadOnlyList<ContainerSummary> labelled) => Select(labelled, ContainerCriteria.None);
+    public static ContainerSummary Select(IReadOnlyList<ContainerSummary> labelled) => Select(labelled, FindCriteria.None);
 
-    public static ContainerSummary Select(IReadOnlyList<ContainerSummary> labelled, ContainerCriteria criteria)
+    public static ContainerSummary Select(IReadOnlyList<ContainerSummary> labelled, FindCriteria criteria)
     {
         var candidates = Narrow(labelled, criteria);
         if (InCurrentProject(candidates, criteria.CurrentDirectory) is { Length: > 0 } ours)
@@ -49,7 +51,7 @@ internal static class ContainerSelector
         };
     }
 
-    private static ContainerSummary[] Narrow(IReadOnlyList<ContainerSummary> labelled, ContainerCriteria criteria)
+    private static ContainerSummary[] Narrow(IReadOnlyList<ContainerSummary> labelled, FindCriteria criteria)
     {
         IEnumerable<ContainerSummary> candidates = labelled;
         if (criteria.Container is { } wanted)

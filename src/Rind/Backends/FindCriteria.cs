@@ -1,0 +1,12 @@
+namespace Rind.Backends;
+
+/// <summary>
+/// What narrows the choice of where to run.
+/// </summary>
+/// <param name="Service">The compose service asked for (-s/--service, RIND_SERVICE); the engine's alone.</param>
+/// <param name="Container">The container (or pod) asked for by name or id (-c/--container, RIND_CONTAINER).</param>
+/// <param name="CurrentDirectory">Where rind runs: what holds it is chosen first.</param>
+internal sealed record FindCriteria(string? Service, string? Container, string? CurrentDirectory)
+{
+    public static readonly FindCriteria None = new(null, null, null);
+}
