@@ -44,6 +44,9 @@ public sealed class DevContainerWorkspace : IAsyncDisposable
     private static readonly TimeSpan ExecTimeout = TimeSpan.FromSeconds(60);
 
     private readonly DirectoryInfo _folder;
+
+    // The CLI's own scratch (TMPDIR), such as the compose file it adds to the project's: gone with the workspace.
+    private readonly DirectoryInfo _scratch = Directory.CreateTempSubdirectory("rind-it-devcontainer-cli-");
     private string? _composeProject;
 
     private DevContainerWorkspace(DevContainerKind kind, DirectoryInfo folder)
@@ -68,6 +71,8 @@ public sealed class DevContainerWorkspace : IAsyncDisposable
 
     /// <summary>What the host's environment holds for exec: <see cref="LocalVariable"/>; give it to rind too.</summary>
     public IReadOnlyDictionary<string, string?> LocalEnvironment => new Dictionary<string, string?> { [LocalVariable] = LocalValue };
+
+    private Dictionary<string, string?> CliEnvironment => new(LocalEnvironment) { ["TMPDIR"] = _scratch.FullName };
 
     /// <summary>The remoteEnv variables as exec gives them, NAME=VALUE.</summary>
     public IReadOnlyList<string> RemoteEnvironment =>
@@ -102,12 +107,12 @@ public sealed class DevContainerWorkspace : IAsyncDisposable
 
     /// <summary>Runs <c>devcontainer exec</c> with <paramref name="command"/>, with <see cref="LocalEnvironment"/>.</summary>
     public Task<ProcessResult> ExecAsync(params string[] command) =>
-        DevContainerCli.RunAsync("exec", Folder, command, ExecTimeout, LocalEnvironment);
+        DevContainerCli.RunAsync("exec", Folder, command, ExecTimeout, CliEnvironment);
 
     /// <summary>Stops the container at once (SIGKILL); it stays, stopped, until disposed.</summary>
     public Task StopAsync() => TestEngine.KillContainerAsync(ContainerId);
 
-    /// <summary>Removes the containers of this folder (and of its compose project), then the folder.</summary>
+    /// <summary>Removes the containers of this folder (and of its compose project), then the folder and the CLI's scratch.</summary>
     public async ValueTask DisposeAsync()
     {
         try
@@ -126,12 +131,13 @@ public sealed class DevContainerWorkspace : IAsyncDisposable
         finally
         {
             _folder.Delete(recursive: true);
+            _scratch.Delete(recursive: true);
         }
     }
 
     private async Task UpAsync()
     {
-        var result = await DevContainerCli.RunAsync("up", Folder, [], UpTimeout);
+        var result = await DevContainerCli.RunAsync("up", Folder, [], UpTimeout, CliEnvironment);
 
         // Its last line on stdout is a JSON object: outcome, containerId, and composeProjectName for compose.
         var last = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? "";
