@@ -3,7 +3,8 @@
 # the latency of a trivial command, start-up alone, throughput of 100 MB through cat,
 # rind's peak memory while streaming, and the size of the binary; and rind --kube against
 # kubectl exec on the same pod, the latency of a trivial command, over WebSocket and over
-# SPDY/3.1 (a cluster that refuses WebSocket as OpenShift does). Prints a table with the
+# SPDY/3.1 (a cluster that refuses WebSocket as OpenShift does); and rind in a dev container,
+# from its workspace folder, against devcontainer exec there. Prints a table with the
 # ratios and whether each budget is met.
 #
 #   build/bench.sh                 the full run (about a minute)
@@ -13,7 +14,9 @@
 #
 # Uses the engine build/test.sh uses (DOCKER_HOST, /var/run/docker.sock, or a private one).
 # The clusters are the integration tests' fake API server (HTTPS on 127.0.0.1, a bearer
-# token), run as processes of their own; their pods are containers of that engine. Needs kubectl.
+# token), run as processes of their own; their pods are containers of that engine. The dev
+# container is brought up on that engine by the dev container CLI (devcontainer up), from the
+# rind-test/devcontainer image. Needs kubectl and devcontainer (build/prerequisites.sh).
 set -euo pipefail
 # Numbers with a dot whatever the user's locale, and string lengths in bytes (see width_of).
 export LC_ALL=C
@@ -42,14 +45,20 @@ smoke_note="smoke run (--quick): $runs runs each and $megabytes MB; the budgets 
 [[ -x artifacts/rind ]] || bash build/publish.sh >/dev/null
 rind=$root/artifacts/rind
 command -v kubectl >/dev/null || { echo "bench: kubectl is needed, to compare rind --kube with it" >&2; exit 1; }
+command -v devcontainer >/dev/null ||
+  { echo "bench: devcontainer is needed, to compare rind in a dev container with it (build/prerequisites.sh installs it)" >&2; exit 1; }
 
 # shellcheck source=build/lib/engine.sh
 source build/lib/engine.sh
 work=$(mktemp -d)
 container=rind-bench-$$
+devcontainer_folder=$work/devcontainer
 cleanup() {
   fake_clusters_down
   docker rm -f "$container" >/dev/null 2>&1 || true
+  local -a devcontainers
+  mapfile -t devcontainers < <(docker ps -aq --filter "label=devcontainer.local_folder=$devcontainer_folder" 2>/dev/null)
+  ((${#devcontainers[@]} == 0)) || docker rm -f "${devcontainers[@]}" >/dev/null 2>&1 || true
   rm -rf "$work"
   rind_engine_down
   rind_test_images_remove
@@ -59,7 +68,7 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 rind_engine_up --no-tls >/dev/null
-rind_test_images busybox >/dev/null
+rind_test_images busybox devcontainer >/dev/null
 docker run -d --network none --name "$container" --label rind.test --label app.rind \
   rind-test/busybox:latest sleep infinity >/dev/null
 # Pick the container by name, so that other labelled containers on the engine do not matter.
@@ -116,6 +125,24 @@ fake_cluster_up() {
 fake_cluster_up websocket
 fake_cluster_up spdy
 
+# The dev container, as an editor brings it up: its own user, an environment of its own (remoteEnv,
+# and the user's login shell's, which devcontainer exec probes each time), and the workspace
+# folder mounted. No app.rind label: rind finds it from its folder. The CLI's scratch goes into $work.
+mkdir -p "$devcontainer_folder/.devcontainer"
+cat >"$devcontainer_folder/.devcontainer/devcontainer.json" <<'EOF'
+{
+  "image": "rind-test/devcontainer:latest",
+  "runArgs": ["--label", "rind.test", "--network", "none"],
+  "updateRemoteUserUID": false,
+  "remoteUser": "vscode",
+  "remoteEnv": {"BENCH_PATH": "${containerEnv:PATH}"},
+  "workspaceMount": "source=${localWorkspaceFolder},target=/workspaces/bench,type=bind",
+  "workspaceFolder": "/workspaces/bench"
+}
+EOF
+TMPDIR=$work/tmp devcontainer up --workspace-folder "$devcontainer_folder" --docker-path docker \
+  >"$work/devcontainer-up.log" 2>&1 || { cat "$work/devcontainer-up.log" >&2; echo "bench: devcontainer up failed" >&2; exit 1; }
+
 # bash's own clock: reading it starts no process, so it adds nothing to what it measures.
 now_ns() { local now=${EPOCHREALTIME/[.,]/}; echo "${now}000"; }
 
@@ -149,6 +176,18 @@ rind_kube_true() { RIND_CONTAINER='' KUBECONFIG=$work/kubeconfig-websocket HOME=
 kubectl_true() { KUBECONFIG=$work/kubeconfig-websocket HOME=$work/home kubectl exec "$pod" -- true; }
 rind_spdy_true() { RIND_CONTAINER='' KUBECONFIG=$work/kubeconfig-spdy HOME=$work/home "$rind" --kube true; }
 kubectl_spdy_true() { KUBECONFIG=$work/kubeconfig-spdy HOME=$work/home kubectl exec "$pod" -- true; }
+# Both from the workspace folder, as a user runs them there; RIND_CONTAINER is the Docker rows'.
+in_devcontainer_folder() {
+  local status=0
+  cd "$devcontainer_folder" || return
+  "$@" || status=$?
+  cd "$root"
+  return "$status"
+}
+rind_devcontainer_true() { RIND_CONTAINER='' in_devcontainer_folder "$rind" true; }
+devcontainer_exec_true() {
+  TMPDIR=$work/tmp in_devcontainer_folder devcontainer exec --workspace-folder "$devcontainer_folder" --docker-path docker true
+}
 rind_version() { "$rind" --version; }
 docker_version() { docker --version; }
 empty() { :; }
@@ -160,6 +199,11 @@ stats() {
     printf "%.2f %.2f %.2f\n", v[int((NR + 1) / 2)], v[int(NR / 4) + 1], v[int(3 * NR / 4) + 1] }'
 }
 
+# From its folder rind must reach the dev container, as its user, and not the labelled container.
+dev_user=$(RIND_CONTAINER='' in_devcontainer_folder "$rind" id -un 2>&1 </dev/null) || true
+[[ $dev_user == vscode ]] ||
+  { echo "bench: from the dev container's folder, rind id -un printed '$dev_user', not its remoteUser vscode" >&2; exit 1; }
+
 # What starting any program costs here (fork and exec of /bin/true), for scale.
 measure true_program empty
 read -r floor _ _ < <(stats true_program)
@@ -167,6 +211,7 @@ read -r floor _ _ < <(stats true_program)
 measure rind_true docker_true
 measure rind_kube_true kubectl_true
 measure rind_spdy_true kubectl_spdy_true
+measure rind_devcontainer_true devcontainer_exec_true
 measure rind_version docker_version
 
 dd if=/dev/urandom of="$work/input" bs=1M count="$megabytes" status=none
@@ -198,6 +243,8 @@ read -r rind_kube_true_median rind_kube_true_low rind_kube_true_high < <(stats r
 read -r kubectl_true_median kubectl_true_low kubectl_true_high < <(stats kubectl_true)
 read -r rind_spdy_true_median rind_spdy_true_low rind_spdy_true_high < <(stats rind_spdy_true)
 read -r kubectl_spdy_true_median kubectl_spdy_true_low kubectl_spdy_true_high < <(stats kubectl_spdy_true)
+read -r rind_devcontainer_true_median rind_devcontainer_true_low rind_devcontainer_true_high < <(stats rind_devcontainer_true)
+read -r devcontainer_exec_true_median devcontainer_exec_true_low devcontainer_exec_true_high < <(stats devcontainer_exec_true)
 read -r rind_version_median _ _ < <(stats rind_version)
 read -r docker_version_median _ _ < <(stats docker_version)
 
@@ -219,6 +266,7 @@ missed=false
 rt=$rind_true_median; dt=$docker_true_median
 rk=$rind_kube_true_median; kt=$kubectl_true_median
 rp=$rind_spdy_true_median; kp=$kubectl_spdy_true_median
+rd=$rind_devcontainer_true_median; de=$devcontainer_exec_true_median
 rv=$rind_version_median; dv=$docker_version_median
 rs=$(mbps "$rind_stream_ns"); ds=$(mbps "$docker_stream_ns")
 peak_mb=$(awk -v k="$peak_kb" 'BEGIN { printf "%.1f", k / 1024 }')
@@ -266,7 +314,7 @@ print_table() {
   done
 }
 
-row measure rind "docker / kubectl" ratio budget verdict
+row measure rind "docker / kubectl / devcontainer" ratio budget verdict
 judge "$rt <= $dt"
 row "run \`true\`: median" "$rt ms" "$dt ms" "$(ratio "$rt" "$dt")" "ratio ≤ 1.0" "$verdict"
 row "run \`true\`: 25th-75th percentile" "$rind_true_low-$rind_true_high ms" "$docker_true_low-$docker_true_high ms" "" "" ""
@@ -276,6 +324,9 @@ row "--kube: run \`true\`: 25th-75th percentile" "$rind_kube_true_low-$rind_kube
 judge "$rp <= $kp"
 row "--kube over SPDY (WebSocket refused): median" "$rp ms" "$kp ms" "$(ratio "$rp" "$kp")" "ratio ≤ 1.0" "$verdict"
 row "--kube over SPDY: 25th-75th percentile" "$rind_spdy_true_low-$rind_spdy_true_high ms" "$kubectl_spdy_true_low-$kubectl_spdy_true_high ms" "" "" ""
+judge "$rd * 10 <= $de"
+row "in a dev container: run \`true\`: median" "$rd ms" "$de ms" "$(ratio "$rd" "$de")" "ratio ≤ 0.1" "$verdict"
+row "in a dev container: run \`true\`: 25th-75th percentile" "$rind_devcontainer_true_low-$rind_devcontainer_true_high ms" "$devcontainer_exec_true_low-$devcontainer_exec_true_high ms" "" "" ""
 judge "$rv < 5"
 row "start-up (--version): median" "$rv ms" "$dv ms" "$(ratio "$rv" "$dv")" "rind < 5 ms" "$verdict"
 judge "$rs >= $ds"
@@ -290,9 +341,10 @@ engine=$(docker version --format '{{.Server.Version}} ({{range $i, $c := .Server
   engine="of unknown version"
 echo
 ! $quick || echo "$smoke_note"
-echo "rind $("$rind" --version | cut -d' ' -f2-) against docker exec, and with --kube against kubectl exec; $runs runs each, alternating"
+echo "rind $("$rind" --version | cut -d' ' -f2-) against docker exec, with --kube against kubectl exec, and in a dev container against devcontainer exec; $runs runs each, alternating"
 echo "engine: $engine at ${DOCKER_HOST:-the default address}; CLI: docker $(docker version --format '{{.Client.Version}}' 2>/dev/null)"
 echo "cluster: the integration tests' fake API server on 127.0.0.1 (HTTPS, bearer token), its pod a container of that engine, once with WebSocket exec and once refusing it as OpenShift does; kubectl $(kubectl version --client 2>/dev/null | sed -n 's/^Client Version: //p')"
+echo "dev container: brought up by devcontainer $(devcontainer --version 2>/dev/null) from the rind-test/devcontainer image (remoteUser, remoteEnv, bash login shell)"
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(uname -sr)"
 echo
 print_table

@@ -5,8 +5,8 @@
 #   build/prerequisites.sh [--for tests] what build/test.sh needs (the demo's too)
 #   build/prerequisites.sh --check ...   only report; exit 1 if anything is missing
 #
-# Installs with apt-get, as root. Fast when all is present: only `command -v`
-# and one `ldd` run.
+# Installs with apt-get, and the dev container CLI with npm, as root. Fast when
+# all is present: only `command -v` and one `ldd` run.
 set -euo pipefail
 
 check_only=false
@@ -98,16 +98,37 @@ if [[ $purpose == tests ]] && ! command -v kubectl >/dev/null; then
   echo "prerequisites: kubectl not found: install it (https://kubernetes.io/docs/tasks/tools/) and put it on PATH" >&2
   status=1
 fi
+# The tests bring up dev containers with the dev container CLI, which comes
+# from npm (Debian's archive has neither it nor a Node.js new enough for it).
+devcontainer_cli=@devcontainers/cli@0.89.0
+npm_missing=()
+if [[ $purpose == tests ]] && ! command -v devcontainer >/dev/null; then
+  if command -v npm >/dev/null && node -e 'process.exit(parseInt(process.versions.node) < 20 ? 1 : 0)' 2>/dev/null; then
+    npm_missing=("$devcontainer_cli")
+  else
+    echo "prerequisites: devcontainer not found: install Node.js 20 or later with npm (https://nodejs.org), then $devcontainer_cli with npm install -g" >&2
+    status=1
+  fi
+fi
 
 mapfile -t missing < <(missing_packages | sort -u)
-if ((${#missing[@]} == 0)); then
+if ((${#missing[@]} == 0 && ${#npm_missing[@]} == 0)); then
   exit "$status"
 fi
 
-if $check_only || [[ $(id -u) != 0 ]] || ! command -v apt-get >/dev/null; then
-  echo "prerequisites: missing; install these packages (Debian/Ubuntu names): ${missing[*]}" >&2
+if $check_only || [[ $(id -u) != 0 ]] || { ((${#missing[@]} > 0)) && ! command -v apt-get >/dev/null; }; then
+  ((${#missing[@]} == 0)) || echo "prerequisites: missing; install these packages (Debian/Ubuntu names): ${missing[*]}" >&2
+  ((${#npm_missing[@]} == 0)) || echo "prerequisites: missing; install these with npm install -g: ${npm_missing[*]}" >&2
   exit 1
 fi
+
+if ((${#npm_missing[@]} > 0)); then
+  echo "prerequisites: installing ${npm_missing[*]} with npm" >&2
+  npm install -g --no-audit --no-fund --loglevel=error "${npm_missing[@]}" >/dev/null
+  command -v devcontainer >/dev/null ||
+    { echo "prerequisites: still missing after npm install: devcontainer" >&2; exit 1; }
+fi
+((${#missing[@]} > 0)) || exit "$status"
 
 echo "prerequisites: installing ${missing[*]}" >&2
 export DEBIAN_FRONTEND=noninteractive NEEDRESTART_SUSPEND=1

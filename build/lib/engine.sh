@@ -376,7 +376,7 @@ rind_pids_using() {
 # registry is needed. Each image is also tagged r-<hash of the recipe and its
 # input binaries>, so a changed recipe or an upgraded busybox rebuilds it.
 
-RIND_TEST_IMAGES=(busybox dash bash)
+RIND_TEST_IMAGES=(busybox dash bash devcontainer)
 
 # The parts shared by all images: busybox, users, and a fake virtualenv.
 _rind_rootfs_base() {
@@ -455,6 +455,49 @@ _rind_rootfs_bash() {
   cp "$(command -v bash-static)" "$1/bin/bash"
 }
 
+# A dev container's image, as the dev container CLI brings it up: the user
+# vscode (uid 1000, in app's place) with bash as login shell, /etc/os-release
+# (the CLI reads it), and an /etc/profile that, as Debian's, sets PATH and
+# sources /etc/profile.d, where a script adds a tool's folder to PATH as a dev
+# container feature does. vscode's ~/.profile sources ~/.bashrc, which sets a
+# variable in interactive shells only.
+_rind_rootfs_devcontainer() {
+  local root=$1
+  _rind_rootfs_bash "$root"
+  sed -i 's/^app:.*/vscode:x:1000:1000:vscode:\/home\/vscode:\/bin\/bash/' "$root/etc/passwd"
+  sed -i 's/^app:/vscode:/' "$root/etc/group"
+  mkdir -p "$root/home/vscode" "$root/etc/profile.d" "$root/opt/tool/bin"
+  printf 'ID=rind-test\nNAME="rind test"\n' >"$root/etc/os-release"
+  cat >"$root/etc/profile" <<'EOF'
+PATH="/usr/local/bin:/usr/bin:/bin"
+export PATH
+for script in /etc/profile.d/*.sh; do
+  [ -r "$script" ] && . "$script"
+done
+unset script
+EOF
+  cat >"$root/etc/profile.d/tool.sh" <<'EOF'
+export TOOL_HOME=/opt/tool
+PATH="$TOOL_HOME/bin:$PATH"
+EOF
+  printf '#!/bin/sh\necho "tool:$TOOL_HOME"\n' >"$root/opt/tool/bin/tool-check"
+  chmod 0755 "$root/opt/tool/bin/tool-check"
+  printf '[ -f "$HOME/.bashrc" ] && . "$HOME/.bashrc"\n' >"$root/home/vscode/.profile"
+  cat >"$root/home/vscode/.bashrc" <<'EOF'
+case $- in
+  *i*) ;;
+  *) return ;;
+esac
+export BASHRC_SEEN=interactive
+EOF
+  # vscode's home as _rind_import makes app's (which is left, empty).
+  if [[ $(id -u) == 0 ]]; then
+    chown -R 1000:1000 "$root/home/vscode"
+  else
+    chmod 1777 "$root/home/vscode"
+  fi
+}
+
 # Imports root file system $1 as image $2.
 _rind_import() {
   local root=$1 image=$2
@@ -479,7 +522,7 @@ _rind_import() {
 _rind_image_tools() {
   case $1 in
     dash) echo dash ;;
-    bash) echo bash-static ;;
+    bash | devcontainer) echo bash-static ;;
   esac
 }
 
@@ -498,6 +541,10 @@ _rind_recipe_hash() {
       ;;
     bash)
       recipe+=(_rind_rootfs_bash)
+      inputs+=("$(command -v bash-static)")
+      ;;
+    devcontainer)
+      recipe+=(_rind_rootfs_bash _rind_rootfs_devcontainer)
       inputs+=("$(command -v bash-static)")
       ;;
   esac
@@ -556,6 +603,7 @@ rind_test_images() {
       case $name in
         dash) _rind_rootfs_dash "$dir" ;;
         bash) _rind_rootfs_bash "$dir" ;;
+        devcontainer) _rind_rootfs_devcontainer "$dir" ;;
       esac
       _rind_import "$dir" "rind-test/$name:r-$hash"
       docker tag "rind-test/$name:r-$hash" "rind-test/$name:latest"

@@ -14,5 +14,8 @@ public static class TestImages
     /// <summary>busybox, with bash from bash-static.</summary>
     public const string Bash = "rind-test/bash:latest";
 
-    public static readonly IReadOnlyList<string> All = [Busybox, Dash, Bash];
+    /// <summary>For dev containers: the user vscode with bash as login shell, and a profile that adds to PATH.</summary>
+    public const string DevContainer = "rind-test/devcontainer:latest";
+
+    public static readonly IReadOnlyList<string> All = [Busybox, Dash, Bash, DevContainer];
 }
