@@ -10,7 +10,8 @@ namespace Rind;
 
 /// <summary>
 /// The backends rind knows and the finders of each: the cluster's labelled pods with --kube (or
-/// RIND_KUBE), else the engine's containers. Nothing of the backend not chosen is read or set up.
+/// RIND_KUBE), else the engine's labelled containers and dev containers. Nothing of the backend not
+/// chosen is read or set up.
 /// </summary>
 /// <param name="connectEngine">Opens the engine's client, which settles the API version.</param>
 /// <param name="openCluster">Opens the cluster the invocation names, and the finder of its pods.</param>
@@ -34,6 +35,7 @@ internal sealed class BackendRegistry(
             socket => LogMessages.SocketPassedOver(logger, socket.Origin, socket.Path, socket.Reason));
         LogMessages.EngineChosen(logger, settings.Endpoint.Address, settings.Origin, settings.Tls is not null);
         var backend = new DockerBackend(() => connectEngine(settings, logger), () => config.Value.DetachKeys, logger);
-        return new OpenedBackend(backend, new LabelledContainerFinder(() => backend.Engine, settings.Endpoint is UnixEngineEndpoint));
+        var finder = new EngineContainerFinder(() => backend.Engine, settings.Endpoint is UnixEngineEndpoint, environment, settings.CallTimeout, logger);
+        return new OpenedBackend(backend, finder);
     }
 }

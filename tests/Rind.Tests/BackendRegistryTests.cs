@@ -21,7 +21,7 @@ public sealed class BackendRegistryTests
         using var opened = Open(new FakeEnvironment(("DOCKER_HOST", "unix:///run/rind-unit/docker.sock")), "true");
 
         Assert.IsType<DockerBackend>(opened.Backend);
-        Assert.IsType<LabelledContainerFinder>(opened.Finder);
+        Assert.IsType<EngineContainerFinder>(opened.Finder);
         Assert.Null(_clusterOpenedFor);
         Assert.Equal(0, _enginesOpened);
     }

@@ -17,6 +17,7 @@ public sealed class RindAppUntrustedTextTests
     {
         _engine.Setup(e => e.Version).Returns(new ApiVersion(1, 45));
         _engine.Setup(e => e.Dispose());
+        _engine.Setup(e => e.ListContainersWithLabel("devcontainer.local_folder")).Returns([]);
     }
 
     [Fact]

@@ -25,6 +25,18 @@ internal static partial class LogMessages
     [LoggerMessage(Level = LogLevel.Debug, Message = "pre-step from the {Source}: {PreStep}")]
     public static partial void PreStepFound(ILogger logger, string source, string preStep);
 
+    [LoggerMessage(Level = LogLevel.Debug, Message = "the label devcontainer.metadata cannot be read ({Reason}); running without its settings")]
+    public static partial void DevContainerMetadataUnread(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "the user's environment, probed since the container started, kept in {Folder}")]
+    public static partial void UserEnvironmentKept(ILogger logger, string folder);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "the user's environment probed: {Count} variables, {Kept}")]
+    public static partial void UserEnvironmentProbed(ILogger logger, int count, string kept);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "the user's environment could not be probed ({Reason}); running with the container's")]
+    public static partial void UserEnvironmentNotProbed(ILogger logger, string reason);
+
     [LoggerMessage(Level = LogLevel.Debug, Message = "exec {ExecId} created: {Command}")]
     public static partial void ExecCreated(ILogger logger, string execId, string command);
 

@@ -15,8 +15,6 @@ namespace Rind.Docker;
 /// </summary>
 internal static class ContainerSelector
 {
-    public static ContainerSummary Select(IReadOnlyList<ContainerSummary> labelled) => Select(labelled, FindCriteria.None);
-
     public static ContainerSummary Select(IReadOnlyList<ContainerSummary> labelled, FindCriteria criteria)
     {
         var candidates = Narrow(labelled, criteria);
@@ -56,8 +54,7 @@ internal static class ContainerSelector
         IEnumerable<ContainerSummary> candidates = labelled;
         if (criteria.Container is { } wanted)
         {
-            var byName = labelled.Where(container => container.Names.Any(name => name.TrimStart('/') == wanted)).ToArray();
-            candidates = byName.Length > 0 ? byName : labelled.Where(container => container.Id.StartsWith(wanted, StringComparison.Ordinal));
+            candidates = Named(labelled, wanted);
             if (!candidates.Any())
             {
                 throw new RindException(
@@ -79,8 +76,15 @@ internal static class ContainerSelector
         return candidates.ToArray();
     }
 
+    /// <summary>The containers -c names: those of that exact name, else those whose id starts with it.</summary>
+    public static IReadOnlyList<ContainerSummary> Named(IReadOnlyList<ContainerSummary> containers, string wanted)
+    {
+        var byName = containers.Where(container => container.Names.Any(name => name.TrimStart('/') == wanted)).ToArray();
+        return byName.Length > 0 ? byName : [.. containers.Where(container => container.Id.StartsWith(wanted, StringComparison.Ordinal))];
+    }
+
     /// <summary>The containers of the deepest compose project folder that holds the current directory.</summary>
-    private static ContainerSummary[] InCurrentProject(IReadOnlyList<ContainerSummary> containers, string? currentDirectory)
+    public static ContainerSummary[] InCurrentProject(IReadOnlyList<ContainerSummary> containers, string? currentDirectory)
     {
         if (currentDirectory is null)
         {

@@ -76,6 +76,9 @@ internal sealed class DockerEngineClient : IDockerEngine
         return ReadJson(answer, RindJsonContext.Default.ContainerSummaryArray);
     }
 
+    public ContainerInspectResponse InspectContainer(string containerId) =>
+        ReadJson(Send("GET", $"{_versionPrefix}/containers/{Uri.EscapeDataString(containerId)}/json", jsonBody: null), RindJsonContext.Default.ContainerInspectResponse);
+
     public string CreateExec(string containerId, ExecCreateRequest request)
     {
         var answer = Send(

@@ -15,6 +15,9 @@ internal interface IDockerEngine : IDisposable
     /// <summary>Containers in any state that carry <paramref name="label"/>, filtered by the engine.</summary>
     IReadOnlyList<ContainerSummary> ListContainersWithLabel(string label);
 
+    /// <summary>What the engine knows of one container: its state and its configuration.</summary>
+    ContainerInspectResponse InspectContainer(string containerId);
+
     string CreateExec(string containerId, ExecCreateRequest request);
 
     /// <summary>Starts an exec attached: its output arrives on the stream, and what is written reaches its stdin.</summary>

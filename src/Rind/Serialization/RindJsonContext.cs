@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Rind.Docker.Configuration;
+using Rind.Docker.DevContainers;
 using Rind.Docker.Models;
 using Rind.Kubernetes.Api.Models;
 using Rind.Kubernetes.Configuration;
@@ -20,11 +21,14 @@ namespace Rind.Serialization;
 [JsonSerializable(typeof(ExecCreateResponse))] // POST /containers/{id}/exec
 [JsonSerializable(typeof(ExecStartRequest))] // POST /exec/{id}/start
 [JsonSerializable(typeof(ExecInspectResponse))] // GET /exec/{id}/json
+[JsonSerializable(typeof(ContainerInspectResponse))] // GET /containers/{id}/json, for a dev container
 [JsonSerializable(typeof(EngineErrorResponse))] // any failed request
 [JsonSerializable(typeof(PodList))] // GET /api/v1/namespaces/{namespace}/pods
 [JsonSerializable(typeof(ApiStatus))] // any refused cluster request, and the status channel of /pods/{name}/exec
 [JsonSerializable(typeof(TerminalResizeMessage))] // the resize channel of /pods/{name}/exec
 [JsonSerializable(typeof(DockerCliConfig))] // the Docker CLI's config.json
 [JsonSerializable(typeof(DockerContextMetadata))] // a context's meta.json in the Docker CLI's context store
+[JsonSerializable(typeof(DevContainerMetadataEntry[]))] // a dev container's label devcontainer.metadata
+[JsonSerializable(typeof(DevContainerMetadataEntry))] // the same, written as one object
 [JsonSerializable(typeof(ExecCredential))] // a kubeconfig's exec credential plugin: KUBERNETES_EXEC_INFO and its answer
 internal sealed partial class RindJsonContext : JsonSerializerContext;

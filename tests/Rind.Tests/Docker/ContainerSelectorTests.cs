@@ -11,7 +11,7 @@ public sealed class ContainerSelectorTests
     {
         var web = Container("web", "running");
 
-        var chosen = ContainerSelector.Select([Container("old", "exited"), web]);
+        var chosen = ContainerSelector.Select([Container("old", "exited"), web], FindCriteria.None);
 
         Assert.Same(web, chosen);
     }
@@ -19,7 +19,7 @@ public sealed class ContainerSelectorTests
     [Fact]
     public void No_labelled_container_says_how_to_add_the_label()
     {
-        var exception = Assert.Throws<RindException>(() => ContainerSelector.Select([]));
+        var exception = Assert.Throws<RindException>(() => ContainerSelector.Select([], FindCriteria.None));
 
         Assert.Equal(
             "no running container carries the label app.rind: add it to the service to run in " +
@@ -32,7 +32,7 @@ public sealed class ContainerSelectorTests
     public void A_stopped_labelled_container_is_named_as_not_running()
     {
         var exception = Assert.Throws<RindException>(
-            () => ContainerSelector.Select([Container("proj-web-1", "exited", "Exited (0) 2 minutes ago")]));
+            () => ContainerSelector.Select([Container("proj-web-1", "exited", "Exited (0) 2 minutes ago")], FindCriteria.None));
 
         Assert.Equal(
             "container proj-web-1 carries the label app.rind but is not running (Exited (0) 2 minutes ago): " +
@@ -43,7 +43,7 @@ public sealed class ContainerSelectorTests
     [Fact]
     public void A_paused_container_is_not_running()
     {
-        var exception = Assert.Throws<RindException>(() => ContainerSelector.Select([Container("web", "paused")]));
+        var exception = Assert.Throws<RindException>(() => ContainerSelector.Select([Container("web", "paused")], FindCriteria.None));
 
         Assert.Contains("web carries the label app.rind but is not running", exception.Message, StringComparison.Ordinal);
     }
@@ -52,7 +52,7 @@ public sealed class ContainerSelectorTests
     public void Several_stopped_containers_are_all_named()
     {
         var exception = Assert.Throws<RindException>(
-            () => ContainerSelector.Select([Container("b", "exited"), Container("a", "created")]));
+            () => ContainerSelector.Select([Container("b", "exited"), Container("a", "created")], FindCriteria.None));
 
         Assert.StartsWith("containers a, b carry the label app.rind but none is running", exception.Message, StringComparison.Ordinal);
     }
@@ -187,7 +187,7 @@ public sealed class ContainerSelectorTests
     {
         var container = WithVersion(Compose("shop-web-1", "shop", "web", "/src/shop", "exited"), version);
 
-        var exception = Assert.Throws<RindException>(() => ContainerSelector.Select([container]));
+        var exception = Assert.Throws<RindException>(() => ContainerSelector.Select([container], FindCriteria.None));
 
         Assert.EndsWith($"start it ({expected})", exception.Message, StringComparison.Ordinal);
     }
@@ -197,7 +197,7 @@ public sealed class ContainerSelectorTests
     {
         var container = WithVersion(Compose("my shop-web-1", "my shop", "web", "/src/shop", "exited"), "1.29.2");
 
-        var exception = Assert.Throws<RindException>(() => ContainerSelector.Select([container]));
+        var exception = Assert.Throws<RindException>(() => ContainerSelector.Select([container], FindCriteria.None));
 
         Assert.EndsWith("start it (docker-compose -p 'my shop' start web)", exception.Message, StringComparison.Ordinal);
     }
@@ -210,7 +210,7 @@ public sealed class ContainerSelectorTests
             Labels = new Dictionary<string, string> { ["app.rind"] = "", ["com.docker.compose.version"] = "1.29.2" },
         };
 
-        var exception = Assert.Throws<RindException>(() => ContainerSelector.Select([container]));
+        var exception = Assert.Throws<RindException>(() => ContainerSelector.Select([container], FindCriteria.None));
 
         Assert.EndsWith("start it (docker start web-1, or docker-compose up -d)", exception.Message, StringComparison.Ordinal);
     }

@@ -14,7 +14,7 @@ public sealed class ContainerSelectorUntrustedTextTests
     public void Escape_sequences_in_labels_are_shown_as_escapes_in_the_choice()
     {
         var exception = Assert.Throws<RindException>(() => ContainerSelector.Select(
-            [Compose("shop-web-1", TitleAndClear, "web"), Compose("shop-db-1", "shop", "\u009b31mdb")]));
+            [Compose("shop-web-1", TitleAndClear, "web"), Compose("shop-db-1", "shop", "\u009b31mdb")], FindCriteria.None));
 
         Assert.Equal(
             "2 running containers carry the label app.rind; choose one:\n" +
@@ -27,7 +27,7 @@ public sealed class ContainerSelectorUntrustedTextTests
     public void A_newline_in_a_label_cannot_forge_a_line_of_rinds()
     {
         var exception = Assert.Throws<RindException>(() => ContainerSelector.Select(
-            [Compose("a-1", "shop\nrind: all is well", "web"), Compose("b-1", "shop", "db\r\nrind: forged")]));
+            [Compose("a-1", "shop\nrind: all is well", "web"), Compose("b-1", "shop", "db\r\nrind: forged")], FindCriteria.None));
 
         var lines = exception.Message.Split('\n');
         Assert.Equal(3, lines.Length);
@@ -42,7 +42,7 @@ public sealed class ContainerSelectorUntrustedTextTests
     [InlineData("café", "rind -s 'café'")]
     public void A_service_a_shell_would_not_take_as_one_word_is_suggested_quoted(string service, string command)
     {
-        var exception = Assert.Throws<RindException>(() => ContainerSelector.Select([Compose("a-1", "p", service), Compose("b-1", "p", "db")]));
+        var exception = Assert.Throws<RindException>(() => ContainerSelector.Select([Compose("a-1", "p", service), Compose("b-1", "p", "db")], FindCriteria.None));
 
         Assert.Contains($"): {command}\n", exception.Message, StringComparison.Ordinal);
     }
@@ -52,7 +52,7 @@ public sealed class ContainerSelectorUntrustedTextTests
     {
         var hostile = Container("web\u001b[8m", "running") with { Id = "0123456789abcdef0123" };
 
-        var exception = Assert.Throws<RindException>(() => ContainerSelector.Select([hostile, Container("db", "running")]));
+        var exception = Assert.Throws<RindException>(() => ContainerSelector.Select([hostile, Container("db", "running")], FindCriteria.None));
 
         Assert.Contains("  web\\x1b[8m: rind -c 0123456789ab", exception.Message, StringComparison.Ordinal);
     }
@@ -66,7 +66,7 @@ public sealed class ContainerSelectorUntrustedTextTests
             Status = "Exited (0)\r\u001b[Krind: fine",
         };
 
-        var exception = Assert.Throws<RindException>(() => ContainerSelector.Select([stopped]));
+        var exception = Assert.Throws<RindException>(() => ContainerSelector.Select([stopped], FindCriteria.None));
 
         Assert.Equal(
             "container shop-web-1 (service web\\nrind: ok, project shop\\x1b]0;x\\x07) carries the label app.rind but is not running " +
@@ -77,7 +77,7 @@ public sealed class ContainerSelectorUntrustedTextTests
     [Fact]
     public void A_stopped_compose_container_with_a_project_a_shell_would_split_is_started_with_it_quoted()
     {
-        var exception = Assert.Throws<RindException>(() => ContainerSelector.Select([Compose("a-1", "my shop", "web", state: "exited")]));
+        var exception = Assert.Throws<RindException>(() => ContainerSelector.Select([Compose("a-1", "my shop", "web", state: "exited")], FindCriteria.None));
 
         Assert.EndsWith("start it (docker compose -p 'my shop' start web)", exception.Message, StringComparison.Ordinal);
     }
@@ -86,7 +86,7 @@ public sealed class ContainerSelectorUntrustedTextTests
     public void Stopped_containers_are_named_with_their_control_characters_as_escapes()
     {
         var exception = Assert.Throws<RindException>(() => ContainerSelector.Select(
-            [Container("a\u0007", "exited"), Container("b\u202e", "created")]));
+            [Container("a\u0007", "exited"), Container("b\u202e", "created")], FindCriteria.None));
 
         Assert.StartsWith("containers a\\x07, b\\u202e carry the label app.rind", exception.Message, StringComparison.Ordinal);
     }
@@ -95,7 +95,7 @@ public sealed class ContainerSelectorUntrustedTextTests
     public void A_very_long_label_is_cut()
     {
         var exception = Assert.Throws<RindException>(() => ContainerSelector.Select(
-            [Compose("a-1", new string('p', 100_000), "web"), Compose("b-1", "shop", "db")]));
+            [Compose("a-1", new string('p', 100_000), "web"), Compose("b-1", "shop", "db")], FindCriteria.None));
 
         Assert.True(exception.Message.Length < 1_000, $"the message is {exception.Message.Length} characters long");
         Assert.Contains(new string('p', UntrustedText.MaxLength) + "…)", exception.Message, StringComparison.Ordinal);
@@ -117,7 +117,7 @@ public sealed class ContainerSelectorUntrustedTextTests
         var hostile = "\u001b\u0007\r\u0085\u009b\u200f\u2066\0\u007f";
 
         var exception = Assert.Throws<RindException>(() => ContainerSelector.Select(
-            [Compose("a" + hostile, hostile, hostile), Compose("b" + hostile, hostile, hostile)]));
+            [Compose("a" + hostile, hostile, hostile), Compose("b" + hostile, hostile, hostile)], FindCriteria.None));
 
         Assert.DoesNotContain(exception.Message, character => character != '\n' && UntrustedText.IsControl(character));
         Assert.Equal(3, exception.Message.Split('\n').Length);

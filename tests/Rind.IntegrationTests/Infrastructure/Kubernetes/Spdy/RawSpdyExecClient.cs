@@ -104,6 +104,14 @@ internal sealed class RawSpdyExecClient : IAsyncDisposable
         {
             await _writer.SynStreamAsync(id, [("streamtype", type)], cancellationToken);
             var reply = await _reader.ReadAsync(cancellationToken);
+
+            // A server that pings may do so before it replies; a client answers as it would later.
+            while (reply is { IsControl: true, Type: SpdyFrameType.Ping })
+            {
+                await _writer.PingAsync(BinaryPrimitives.ReadUInt32BigEndian(reply.Payload), cancellationToken);
+                reply = await _reader.ReadAsync(cancellationToken);
+            }
+
             if (reply is not { IsControl: true, Type: SpdyFrameType.SynReply } || BinaryPrimitives.ReadUInt32BigEndian(reply.Payload) != id)
             {
                 throw new InvalidOperationException($"no SYN_REPLY for the {type} stream");

@@ -1,12 +1,14 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
 using Rind.Backends;
 using Rind.Docker;
 using Rind.Docker.Models;
+using Rind.Tests.Fakes;
 
 namespace Rind.Tests.Docker;
 
-/// <summary>What the finder of labelled containers makes of the engine's list.</summary>
-public sealed class LabelledContainerFinderTests
+/// <summary>What the engine's finder makes of a labelled container.</summary>
+public sealed class EngineContainerFinderTests
 {
     private static readonly ContainerSummary Web = new()
     {
@@ -50,6 +52,7 @@ public sealed class LabelledContainerFinderTests
     {
         var engine = new Mock<IDockerEngine>(MockBehavior.Strict);
         engine.Setup(e => e.ListContainersWithLabel("app.rind")).Returns([container]);
-        return new LabelledContainerFinder(() => engine.Object, sharesFileSystem).Find(FindCriteria.None);
+        engine.Setup(e => e.ListContainersWithLabel("devcontainer.local_folder")).Returns([]);
+        return new EngineContainerFinder(() => engine.Object, sharesFileSystem, new FakeEnvironment(), TimeSpan.FromSeconds(5), NullLogger.Instance).Find(FindCriteria.None);
     }
 }
