@@ -106,9 +106,9 @@ internal static class ContainerSelector
     private static RindException Ambiguous(IReadOnlyList<ContainerSummary> running)
     {
         var ordered = running.OrderBy(container => container.DisplayName, StringComparer.Ordinal).ToArray();
-        var lines = ordered.Select(container => $"  {Describe(container)}: {PickCommand(container, ordered)}");
-        return new RindException(
-            $"{running.Count} running containers carry the label {RindLabel.Name}; choose one:\n" + string.Join('\n', lines));
+        return CandidateChoice.Ambiguous(
+            $"{running.Count} running containers carry the label {RindLabel.Name}",
+            ordered.Select(container => (Describe(container), PickCommand(container, ordered))));
     }
 
     /// <summary>The shortest rind option that picks this container out of the others, as it can be pasted into a shell.</summary>

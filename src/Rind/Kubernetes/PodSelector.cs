@@ -85,12 +85,9 @@ internal static class PodSelector
 
     private static RindException Ambiguous(IReadOnlyList<PodSummary> running, IReadOnlyList<PodSummary> all, PodCriteria criteria)
     {
-        var lines = running
-            .OrderBy(pod => pod.Name, StringComparer.Ordinal)
-            .Select(pod => $"  {UntrustedText.Show(pod.Name)}: {PickCommand(pod, all)}");
-        return new RindException(
-            $"{running.Count} running pods carry the label {RindLabel.Name} in namespace {UntrustedText.Show(criteria.Namespace)}; choose one:\n" +
-            string.Join('\n', lines));
+        return CandidateChoice.Ambiguous(
+            $"{running.Count} running pods carry the label {RindLabel.Name} in namespace {UntrustedText.Show(criteria.Namespace)}",
+            running.OrderBy(pod => pod.Name, StringComparer.Ordinal).Select(pod => (UntrustedText.Show(pod.Name), PickCommand(pod, all))));
     }
 
     /// <summary>

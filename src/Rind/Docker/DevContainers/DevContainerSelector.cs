@@ -1,3 +1,4 @@
+using Rind.Backends;
 using Rind.Diagnostics;
 using Rind.Docker.Models;
 using Rind.Execution;
@@ -44,12 +45,11 @@ internal static class DevContainerSelector
 
         if (running.Length > 1)
         {
-            var lines = running
-                .OrderBy(container => container.DisplayName, StringComparer.Ordinal)
-                .Select(container => $"  {UntrustedText.Show(container.DisplayName)} ({Config(container)}): rind -c {Word(Handle(container))}");
-            throw new RindException(
-                $"{running.Length} running dev containers hold the folder {UntrustedText.Show(LocalFolderOf(running[0])!)}; choose one:\n" +
-                string.Join('\n', lines));
+            throw CandidateChoice.Ambiguous(
+                $"{running.Length} running dev containers hold the folder {UntrustedText.Show(LocalFolderOf(running[0])!)}",
+                running
+                    .OrderBy(container => container.DisplayName, StringComparer.Ordinal)
+                    .Select(container => ($"{UntrustedText.Show(container.DisplayName)} ({Config(container)})", $"rind -c {Word(Handle(container))}")));
         }
 
         var stopped = holding.OrderByDescending(container => container.Id, StringComparer.Ordinal).First();
