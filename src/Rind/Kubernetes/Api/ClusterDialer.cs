@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
-using Rind.Docker.Dialing;
 using Rind.Platform;
 using Rind.Transport.Dialing;
 using Rind.Transport.Proxies;
@@ -27,7 +26,7 @@ internal sealed class ClusterDialer(ClusterAccess access, Uri? proxy) : IDialer
         Stream stream;
         if (proxy is null)
         {
-            socket = SocketDialer.Connect(new DnsEndPoint(host, port), deadline, exception => exception.Message);
+            socket = SocketConnection.Connect(new DnsEndPoint(host, port), deadline, exception => exception.Message);
             stream = new NetworkStream(socket, ownsSocket: true);
         }
         else
@@ -37,7 +36,7 @@ internal sealed class ClusterDialer(ClusterAccess access, Uri? proxy) : IDialer
 
         return access.Server.Scheme == Uri.UriSchemeHttps
             ? Secure(socket, stream, deadline)
-            : new DialedConnection(stream, () => SocketDialer.CloseWrite(socket), socket.Dispose, socket);
+            : new DialedConnection(stream, () => SocketConnection.CloseWrite(socket), socket.Dispose, socket);
     }
 
     private DialedConnection Secure(Socket socket, Stream stream, RequestDeadline deadline)
