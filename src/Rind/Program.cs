@@ -22,7 +22,7 @@ internal static class Program
             (settings, logger) => DockerEngineClient.Connect(settings.Endpoint, EngineDialers.Create(settings), settings.ApiVersion, logger, settings.CallTimeout),
             (invocation, logger) => new KubernetesBackend(
                 KubeconfigResolver.Resolve(environment, invocation.KubeContext, invocation.Namespace, streams, terminal),
-                EngineSettingsResolver.CallTimeout(environment),
+                Transport.CallTimeoutSetting.Read(environment),
                 environment,
                 logger));
         return app.Run(args);

@@ -8,6 +8,7 @@ using Rind.Diagnostics;
 using Rind.Docker.Dialing;
 using Rind.Docker.Models;
 using Rind.Serialization;
+using Rind.Transport;
 using Rind.Transport.Dialing;
 using Rind.Transport.Http;
 
@@ -51,7 +52,7 @@ internal sealed class DockerEngineClient : IDockerEngine
         TimeSpan? callTimeout = null,
         long maxResponseLength = Http1Client.DefaultMaxResponseLength)
     {
-        var http = new Http1Client(dialer, endpoint.BaseAddress.Authority, callTimeout ?? EngineSettings.DefaultCallTimeout, maxResponseLength);
+        var http = new Http1Client(dialer, endpoint.BaseAddress.Authority, callTimeout ?? CallTimeoutSetting.Default, maxResponseLength);
         try
         {
             return new DockerEngineClient(endpoint, dialer, http, requestedVersion is { } requested

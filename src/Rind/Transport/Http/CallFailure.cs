@@ -1,5 +1,4 @@
 using System.Globalization;
-using Rind.Docker;
 using Rind.Transport.Dialing;
 
 namespace Rind.Transport.Http;
@@ -15,7 +14,7 @@ internal static class CallFailure
     public static RindException TimedOut(string server, string call, CallTimeoutException timeout) =>
         new(
             string.Create(CultureInfo.InvariantCulture, $"{server} did not answer {call} within {timeout.Limit.TotalSeconds:0.###} s; ") +
-            $"it may be stuck or overloaded ({EngineSettings.TimeoutVariable}=SECONDS sets the limit)",
+            $"it may be stuck or overloaded ({CallTimeoutSetting.Variable}=SECONDS sets the limit)",
             innerException: timeout);
 
     /// <param name="answer">What was too large: "a response to GET /containers/json", "the list of pods in namespace default".</param>
