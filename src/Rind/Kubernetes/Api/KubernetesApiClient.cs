@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Rind.Diagnostics;
 using Rind.Kubernetes.Api.Models;
@@ -29,18 +28,7 @@ internal sealed class KubernetesApiClient(ClusterConnection cluster, ILogger log
             throw ApiRefusal.Describe(cluster.Description, what, status, body);
         }
 
-        PodList list;
-        try
-        {
-            list = JsonSerializer.Deserialize(body, RindJsonContext.Default.PodList)
-                ?? throw new JsonException("empty answer", path: null, lineNumber: 0, bytePositionInLine: 0);
-        }
-        catch (JsonException exception)
-        {
-            throw new RindException($"{cluster.Description} gave {what} in a form rind cannot read ({JsonFailure.Describe(exception)})", innerException: exception);
-        }
-
-        return list.Items.Select(Summarize).ToArray();
+        return CallFailure.ReadJson(cluster.Words, what, body, RindJsonContext.Default.PodList).Items.Select(Summarize).ToArray();
     }
 
     /// <summary>
@@ -205,33 +193,8 @@ internal sealed class KubernetesApiClient(ClusterConnection cluster, ILogger log
         return ((HttpStatusCode)answer.Head.StatusCode, answer.Body);
     }
 
-    /// <summary>
-    /// Runs a call within its deadline (the HTTP client's), and turns the ways it can fail on its way into one
-    /// line that names the server.
-    /// </summary>
-    private T Call<T>(string what, Func<T> call)
-    {
-        try
-        {
-            return call();
-        }
-        catch (CallTimeoutException exception)
-        {
-            throw CallFailure.TimedOut(cluster.Description, what, exception);
-        }
-        catch (ResponseTooLargeException exception)
-        {
-            throw CallFailure.TooLarge(cluster.Description, what, exception);
-        }
-        catch (TransportException exception)
-        {
-            throw new RindException($"cannot reach {cluster.Description} for {what}: {exception.Message}", innerException: exception);
-        }
-        catch (Exception exception) when (exception is IOException or InvalidDataException)
-        {
-            throw new RindException($"{cluster.Description} broke off {what}: {exception.Message}", innerException: exception);
-        }
-    }
+    /// <summary>Runs a call within its deadline (the HTTP client's), a failure on its way told in one line that names the cluster.</summary>
+    private T Call<T>(string what, Func<T> call) => CallFailure.Guard(cluster.Words, what, call);
 
     private static PodSummary Summarize(Pod pod) =>
         new(

@@ -64,7 +64,8 @@ internal static class ProxyTunnel
                 throw new CallTimeoutException(deadline.Limit, exception);
             }
 
-            throw new TransportException($"the proxy {named} failed ({exception.Message})", exception);
+            var why = exception is ResponseCutShortException { Unanswered: true } ? "it closed the connection without answering" : exception.Message;
+            throw new TransportException($"the proxy {named} failed ({why})", exception);
         }
     }
 
