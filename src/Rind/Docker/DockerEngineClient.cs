@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
@@ -172,19 +171,8 @@ internal sealed class DockerEngineClient : IDockerEngine
             return;
         }
 
-        string? message = null;
-        try
-        {
-            message = JsonSerializer.Deserialize(answer.Body, RindJsonContext.Default.EngineErrorResponse)?.Message;
-        }
-        catch (JsonException)
-        {
-            // Not every proxy in front of an engine answers in JSON; the raw text says enough.
-        }
-
-        message ??= Encoding.UTF8.GetString(answer.Body).Trim();
         throw new EngineRequestException(
             (HttpStatusCode)answer.Head.StatusCode,
-            message.Length > 0 ? message : string.Create(CultureInfo.InvariantCulture, $"HTTP {answer.Head.StatusCode}"));
+            RefusalBody.MessageOf(answer.Body) ?? string.Create(CultureInfo.InvariantCulture, $"HTTP {answer.Head.StatusCode}"));
     }
 }
