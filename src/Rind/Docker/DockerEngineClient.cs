@@ -19,14 +19,12 @@ namespace Rind.Docker;
 /// </summary>
 internal sealed class DockerEngineClient : IDockerEngine
 {
-    private readonly EngineEndpoint _endpoint;
     private readonly EngineWords _words;
     private readonly Http1Client _http;
     private readonly string _versionPrefix;
 
-    private DockerEngineClient(EngineEndpoint endpoint, EngineWords words, Http1Client http, ApiVersion version)
+    private DockerEngineClient(EngineWords words, Http1Client http, ApiVersion version)
     {
-        _endpoint = endpoint;
         _words = words;
         _http = http;
         Version = version;
@@ -55,7 +53,7 @@ internal sealed class DockerEngineClient : IDockerEngine
         var words = new EngineWords(endpoint, dialer);
         try
         {
-            return new DockerEngineClient(endpoint, words, http, requestedVersion is { } requested
+            return new DockerEngineClient(words, http, requestedVersion is { } requested
                 ? Requested(endpoint, requested, logger)
                 : Negotiate(endpoint, words, http, logger));
         }
@@ -88,18 +86,19 @@ internal sealed class DockerEngineClient : IDockerEngine
     public UpgradedStream StartExec(string execId, ExecStartRequest request)
     {
         var target = $"{_versionPrefix}/exec/{Uri.EscapeDataString(execId)}/start";
-        var (head, connection) = CallFailure.Guard(_words, CallName("POST", target), () => _http.SendUpgrade(
-            target, JsonSerializer.SerializeToUtf8Bytes(request, RindJsonContext.Default.ExecStartRequest)));
-        if (head.StatusCode == (int)HttpStatusCode.SwitchingProtocols)
+        var upgrade = new HttpRequest("POST", target)
         {
-            return connection.TakeUpgradedStream();
+            JsonBody = JsonSerializer.SerializeToUtf8Bytes(request, RindJsonContext.Default.ExecStartRequest),
+            Upgrade = "tcp",
+        };
+        var response = CallFailure.Guard(_words, CallName("POST", target), () => _http.Upgrade(upgrade));
+        if (response.Stream is { } stream)
+        {
+            return stream;
         }
 
-        using (connection)
-        {
-            EnsureSuccess(new HttpResponse(head, CallFailure.Guard(_words, CallName("POST", target), () => _http.ReadBody(connection, head))));
-            throw new RindException($"the engine at {_endpoint.Address} did not hand over the exec's stream (HTTP {head.StatusCode})");
-        }
+        EnsureSuccess(new HttpResponse(response.Head, response.Body));
+        throw new RindException($"{_words.Name} did not hand over the exec's stream (HTTP {response.Head.StatusCode})");
     }
 
     public void StartExecDetached(string execId) =>

@@ -134,27 +134,16 @@ internal sealed class KubernetesApiClient(ClusterConnection cluster, ILogger log
     private KubernetesExecProcess? Upgrade(
         PodExecRequest request, HttpRequest upgrade, out UpgradeRefusal? refusal, Func<HttpResponseHead, UpgradedStream, IExecStreams> open)
     {
-        var (head, connection) = Call(request.Description, () => cluster.Http.SendUpgrade(upgrade, reuseIdle: true));
-        if (head.StatusCode != (int)HttpStatusCode.SwitchingProtocols)
+        var response = Call(request.Description, () => cluster.Http.Upgrade(upgrade, reuse: true));
+        if (response.Stream is not { } stream)
         {
-            try
-            {
-                var body = Call(request.Description, () => cluster.Http.ReadBody(connection, head));
-                cluster.Http.KeepForReuse(connection);
-                refusal = new UpgradeRefusal(upgrade.Upgrade!, (HttpStatusCode)head.StatusCode, body);
-                return null;
-            }
-            catch
-            {
-                connection.Dispose();
-                throw;
-            }
+            refusal = new UpgradeRefusal(upgrade.Upgrade!, (HttpStatusCode)response.Head.StatusCode, response.Body);
+            return null;
         }
 
-        var stream = connection.TakeUpgradedStream();
         try
         {
-            var streams = open(head, stream);
+            var streams = open(response.Head, stream);
             stream.LimitReceiveWait(cluster.KeepAlive.SilenceLimit);
             refusal = null;
             return new KubernetesExecProcess(streams, cluster.KeepAlive, cluster.Description, request, logger);
