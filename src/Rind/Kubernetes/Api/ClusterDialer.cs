@@ -41,13 +41,8 @@ internal sealed class ClusterDialer(ClusterAccess access, Uri? proxy) : IDialer
 
     private DialedConnection Secure(Socket socket, Stream stream, RequestDeadline deadline)
     {
-        string? refusal = null;
-        var options = ClusterTls.Options(access, _clientCertificate.Value, _trust.Value);
-        options.RemoteCertificateValidationCallback = (_, _, chain, errors) =>
-        {
-            refusal = ClusterTls.Refusal(access, errors, chain);
-            return refusal is null;
-        };
+        var check = ClusterTls.Check(access);
+        var options = check.Options(ClusterTls.NameToCheck(access), _clientCertificate.Value, access.InsecureSkipTlsVerify ? null : _trust.Value);
 
         // The system's authorities are of no use when the kubeconfig's alone are trusted, or none is; an
         // https:// proxy's certificate is checked against them, so they stay for it.
@@ -61,6 +56,6 @@ internal sealed class ClusterDialer(ClusterAccess access, Uri? proxy) : IDialer
             stream,
             options,
             deadline,
-            exception => refusal is null ? $"TLS with it failed ({exception.Message})" : $"its certificate was not accepted: {refusal}");
+            exception => check.Refusal is { } refusal ? $"its certificate was not accepted: {refusal}" : $"TLS with it failed ({exception.Message})");
     }
 }
