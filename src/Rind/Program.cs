@@ -1,10 +1,10 @@
 using Rind.Backends;
 using Rind.Docker;
-using Rind.Docker.Configuration;
 using Rind.Docker.Dialing;
 using Rind.Kubernetes;
 using Rind.Kubernetes.Configuration;
 using Rind.Platform;
+using Rind.Transport;
 
 namespace Rind;
 
@@ -27,7 +27,7 @@ internal static class Program
                 {
                     var cluster = new KubernetesBackend(
                         KubeconfigResolver.Resolve(environment, invocation.KubeContext, invocation.Namespace, streams, terminal),
-                        EngineSettingsResolver.CallTimeout(environment),
+                        CallTimeoutSetting.Read(environment),
                         environment,
                         logger);
                     return new OpenedBackend(cluster, cluster.Pods);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
@@ -8,6 +7,7 @@ using Rind.Diagnostics;
 using Rind.Docker.Dialing;
 using Rind.Docker.Models;
 using Rind.Serialization;
+using Rind.Transport;
 using Rind.Transport.Dialing;
 using Rind.Transport.Http;
 
@@ -19,15 +19,13 @@ namespace Rind.Docker;
 /// </summary>
 internal sealed class DockerEngineClient : IDockerEngine
 {
-    private readonly EngineEndpoint _endpoint;
-    private readonly IDialer _dialer;
+    private readonly EngineWords _words;
     private readonly Http1Client _http;
     private readonly string _versionPrefix;
 
-    private DockerEngineClient(EngineEndpoint endpoint, IDialer dialer, Http1Client http, ApiVersion version)
+    private DockerEngineClient(EngineWords words, Http1Client http, ApiVersion version)
     {
-        _endpoint = endpoint;
-        _dialer = dialer;
+        _words = words;
         _http = http;
         Version = version;
         _versionPrefix = "/v" + version;
@@ -51,12 +49,13 @@ internal sealed class DockerEngineClient : IDockerEngine
         TimeSpan? callTimeout = null,
         long maxResponseLength = Http1Client.DefaultMaxResponseLength)
     {
-        var http = new Http1Client(dialer, endpoint.BaseAddress.Authority, callTimeout ?? EngineSettings.DefaultCallTimeout, maxResponseLength);
+        var http = new Http1Client(dialer, endpoint.BaseAddress.Authority, callTimeout ?? CallTimeoutSetting.Default, maxResponseLength);
+        var words = new EngineWords(endpoint, dialer);
         try
         {
-            return new DockerEngineClient(endpoint, dialer, http, requestedVersion is { } requested
+            return new DockerEngineClient(words, http, requestedVersion is { } requested
                 ? Requested(endpoint, requested, logger)
-                : Negotiate(endpoint, dialer, http, logger));
+                : Negotiate(endpoint, words, http, logger));
         }
         catch
         {
@@ -72,37 +71,37 @@ internal sealed class DockerEngineClient : IDockerEngine
     public IReadOnlyList<ContainerSummary> ListContainersWithLabel(string label)
     {
         var filters = Uri.EscapeDataString($$"""{"label":[{{JsonSerializer.Serialize(label, RindJsonContext.Default.String)}}]}""");
-        var answer = Send("GET", $"{_versionPrefix}/containers/json?all=1&filters={filters}", jsonBody: null);
-        return ReadJson(answer, RindJsonContext.Default.ContainerSummaryArray);
+        return Call("GET", $"{_versionPrefix}/containers/json?all=1&filters={filters}", jsonBody: null, RindJsonContext.Default.ContainerSummaryArray);
     }
 
     public ContainerInspectResponse InspectContainer(string containerId) =>
-        ReadJson(Send("GET", $"{_versionPrefix}/containers/{Uri.EscapeDataString(containerId)}/json", jsonBody: null), RindJsonContext.Default.ContainerInspectResponse);
+        Call("GET", $"{_versionPrefix}/containers/{Uri.EscapeDataString(containerId)}/json", jsonBody: null, RindJsonContext.Default.ContainerInspectResponse);
 
     public string CreateExec(string containerId, ExecCreateRequest request)
     {
-        var answer = Send(
+        return Call(
             "POST",
             $"{_versionPrefix}/containers/{Uri.EscapeDataString(containerId)}/exec",
-            JsonSerializer.SerializeToUtf8Bytes(request, RindJsonContext.Default.ExecCreateRequest));
-        return ReadJson(answer, RindJsonContext.Default.ExecCreateResponse).Id;
+            JsonSerializer.SerializeToUtf8Bytes(request, RindJsonContext.Default.ExecCreateRequest),
+            RindJsonContext.Default.ExecCreateResponse).Id;
     }
 
     public UpgradedStream StartExec(string execId, ExecStartRequest request)
     {
         var target = $"{_versionPrefix}/exec/{Uri.EscapeDataString(execId)}/start";
-        var (head, connection) = Transport(_endpoint, _dialer, "POST", target, () => _http.SendUpgrade(
-            target, JsonSerializer.SerializeToUtf8Bytes(request, RindJsonContext.Default.ExecStartRequest)));
-        if (head.StatusCode == (int)HttpStatusCode.SwitchingProtocols)
+        var upgrade = new HttpRequest("POST", target)
         {
-            return connection.TakeUpgradedStream();
+            JsonBody = JsonSerializer.SerializeToUtf8Bytes(request, RindJsonContext.Default.ExecStartRequest),
+            Upgrade = "tcp",
+        };
+        var response = CallFailure.Guard(_words, CallName("POST", target), () => _http.Upgrade(upgrade));
+        if (response.Stream is { } stream)
+        {
+            return stream;
         }
 
-        using (connection)
-        {
-            EnsureSuccess(new HttpResponse(head, Transport(_endpoint, _dialer, "POST", target, () => _http.ReadBody(connection, head))));
-            throw new RindException($"the engine at {_endpoint.Address} did not hand over the exec's stream (HTTP {head.StatusCode})");
-        }
+        EnsureSuccess(new HttpResponse(response.Head, response.Body));
+        throw new RindException($"{_words.Name} did not hand over the exec's stream (HTTP {response.Head.StatusCode})");
     }
 
     public void StartExecDetached(string execId) =>
@@ -118,7 +117,7 @@ internal sealed class DockerEngineClient : IDockerEngine
     }
 
     public ExecInspectResponse InspectExec(string execId) =>
-        ReadJson(Send("GET", $"{_versionPrefix}/exec/{Uri.EscapeDataString(execId)}/json", jsonBody: null), RindJsonContext.Default.ExecInspectResponse);
+        Call("GET", $"{_versionPrefix}/exec/{Uri.EscapeDataString(execId)}/json", jsonBody: null, RindJsonContext.Default.ExecInspectResponse);
 
     public void Dispose() => _http.Dispose();
 
@@ -128,9 +127,9 @@ internal sealed class DockerEngineClient : IDockerEngine
         return version;
     }
 
-    private static ApiVersion Negotiate(EngineEndpoint endpoint, IDialer dialer, Http1Client http, ILogger logger)
+    private static ApiVersion Negotiate(EngineEndpoint endpoint, EngineWords words, Http1Client http, ILogger logger)
     {
-        var answer = Transport(endpoint, dialer, "GET", "/_ping", () => http.Send("GET", "/_ping", jsonBody: null));
+        var answer = CallFailure.Guard(words, "GET /_ping", () => http.Send("GET", "/_ping", jsonBody: null));
         EnsureSuccess(answer);
         if (!ApiVersion.TryParse(answer.Head.Header("Api-Version"), out var engineVersion))
         {
@@ -150,58 +149,21 @@ internal sealed class DockerEngineClient : IDockerEngine
     }
 
     private HttpResponse Send(string method, string target, byte[]? jsonBody) =>
-        Transport(_endpoint, _dialer, method, target, () => _http.Send(method, target, jsonBody));
+        CallFailure.Guard(_words, CallName(method, target), () => _http.Send(method, target, jsonBody));
 
-    /// <summary>Turns the ways a request can fail on its way into one line that names the engine and, where it helps, the request.</summary>
-    private static T Transport<T>(EngineEndpoint endpoint, IDialer dialer, string method, string target, Func<T> send)
+    /// <summary>Sends a request and reads its JSON response.</summary>
+    private T Call<T>(string method, string target, byte[]? jsonBody, JsonTypeInfo<T> typeInfo)
     {
-        try
-        {
-            return send();
-        }
-        catch (CallTimeoutException timeout)
-        {
-            throw CallFailure.TimedOut($"the engine at {endpoint.Address}", $"{method} {PathOf(target)}", timeout);
-        }
-        catch (TransportException failure)
-        {
-            throw new RindException(failure.Message, innerException: failure);
-        }
-        catch (ResponseTooLargeException tooLarge)
-        {
-            throw CallFailure.TooLarge($"the engine at {endpoint.Address}", $"an answer to {method} {PathOf(target)}", tooLarge);
-        }
-        catch (IOException exception)
-        {
-            // Where the response was cut short is worth saying; the system's words for a broken connection seldom are.
-            var where = exception is ResponseCutShortException ? $" ({exception.Message})" : "";
-            var hint = dialer.FailureHint is { } known ? $": {known}" : "";
-            throw new RindException($"the engine at {endpoint.Address} broke off the request{where}{hint}", innerException: exception);
-        }
-        catch (InvalidDataException exception)
-        {
-            throw new RindException($"the engine at {endpoint.Address} gave an answer rind cannot read ({exception.Message})", innerException: exception);
-        }
+        var answer = Send(method, target, jsonBody);
+        EnsureSuccess(answer);
+        return CallFailure.ReadJson(_words, CallName(method, target), answer.Body, typeInfo);
     }
 
-    /// <summary>The request's path without the API version and the query, as a user would name the call.</summary>
-    private static string PathOf(string target)
+    /// <summary>The request as a user would name the call: its method and its path, without the API version and the query.</summary>
+    private static string CallName(string method, string target)
     {
         var path = target.Split('?', 2)[0];
-        return path.StartsWith("/v", StringComparison.Ordinal) && path.IndexOf('/', 1) is var slash and > 0 ? path[slash..] : path;
-    }
-
-    private T ReadJson<T>(HttpResponse answer, JsonTypeInfo<T> typeInfo)
-    {
-        EnsureSuccess(answer);
-        try
-        {
-            return JsonSerializer.Deserialize(answer.Body, typeInfo) ?? throw new JsonException("empty answer", path: null, lineNumber: 0, bytePositionInLine: 0);
-        }
-        catch (JsonException exception)
-        {
-            throw new RindException($"the engine at {_endpoint.Address} gave an answer rind cannot read ({JsonFailure.Describe(exception)})", innerException: exception);
-        }
+        return $"{method} {(path.StartsWith("/v", StringComparison.Ordinal) && path.IndexOf('/', 1) is var slash and > 0 ? path[slash..] : path)}";
     }
 
     private static void EnsureSuccess(HttpResponse answer)
@@ -211,19 +173,8 @@ internal sealed class DockerEngineClient : IDockerEngine
             return;
         }
 
-        string? message = null;
-        try
-        {
-            message = JsonSerializer.Deserialize(answer.Body, RindJsonContext.Default.EngineErrorResponse)?.Message;
-        }
-        catch (JsonException)
-        {
-            // Not every proxy in front of an engine answers in JSON; the raw text says enough.
-        }
-
-        message ??= Encoding.UTF8.GetString(answer.Body).Trim();
         throw new EngineRequestException(
             (HttpStatusCode)answer.Head.StatusCode,
-            message.Length > 0 ? message : string.Create(CultureInfo.InvariantCulture, $"HTTP {answer.Head.StatusCode}"));
+            RefusalBody.MessageOf(answer.Body) ?? string.Create(CultureInfo.InvariantCulture, $"HTTP {answer.Head.StatusCode}"));
     }
 }

@@ -1,3 +1,5 @@
+using Rind.Transport;
+
 namespace Rind.Docker;
 
 /// <summary>
@@ -8,12 +10,6 @@ namespace Rind.Docker;
 /// <param name="Origin">Where the choice came from, for --verbose: "DOCKER_HOST", "context prod", ...</param>
 internal sealed record EngineSettings(EngineEndpoint Endpoint, TlsSettings? Tls, ApiVersion? ApiVersion, string Origin)
 {
-    /// <summary>The environment variable that sets <see cref="CallTimeout"/>, in seconds.</summary>
-    public const string TimeoutVariable = "RIND_TIMEOUT";
-
-    /// <summary>Generous: an engine under load answers in well under a second.</summary>
-    public static readonly TimeSpan DefaultCallTimeout = TimeSpan.FromSeconds(30);
-
-    /// <summary>How long connecting and each call may take; <see cref="Timeout.InfiniteTimeSpan"/> for no limit.</summary>
-    public TimeSpan CallTimeout { get; init; } = DefaultCallTimeout;
+    /// <summary>How long connecting and each call may take (<see cref="CallTimeoutSetting"/>); <see cref="Timeout.InfiniteTimeSpan"/> for no limit.</summary>
+    public TimeSpan CallTimeout { get; init; } = CallTimeoutSetting.Default;
 }

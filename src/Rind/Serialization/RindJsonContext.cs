@@ -4,6 +4,7 @@ using Rind.Docker.DevContainers;
 using Rind.Docker.Models;
 using Rind.Kubernetes.Api.Models;
 using Rind.Kubernetes.Configuration;
+using Rind.Transport.Http;
 
 namespace Rind.Serialization;
 
@@ -22,9 +23,9 @@ namespace Rind.Serialization;
 [JsonSerializable(typeof(ExecStartRequest))] // POST /exec/{id}/start
 [JsonSerializable(typeof(ExecInspectResponse))] // GET /exec/{id}/json
 [JsonSerializable(typeof(ContainerInspectResponse))] // GET /containers/{id}/json, for a dev container
-[JsonSerializable(typeof(EngineErrorResponse))] // any failed request
 [JsonSerializable(typeof(PodList))] // GET /api/v1/namespaces/{namespace}/pods
-[JsonSerializable(typeof(ApiStatus))] // any refused cluster request, and the status channel of /pods/{name}/exec
+[JsonSerializable(typeof(RefusalBody))] // any refused engine or cluster request
+[JsonSerializable(typeof(ApiStatus))] // the status channel of /pods/{name}/exec
 [JsonSerializable(typeof(TerminalResizeMessage))] // the resize channel of /pods/{name}/exec
 [JsonSerializable(typeof(DockerCliConfig))] // the Docker CLI's config.json
 [JsonSerializable(typeof(DockerContextMetadata))] // a context's meta.json in the Docker CLI's context store

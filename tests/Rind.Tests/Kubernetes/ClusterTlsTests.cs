@@ -1,3 +1,4 @@
+using System.Net.Security;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
 using Rind.Kubernetes;
@@ -69,6 +70,26 @@ public sealed class ClusterTlsTests : IDisposable
         var failure = Assert.Throws<RindException>(() => ClusterTls.TrustOnly("not a certificate"u8.ToArray()));
 
         Assert.Contains("holds no PEM certificate", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(SslPolicyErrors.RemoteCertificateNotAvailable, "it sent no certificate")]
+    [InlineData(SslPolicyErrors.RemoteCertificateChainErrors, "it is not signed by the authority of the kubeconfig; check the kubeconfig's certificate-authority")]
+    [InlineData(SslPolicyErrors.RemoteCertificateNameMismatch, "it is not made out to api.cluster.internal; check the kubeconfig's server, or its tls-server-name")]
+    public void A_refused_certificate_is_told_in_the_clusters_words(SslPolicyErrors errors, string words)
+    {
+        var check = ClusterTls.Check(Access(new Uri("https://10.0.0.1:6443")) with { CertificateAuthority = _certificates.AuthorityPem, TlsServerName = "api.cluster.internal" });
+
+        Assert.False(check.Accepts(errors, chain: null));
+        Assert.Equal(words, check.Refusal);
+    }
+
+    [Fact]
+    public void Skipping_the_check_refuses_nothing()
+    {
+        var check = ClusterTls.Check(Access(new Uri("https://10.0.0.1:6443")) with { InsecureSkipTlsVerify = true });
+
+        Assert.True(check.Accepts(SslPolicyErrors.RemoteCertificateChainErrors, chain: null));
     }
 
     public void Dispose() => _certificates.Dispose();

@@ -45,6 +45,21 @@ public sealed class ProxyTunnelTests : IDisposable
         Assert.Empty(server.Requests);
     }
 
+    [Fact(Timeout = 10_000)]
+    public async Task A_proxy_that_closes_the_connection_without_answering_is_named_as_the_proxy()
+    {
+        // It takes the CONNECT request in, and hangs up.
+        await using var proxy = new LoopbackTcpServer(async (connection, stop) => _ = await connection.GetStream().ReadAsync(new byte[4096], stop));
+        using var client = Client(new Uri("https://127.0.0.1:6443"), new Uri($"http://127.0.0.1:{proxy.Port}"));
+
+        var failure = await Task.Run(() => Assert.Throws<RindException>(() => client.ListPods("shop", "app.rind")));
+
+        Assert.Equal(
+            "cannot reach the cluster at https://127.0.0.1:6443 for the list of pods in namespace shop: " +
+            $"the proxy http://127.0.0.1:{proxy.Port} failed (it closed the connection without answering)",
+            failure.Message);
+    }
+
     public void Dispose() => _certificates.Dispose();
 
     private KubernetesApiClient Client(Uri server, Uri proxy)

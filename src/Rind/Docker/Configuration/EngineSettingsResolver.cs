@@ -1,5 +1,5 @@
-using System.Globalization;
 using Rind.Platform;
+using Rind.Transport;
 
 namespace Rind.Docker.Configuration;
 
@@ -23,7 +23,7 @@ internal static class EngineSettingsResolver
         Func<string, SocketCheck> checkSocket,
         Action<PassedOverSocket>? passedOver = null) =>
         ResolveEndpoint(hostOption, contextOption, environment, readConfig, checkSocket, passedOver ?? (_ => { }))
-            with { CallTimeout = CallTimeout(environment) };
+            with { CallTimeout = CallTimeoutSetting.Read(environment) };
 
     private static EngineSettings ResolveEndpoint(
         string? hostOption,
@@ -169,22 +169,6 @@ internal static class EngineSettingsResolver
         }
 
         return tls;
-    }
-
-    /// <summary>RIND_TIMEOUT: seconds, fractions allowed; 0 for no limit. It bounds a cluster's calls as it bounds an engine's.</summary>
-    public static TimeSpan CallTimeout(IEnvironment environment)
-    {
-        if (environment.GetSetting(EngineSettings.TimeoutVariable) is not { } text)
-        {
-            return EngineSettings.DefaultCallTimeout;
-        }
-
-        if (!double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds) || seconds > int.MaxValue / 1000)
-        {
-            throw new RindException($"{EngineSettings.TimeoutVariable}={text} is not a number of seconds (such as 30, or 0 for no limit)");
-        }
-
-        return seconds == 0 ? Timeout.InfiniteTimeSpan : TimeSpan.FromMilliseconds(Math.Max(1, seconds * 1000));
     }
 
     private static ApiVersion? ReadApiVersion(IEnvironment environment)

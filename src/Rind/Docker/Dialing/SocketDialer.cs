@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Sockets;
 using Rind.Transport.Dialing;
 
@@ -12,59 +11,12 @@ internal sealed class SocketDialer(EngineEndpoint endpoint) : IDialer
     public DialedConnection Dial(RequestDeadline deadline)
     {
         var socket = Connect(endpoint, deadline);
-        return new DialedConnection(new NetworkStream(socket, ownsSocket: true), () => CloseWrite(socket));
+        return new DialedConnection(new NetworkStream(socket, ownsSocket: true), () => SocketConnection.CloseWrite(socket));
     }
 
-    /// <summary>Connects to the engine before the deadline.</summary>
+    /// <summary>Connects to the engine before the deadline; a failure is told in the engine's words.</summary>
     public static Socket Connect(EngineEndpoint endpoint, RequestDeadline deadline) =>
-        Connect(endpoint.SocketEndPoint, deadline, exception => Unreachable(endpoint, exception));
-
-    /// <summary>
-    /// Connects before the deadline. A blocking connect() waits as long as SO_SNDTIMEO allows (Linux
-    /// applies it to connecting both Unix and TCP sockets), so it is set to the time left, and cleared once connected.
-    /// </summary>
-    /// <param name="unreachable">What the message says when the address cannot be reached.</param>
-    /// <exception cref="TransportException">The address cannot be reached.</exception>
-    /// <exception cref="CallTimeoutException">The deadline passed first.</exception>
-    public static Socket Connect(EndPoint address, RequestDeadline deadline, Func<SocketException, string> unreachable)
-    {
-        var socket = address is UnixDomainSocketEndPoint
-            ? new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified)
-            : new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        try
-        {
-            if (deadline.Remaining != Timeout.InfiniteTimeSpan)
-            {
-                socket.SendTimeout = (int)Math.Ceiling(deadline.Remaining.TotalMilliseconds);
-            }
-
-            socket.Connect(address);
-            socket.SendTimeout = 0;
-            return socket;
-        }
-        catch (SocketException exception)
-        {
-            socket.Dispose();
-            if (exception.SocketErrorCode is SocketError.WouldBlock or SocketError.InProgress or SocketError.TimedOut || deadline.HasPassed)
-            {
-                throw new CallTimeoutException(deadline.Limit, exception);
-            }
-
-            throw new TransportException(unreachable(exception), exception);
-        }
-    }
-
-    public static void CloseWrite(Socket socket)
-    {
-        try
-        {
-            socket.Shutdown(SocketShutdown.Send);
-        }
-        catch (Exception exception) when (exception is SocketException or ObjectDisposedException)
-        {
-            // The connection is already gone: the command has ended, and its stdin with it.
-        }
-    }
+        SocketConnection.Connect(endpoint.SocketEndPoint, deadline, exception => Unreachable(endpoint, exception));
 
     private static string Unreachable(EngineEndpoint endpoint, SocketException exception) =>
         (endpoint, exception.SocketErrorCode) switch

@@ -1,4 +1,3 @@
-using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
@@ -25,19 +24,8 @@ internal sealed class TlsDialer(TcpEngineEndpoint endpoint, TlsSettings tls) : I
 
     public DialedConnection Dial(RequestDeadline deadline)
     {
-        string? refusal = null;
-        var options = new SslClientAuthenticationOptions
-        {
-            TargetHost = endpoint.Host,
-            CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
-            CertificateChainPolicy = _trust.Value,
-            ClientCertificates = _clientCertificate.Value is { } certificate ? [certificate] : null,
-            RemoteCertificateValidationCallback = (_, _, chain, errors) =>
-            {
-                refusal = tls.VerifyServer && ServerCertificate.ProblemOf(errors, chain) is { } problem ? Describe(problem) : null;
-                return refusal is null;
-            },
-        };
+        var check = new CertificateCheck(tls.VerifyServer ? Describe : null);
+        var options = check.Options(endpoint.Host, _clientCertificate.Value, _trust.Value);
 
         // ca.pem alone is trusted, or nothing is checked: the system's authorities would be read for nothing.
         if (_trust.Value is not null || !tls.VerifyServer)
@@ -51,7 +39,7 @@ internal sealed class TlsDialer(TcpEngineEndpoint endpoint, TlsSettings tls) : I
             new NetworkStream(socket, ownsSocket: true),
             options,
             deadline,
-            _ => $"TLS with the engine at {endpoint.Address} failed: {refusal ?? "the engine ended the handshake"}; " +
+            _ => $"TLS with the engine at {endpoint.Address} failed: {check.Refusal ?? "the engine ended the handshake"}; " +
                 "check the files in DOCKER_CERT_PATH (or the context's TLS files)");
     }
 

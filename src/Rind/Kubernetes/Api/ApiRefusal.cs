@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Net;
-using System.Text;
-using System.Text.Json;
 using Rind.Diagnostics;
-using Rind.Serialization;
+using Rind.Transport.Http;
 
 namespace Rind.Kubernetes.Api;
 
@@ -23,24 +21,5 @@ internal static class ApiRefusal
     }
 
     /// <summary>The server's words from a refusal's body, made safe to show; "no reason given" when it gave none.</summary>
-    public static string Shown(ReadOnlySpan<byte> body) => MessageOf(body) is { } words ? UntrustedText.Show(words) : "no reason given";
-
-    /// <summary>The message of a Status body, else the body's text, else null.</summary>
-    public static string? MessageOf(ReadOnlySpan<byte> body)
-    {
-        try
-        {
-            if (JsonSerializer.Deserialize(body, RindJsonContext.Default.ApiStatus)?.Message is { Length: > 0 } message)
-            {
-                return message;
-            }
-        }
-        catch (JsonException)
-        {
-            // A proxy or load balancer in front of the server may answer in HTML or plain text.
-        }
-
-        var text = Encoding.UTF8.GetString(body).Trim();
-        return text.Length > 0 ? text : null;
-    }
+    public static string Shown(ReadOnlySpan<byte> body) => RefusalBody.MessageOf(body) is { } words ? UntrustedText.Show(words) : "no reason given";
 }

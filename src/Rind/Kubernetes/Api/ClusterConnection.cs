@@ -22,12 +22,16 @@ internal sealed class ClusterConnection : IDisposable
         _access = access;
         CallTimeout = callTimeout;
         KeepAlive = ExecKeepAlive.For(callTimeout);
+        Words = new ClusterWords(access.Server);
         var proxy = ProxyChoice.For(access.Server, access.Proxy, environment.GetVariable);
         Http = new Http1Client(new ClusterDialer(access, proxy), access.Server.Authority, callTimeout, maxResponseLength);
     }
 
     /// <summary>What messages call the server.</summary>
-    public string Description => $"the cluster at {_access.Server.GetLeftPart(UriPartial.Authority)}";
+    public string Description => Words.Name;
+
+    /// <summary>How a call that failed on its way is told.</summary>
+    public ClusterWords Words { get; }
 
     public Http1Client Http { get; }
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
-using Rind.Docker.Dialing;
 using Rind.Platform;
 using Rind.Transport.Dialing;
 using Rind.Transport.Proxies;
@@ -27,7 +26,7 @@ internal sealed class ClusterDialer(ClusterAccess access, Uri? proxy) : IDialer
         Stream stream;
         if (proxy is null)
         {
-            socket = SocketDialer.Connect(new DnsEndPoint(host, port), deadline, exception => exception.Message);
+            socket = SocketConnection.Connect(new DnsEndPoint(host, port), deadline, exception => exception.Message);
             stream = new NetworkStream(socket, ownsSocket: true);
         }
         else
@@ -37,18 +36,13 @@ internal sealed class ClusterDialer(ClusterAccess access, Uri? proxy) : IDialer
 
         return access.Server.Scheme == Uri.UriSchemeHttps
             ? Secure(socket, stream, deadline)
-            : new DialedConnection(stream, () => SocketDialer.CloseWrite(socket), socket.Dispose, socket);
+            : new DialedConnection(stream, () => SocketConnection.CloseWrite(socket), socket.Dispose, socket);
     }
 
     private DialedConnection Secure(Socket socket, Stream stream, RequestDeadline deadline)
     {
-        string? refusal = null;
-        var options = ClusterTls.Options(access, _clientCertificate.Value, _trust.Value);
-        options.RemoteCertificateValidationCallback = (_, _, chain, errors) =>
-        {
-            refusal = ClusterTls.Refusal(access, errors, chain);
-            return refusal is null;
-        };
+        var check = ClusterTls.Check(access);
+        var options = check.Options(ClusterTls.NameToCheck(access), _clientCertificate.Value, access.InsecureSkipTlsVerify ? null : _trust.Value);
 
         // The system's authorities are of no use when the kubeconfig's alone are trusted, or none is; an
         // https:// proxy's certificate is checked against them, so they stay for it.
@@ -62,6 +56,6 @@ internal sealed class ClusterDialer(ClusterAccess access, Uri? proxy) : IDialer
             stream,
             options,
             deadline,
-            exception => refusal is null ? $"TLS with it failed ({exception.Message})" : $"its certificate was not accepted: {refusal}");
+            exception => check.Refusal is { } refusal ? $"its certificate was not accepted: {refusal}" : $"TLS with it failed ({exception.Message})");
     }
 }

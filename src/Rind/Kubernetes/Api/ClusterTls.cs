@@ -1,4 +1,3 @@
-using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Rind.Transport.Dialing;
@@ -12,25 +11,17 @@ namespace Rind.Kubernetes.Api;
 /// </summary>
 internal static class ClusterTls
 {
-    /// <summary>The handshake's options, without the check of the server's certificate (see <see cref="Refusal"/>).</summary>
-    /// <param name="trust">The authorities to trust alone (<see cref="TrustOnly"/>); null for the system's.</param>
-    public static SslClientAuthenticationOptions Options(ClusterAccess access, X509Certificate2? clientCertificate, X509ChainPolicy? trust) =>
-        new()
-        {
-            TargetHost = NameToCheck(access),
-            CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
-            ClientCertificates = clientCertificate is null ? null : [clientCertificate],
-            CertificateChainPolicy = access.InsecureSkipTlsVerify ? null : trust,
-        };
-
     /// <summary>The name the server's certificate must be made out to.</summary>
     public static string NameToCheck(ClusterAccess access) => access.TlsServerName ?? access.Server.DnsSafeHost;
 
-    /// <summary>Whether the server's certificate is accepted; if not, why, in words for a message.</summary>
-    public static string? Refusal(ClusterAccess access, SslPolicyErrors errors, X509Chain? chain) =>
-        access.InsecureSkipTlsVerify ? null : ServerCertificate.ProblemOf(errors, chain) switch
+    /// <summary>The check of the server's certificate, with the cluster's words for why it was refused; none with insecure-skip-tls-verify.</summary>
+    public static CertificateCheck Check(ClusterAccess access) =>
+        new(access.InsecureSkipTlsVerify ? null : problem => Refusal(access, problem));
+
+    /// <summary>What is wrong with the server's certificate, in words for a message.</summary>
+    private static string Refusal(ClusterAccess access, CertificateProblem problem) =>
+        problem switch
         {
-            null => null,
             CertificateProblem.Missing => "it sent no certificate",
             CertificateProblem.NotValidNow => "it has expired or is not valid yet; check the kubeconfig's certificate-authority",
             CertificateProblem.UnknownAuthority =>

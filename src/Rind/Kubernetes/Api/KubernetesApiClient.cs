@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Rind.Diagnostics;
 using Rind.Kubernetes.Api.Models;
@@ -29,18 +28,7 @@ internal sealed class KubernetesApiClient(ClusterConnection cluster, ILogger log
             throw ApiRefusal.Describe(cluster.Description, what, status, body);
         }
 
-        PodList list;
-        try
-        {
-            list = JsonSerializer.Deserialize(body, RindJsonContext.Default.PodList)
-                ?? throw new JsonException("empty answer", path: null, lineNumber: 0, bytePositionInLine: 0);
-        }
-        catch (JsonException exception)
-        {
-            throw new RindException($"{cluster.Description} gave {what} in a form rind cannot read ({JsonFailure.Describe(exception)})", innerException: exception);
-        }
-
-        return list.Items.Select(Summarize).ToArray();
+        return CallFailure.ReadJson(cluster.Words, what, body, RindJsonContext.Default.PodList).Items.Select(Summarize).ToArray();
     }
 
     /// <summary>
@@ -146,27 +134,16 @@ internal sealed class KubernetesApiClient(ClusterConnection cluster, ILogger log
     private KubernetesExecProcess? Upgrade(
         PodExecRequest request, HttpRequest upgrade, out UpgradeRefusal? refusal, Func<HttpResponseHead, UpgradedStream, IExecStreams> open)
     {
-        var (head, connection) = Call(request.Description, () => cluster.Http.SendUpgrade(upgrade, reuseIdle: true));
-        if (head.StatusCode != (int)HttpStatusCode.SwitchingProtocols)
+        var response = Call(request.Description, () => cluster.Http.Upgrade(upgrade, reuse: true));
+        if (response.Stream is not { } stream)
         {
-            try
-            {
-                var body = Call(request.Description, () => cluster.Http.ReadBody(connection, head));
-                cluster.Http.KeepForReuse(connection);
-                refusal = new UpgradeRefusal(upgrade.Upgrade!, (HttpStatusCode)head.StatusCode, body);
-                return null;
-            }
-            catch
-            {
-                connection.Dispose();
-                throw;
-            }
+            refusal = new UpgradeRefusal(upgrade.Upgrade!, (HttpStatusCode)response.Head.StatusCode, response.Body);
+            return null;
         }
 
-        var stream = connection.TakeUpgradedStream();
         try
         {
-            var streams = open(head, stream);
+            var streams = open(response.Head, stream);
             stream.LimitReceiveWait(cluster.KeepAlive.SilenceLimit);
             refusal = null;
             return new KubernetesExecProcess(streams, cluster.KeepAlive, cluster.Description, request, logger);
@@ -205,33 +182,8 @@ internal sealed class KubernetesApiClient(ClusterConnection cluster, ILogger log
         return ((HttpStatusCode)answer.Head.StatusCode, answer.Body);
     }
 
-    /// <summary>
-    /// Runs a call within its deadline (the HTTP client's), and turns the ways it can fail on its way into one
-    /// line that names the server.
-    /// </summary>
-    private T Call<T>(string what, Func<T> call)
-    {
-        try
-        {
-            return call();
-        }
-        catch (CallTimeoutException exception)
-        {
-            throw CallFailure.TimedOut(cluster.Description, what, exception);
-        }
-        catch (ResponseTooLargeException exception)
-        {
-            throw CallFailure.TooLarge(cluster.Description, what, exception);
-        }
-        catch (TransportException exception)
-        {
-            throw new RindException($"cannot reach {cluster.Description} for {what}: {exception.Message}", innerException: exception);
-        }
-        catch (Exception exception) when (exception is IOException or InvalidDataException)
-        {
-            throw new RindException($"{cluster.Description} broke off {what}: {exception.Message}", innerException: exception);
-        }
-    }
+    /// <summary>Runs a call within its deadline (the HTTP client's), a failure on its way told in one line that names the cluster.</summary>
+    private T Call<T>(string what, Func<T> call) => CallFailure.Guard(cluster.Words, what, call);
 
     private static PodSummary Summarize(Pod pod) =>
         new(

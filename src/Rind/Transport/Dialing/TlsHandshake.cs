@@ -1,7 +1,6 @@
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Authentication;
-using Rind.Docker.Dialing;
 
 namespace Rind.Transport.Dialing;
 
@@ -59,6 +58,6 @@ internal static class TlsHandshake
             // The connection is already gone: the command has ended, and its stdin with it.
         }
 
-        SocketDialer.CloseWrite(socket);
+        SocketConnection.CloseWrite(socket);
     }
 }

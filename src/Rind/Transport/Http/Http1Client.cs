@@ -59,14 +59,53 @@ internal sealed class Http1Client(IDialer dialer, string host, TimeSpan callTime
     }
 
     /// <summary>
-    /// Sends a request asking to switch the connection to a raw stream, on a connection of its own, and
-    /// reads the head of the response within the call's deadline; what follows a switch has none.
-    /// The caller owns that connection from then on, whatever the response.
+    /// Asks for an upgrade, and on any response but 101 reads the refusal whole, within a deadline of its own:
+    /// the stream the connection switched to, or the response that refused it.
     /// </summary>
-    public (HttpResponseHead Head, HttpConnection Connection) SendUpgrade(string target, ReadOnlyMemory<byte> jsonBody) =>
-        SendUpgrade(new HttpRequest("POST", target) { JsonBody = jsonBody, Upgrade = "tcp" });
+    /// <param name="request">The request, its <see cref="HttpRequest.Upgrade"/> set.</param>
+    /// <param name="reuse">
+    /// Whether a connection an earlier call left open may carry it, which spares a connection and its TLS; and
+    /// whether one whose upgrade was refused is kept for the next call, rather than closed.
+    /// </param>
+    /// <exception cref="TransportException">No connection to the server could be opened.</exception>
+    /// <exception cref="CallTimeoutException">The response's head, or a refusal's body, was not there within the call's deadline.</exception>
+    /// <exception cref="IOException">The connection broke before the response was complete.</exception>
+    /// <exception cref="InvalidDataException">The response is not HTTP/1.x.</exception>
+    /// <exception cref="ResponseTooLargeException">A refusal's body is larger than rind reads.</exception>
+    public UpgradeResponse Upgrade(HttpRequest request, bool reuse = false)
+    {
+        var (head, connection) = SendUpgrade(request, reuse);
+        if (head.StatusCode == 101)
+        {
+            return new UpgradeResponse(head, connection.TakeUpgradedStream(), []);
+        }
 
-    /// <inheritdoc cref="SendUpgrade(string, ReadOnlyMemory{byte})"/>
+        try
+        {
+            var body = ReadBody(connection, head);
+            if (reuse)
+            {
+                KeepForReuse(connection);
+            }
+            else
+            {
+                connection.Dispose();
+            }
+
+            return new UpgradeResponse(head, null, body);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Sends a request asking to switch the connection to a raw stream, and reads the head of the response
+    /// within the call's deadline; what follows a switch has none. The caller owns that connection from then
+    /// on, whatever the response.
+    /// </summary>
     /// <param name="request">The request, its <see cref="HttpRequest.Upgrade"/> set.</param>
     /// <param name="reuseIdle">Whether a connection an earlier call left open may carry it, which spares a connection and its TLS.</param>
     public (HttpResponseHead Head, HttpConnection Connection) SendUpgrade(HttpRequest request, bool reuseIdle = false)
@@ -97,7 +136,7 @@ internal sealed class Http1Client(IDialer dialer, string host, TimeSpan callTime
     }
 
     /// <summary>Keeps a connection whose upgrade was refused, and its response read, for the next call; closes it when it cannot serve one.</summary>
-    public void KeepForReuse(HttpConnection connection)
+    private void KeepForReuse(HttpConnection connection)
     {
         if (!connection.IsReusable)
         {
@@ -112,7 +151,7 @@ internal sealed class Http1Client(IDialer dialer, string host, TimeSpan callTime
     }
 
     /// <summary>Reads the body of a response to <see cref="SendUpgrade"/> that did not switch, within a deadline of its own.</summary>
-    public byte[] ReadBody(HttpConnection connection, HttpResponseHead head)
+    private byte[] ReadBody(HttpConnection connection, HttpResponseHead head)
     {
         using var deadline = new RequestDeadline(callTimeout);
         return WithinDeadline(deadline, connection, () => connection.ReadBody(head, maxResponseLength));

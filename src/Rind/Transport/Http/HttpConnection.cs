@@ -168,10 +168,9 @@ internal sealed class HttpConnection(DialedConnection connection) : IDisposable
 
             if (!Fill())
             {
-                throw new ResponseCutShortException(
-                    !inHead ? "the connection ended inside the answer's body"
-                    : _end == _start ? "the engine closed the connection without answering"
-                    : "the connection ended inside the answer's head");
+                throw !inHead ? new ResponseCutShortException("the connection ended inside the answer's body")
+                    : _end == _start ? new ResponseCutShortException("the server closed the connection without answering") { Unanswered = true }
+                    : new ResponseCutShortException("the connection ended inside the answer's head");
             }
         }
 

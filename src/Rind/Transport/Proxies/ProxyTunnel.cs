@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Text;
-using Rind.Docker.Dialing;
 using Rind.Transport.Dialing;
 using Rind.Transport.Http;
 
@@ -22,7 +21,7 @@ internal static class ProxyTunnel
     public static (Socket Socket, Stream Stream) Open(Uri proxy, string host, int port, RequestDeadline deadline)
     {
         var named = Name(proxy);
-        var socket = SocketDialer.Connect(new DnsEndPoint(proxy.DnsSafeHost, proxy.Port), deadline, exception => $"the proxy {named} cannot be reached ({exception.Message})");
+        var socket = SocketConnection.Connect(new DnsEndPoint(proxy.DnsSafeHost, proxy.Port), deadline, exception => $"the proxy {named} cannot be reached ({exception.Message})");
         try
         {
             using (deadline.OnExpiry(socket.Dispose))
@@ -35,7 +34,7 @@ internal static class ProxyTunnel
                         new SslClientAuthenticationOptions { TargetHost = proxy.DnsSafeHost },
                         deadline,
                         exception => $"the proxy {named} failed ({exception.Message})")
-                    : new DialedConnection(stream, () => SocketDialer.CloseWrite(socket), socket.Dispose, socket);
+                    : new DialedConnection(stream, () => SocketConnection.CloseWrite(socket), socket.Dispose, socket);
                 var authority = host.Contains(':', StringComparison.Ordinal)
                     ? string.Create(CultureInfo.InvariantCulture, $"[{host}]:{port}")
                     : string.Create(CultureInfo.InvariantCulture, $"{host}:{port}");
@@ -65,7 +64,8 @@ internal static class ProxyTunnel
                 throw new CallTimeoutException(deadline.Limit, exception);
             }
 
-            throw new TransportException($"the proxy {named} failed ({exception.Message})", exception);
+            var why = exception is ResponseCutShortException { Unanswered: true } ? "it closed the connection without answering" : exception.Message;
+            throw new TransportException($"the proxy {named} failed ({why})", exception);
         }
     }
 

@@ -319,26 +319,6 @@ public sealed class EngineSettingsResolverTests : IDisposable
     }
 
     [Fact]
-    public void RIND_TIMEOUT_of_0_lifts_the_limit()
-    {
-        var settings = Resolve(environment: [("DOCKER_HOST", "tcp://127.0.0.1:2999"), ("RIND_TIMEOUT", "0")]);
-
-        Assert.Equal(Timeout.InfiniteTimeSpan, settings.CallTimeout);
-    }
-
-    [Theory]
-    [InlineData("soon")]
-    [InlineData("-1")]
-    [InlineData("1e9")]
-    [InlineData("99999999999")]
-    public void A_RIND_TIMEOUT_that_is_not_a_number_of_seconds_is_a_one_line_error(string value)
-    {
-        var exception = Assert.Throws<RindException>(() => Resolve(environment: [("DOCKER_HOST", "tcp://127.0.0.1:2999"), ("RIND_TIMEOUT", value)]));
-
-        Assert.Equal($"RIND_TIMEOUT={value} is not a number of seconds (such as 30, or 0 for no limit)", exception.Message);
-    }
-
-    [Fact]
     public void A_malformed_DOCKER_API_VERSION_is_a_one_line_error()
     {
         var exception = Assert.Throws<RindException>(() => Resolve(environment: [("DOCKER_API_VERSION", "latest")]));

@@ -4,7 +4,7 @@ using Rind.Transport.Http;
 
 namespace Rind.Tests.Transport.Http;
 
-public sealed class EngineHttpClientTests
+public sealed class Http1ClientTests
 {
     private const string Ok = "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok";
 
@@ -69,14 +69,58 @@ public sealed class EngineHttpClientTests
         using var client = new Http1Client(dialer, "h", TimeSpan.FromSeconds(10));
         client.Send("GET", "/", jsonBody: null);
 
-        var (head, connection) = client.SendUpgrade("/start", "{}"u8.ToArray());
-        using (connection)
+        var response = client.Upgrade(new HttpRequest("POST", "/start") { JsonBody = "{}"u8.ToArray(), Upgrade = "tcp" });
+        using (response.Stream)
         {
             client.Send("GET", "/", jsonBody: null);
         }
 
-        Assert.Equal(101, head.StatusCode);
+        Assert.Equal(101, response.Head.StatusCode);
         Assert.Equal(2, dialer.Streams.Count);
+    }
+
+    [Fact]
+    public void An_upgrade_hands_over_the_switched_stream_with_what_came_along_with_the_switch()
+    {
+        var dialer = new ScriptedDialer("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n\r\nfirst bytes");
+        using var client = new Http1Client(dialer, "h", TimeSpan.FromSeconds(10));
+
+        var response = client.Upgrade(new HttpRequest("GET", "/exec") { Upgrade = "websocket" });
+
+        Assert.NotNull(response.Stream);
+        Assert.Equal("first bytes", new StreamReader(response.Stream, Encoding.Latin1).ReadToEnd());
+        Assert.Empty(response.Body);
+    }
+
+    [Fact]
+    public void A_refused_upgrade_is_read_whole_and_its_connection_kept_for_the_next_call_when_asked()
+    {
+        var dialer = new ScriptedDialer("HTTP/1.1 403 Forbidden\r\nContent-Length: 9\r\n\r\nforbidden" + Ok);
+        using var client = new Http1Client(dialer, "h", TimeSpan.FromSeconds(10));
+
+        var response = client.Upgrade(new HttpRequest("GET", "/exec") { Upgrade = "websocket" }, reuse: true);
+        var next = client.Send("GET", "/", jsonBody: null);
+
+        Assert.Null(response.Stream);
+        Assert.Equal(403, response.Head.StatusCode);
+        Assert.Equal("forbidden", Encoding.ASCII.GetString(response.Body));
+        Assert.Equal("ok", Encoding.ASCII.GetString(next.Body));
+        Assert.Single(dialer.Streams);
+    }
+
+    [Fact]
+    public void A_refused_upgrade_on_a_connection_of_its_own_closes_it()
+    {
+        var dialer = new ScriptedDialer(Ok, "HTTP/1.1 404 Not Found\r\nContent-Length: 7\r\n\r\nno exec", Ok);
+        using var client = new Http1Client(dialer, "h", TimeSpan.FromSeconds(10));
+        client.Send("GET", "/", jsonBody: null);
+
+        var response = client.Upgrade(new HttpRequest("POST", "/start") { JsonBody = "{}"u8.ToArray(), Upgrade = "tcp" });
+
+        Assert.Equal("no exec", Encoding.ASCII.GetString(response.Body));
+        Assert.Equal(2, dialer.Streams.Count);
+        Assert.True(dialer.Streams[1].IsDisposed);
+        Assert.False(dialer.Streams[0].IsDisposed);
     }
 
     /// <summary>Hands out one scripted connection per dial, in order.</summary>

@@ -178,6 +178,25 @@ public sealed class HttpConnectionTests
     }
 
     [Fact]
+    public void A_connection_that_ends_before_any_answer_says_so_without_naming_a_backend()
+    {
+        var connection = Connection(new ScriptedConnectionStream(""));
+
+        var exception = Assert.Throws<ResponseCutShortException>(() => SendAndRead(connection));
+
+        Assert.Equal("the server closed the connection without answering", exception.Message);
+        Assert.True(exception.Unanswered);
+    }
+
+    [Fact]
+    public void A_connection_that_ends_inside_the_answer_was_answered()
+    {
+        var connection = Connection(new ScriptedConnectionStream("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nshort"));
+
+        Assert.False(Assert.Throws<ResponseCutShortException>(() => SendAndRead(connection)).Unanswered);
+    }
+
+    [Fact]
     public void A_body_that_ends_before_its_announced_length_says_how_much_is_missing()
     {
         var connection = Connection(new ScriptedConnectionStream("HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\nonly this"));

@@ -1,6 +1,6 @@
 using Rind.Transport.Proxies;
 
-namespace Rind.Tests.Kubernetes;
+namespace Rind.Tests.Transport.Proxies;
 
 /// <summary>Which proxy carries the connections to the API server, as kubectl chooses it.</summary>
 public sealed class ProxyChoiceTests
