@@ -10,8 +10,7 @@ namespace Rind.Tests.Backends.Contract;
 
 /// <summary>
 /// What every backend shows when rind plans a command on its traits and runs it in the shared session: the
-/// same cases, each backend over fakes of its own wire. A backend's own behaviour (Docker's detach keys,
-/// Kubernetes' go-ahead) stays in its own tests.
+/// same cases, each backend over fakes of its own wire.
 /// </summary>
 public abstract class BackendContract : IAsyncLifetime
 {
@@ -30,6 +29,7 @@ public abstract class BackendContract : IAsyncLifetime
     /// <summary>The command on the far side of the backend's fakes.</summary>
     internal abstract IFakeCommand Command { get; }
 
+    // Left out, being one backend's alone: detach keys and engine notices (ExecSessionTests, TerminalExecSessionTests, DockerBackendDetachKeysTests); users, privilege and v4-only piped input (KubernetesBackendTests).
     [Theory]
     [InlineData(0)]
     [InlineData(3)]
