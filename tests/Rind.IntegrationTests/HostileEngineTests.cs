@@ -21,7 +21,7 @@ public sealed class HostileEngineTests
         using var engine = EngineWhoseListIs(answer =>
         {
             answer.Send("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n");
-            for (long sent = 0; sent < FaultyEngine.MaxBytesPerAnswer; sent += chunk.Length)
+            for (long sent = 0; sent < FaultyEngine.MaxBytesPerResponse; sent += chunk.Length)
             {
                 answer.Send(chunk);
             }
@@ -43,7 +43,7 @@ public sealed class HostileEngineTests
         {
             answer.Send("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1099511627776\r\n\r\n[");
             var filler = new byte[0x100000];
-            for (long sent = 0; sent < FaultyEngine.MaxBytesPerAnswer; sent += filler.Length)
+            for (long sent = 0; sent < FaultyEngine.MaxBytesPerResponse; sent += filler.Length)
             {
                 answer.Send(filler);
             }
@@ -139,7 +139,7 @@ public sealed class HostileEngineTests
 
             answer.Upgrade();
             answer.Stopping.WaitHandle.WaitOne(TimeSpan.FromSeconds(2));
-            answer.Send(FaultyEngineAnswer.Frame(1, "after a while\n"));
+            answer.Send(FaultyEngineResponse.Frame(1, "after a while\n"));
             answer.EndOutput();
             return false;
         });
@@ -175,7 +175,7 @@ public sealed class HostileEngineTests
     [InlineData(4294967296)]
     public async Task An_exit_code_outside_0_to_255_is_not_taken_for_the_commands(long exitCode)
     {
-        using var engine = new FaultyEngine((request, answer) => answer.AsEngine(request, FaultyEngineAnswer.Frame(1, "out\n"), exitCode));
+        using var engine = new FaultyEngine((request, answer) => answer.AsEngine(request, FaultyEngineResponse.Frame(1, "out\n"), exitCode));
 
         var result = await RindBinary.RunAsync(["true"], environment: engine.Environment, timeout: Bounded);
 
@@ -200,8 +200,8 @@ public sealed class HostileEngineTests
 
             // A write of the command's own is a frame; paced, each arrives whole in a read of its own.
             answer.Upgrade();
-            answer.Send(FaultyEngineAnswer.Frame(1, "OCI runtime exec failed: looks like the engine's\n"));
-            var frame = FaultyEngineAnswer.Frame(2, line);
+            answer.Send(FaultyEngineResponse.Frame(1, "OCI runtime exec failed: looks like the engine's\n"));
+            var frame = FaultyEngineResponse.Frame(2, line);
             for (var index = 0; index < lines; index++)
             {
                 answer.Send(frame);
@@ -221,7 +221,7 @@ public sealed class HostileEngineTests
     }
 
     /// <summary>An engine sound in all but its answer to the list of containers.</summary>
-    private static FaultyEngine EngineWhoseListIs(Action<FaultyEngineAnswer> answerList) =>
+    private static FaultyEngine EngineWhoseListIs(Action<FaultyEngineResponse> answerList) =>
         new((request, answer) =>
         {
             if (request.Endpoint != "/containers/json")

@@ -62,7 +62,7 @@ public sealed partial class MessageWordingTests : IDisposable
             }
 
             answer.Upgrade();
-            answer.Send(FaultyEngineAnswer.Frame(1, "some output\n").AsSpan(0, 12));
+            answer.Send(FaultyEngineResponse.Frame(1, "some output\n").AsSpan(0, 12));
             return false;
         });
 
@@ -74,7 +74,7 @@ public sealed partial class MessageWordingTests : IDisposable
 
     public void Dispose() => _folder.Delete(recursive: true);
 
-    private static bool Json(FaultyEngineAnswer answer, string json)
+    private static bool Json(FaultyEngineResponse answer, string json)
     {
         answer.Json(200, json);
         return true;

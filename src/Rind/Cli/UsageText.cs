@@ -13,9 +13,11 @@ internal static class UsageText
         there when no command is given (bash when the container has it, else
         /bin/sh, or the one the label app.rind.shell names). The label's value,
         when it has one, is run first by /bin/sh (for example: source
-        /venv/bin/activate). The command gets a terminal when rind's stdin and
-        stdout are terminals and rind runs in the foreground; in the background
-        (cmd &, under timeout) rind leaves a terminal on stdin unread.
+        /venv/bin/activate). In the folder of a dev container (VS Code, the
+        devcontainer CLI) rind runs in it, with no label, as its settings say.
+        The command gets a terminal when rind's stdin and stdout are terminals
+        and rind runs in the foreground; in the background (cmd &, under
+        timeout) rind leaves a terminal on stdin unread.
 
         rind's options end at the first argument that is not one of them, or at --;
         everything after belongs to the command and reaches it unchanged.
@@ -62,8 +64,9 @@ internal static class UsageText
           RIND_SERVICE        As --service
           RIND_CONTAINER      As --container
           RIND_KUBE           1, true or yes: as --kube
-          RIND_TIMEOUT        Seconds the engine has to answer each request (30;
-                              0 for no limit); a command's output has no limit
+          RIND_TIMEOUT        Seconds the engine or cluster has to answer each
+                              request (30; 0 for no limit); a command's output
+                              has no limit
           DOCKER_HOST         Engine address, as for --host
           DOCKER_CONTEXT      Docker context to use
           DOCKER_TLS_VERIFY   Use TLS and verify the engine's certificate

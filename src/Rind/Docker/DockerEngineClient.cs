@@ -64,10 +64,6 @@ internal sealed class DockerEngineClient : IDockerEngine
         }
     }
 
-    /// <summary>A client for a unix:// or plain tcp:// engine.</summary>
-    public static DockerEngineClient Connect(EngineEndpoint endpoint, ApiVersion? requestedVersion, ILogger logger, TimeSpan? callTimeout = null) =>
-        Connect(endpoint, new SocketDialer(endpoint), requestedVersion, logger, callTimeout);
-
     public IReadOnlyList<ContainerSummary> ListContainersWithLabel(string label)
     {
         var filters = Uri.EscapeDataString($$"""{"label":[{{JsonSerializer.Serialize(label, RindJsonContext.Default.String)}}]}""");

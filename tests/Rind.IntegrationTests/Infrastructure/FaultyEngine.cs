@@ -7,22 +7,22 @@ namespace Rind.IntegrationTests.Infrastructure;
 /// A stand-in for an engine that misbehaves on purpose, on a Unix socket in a temporary folder of its
 /// own: each request is handed to a script, which writes whatever answer it likes, as slowly or
 /// endlessly as it likes. Everything it sends stops by itself when rind goes away, when the engine
-/// is disposed, or after <see cref="MaxBytesPerAnswer"/>.
+/// is disposed, or after <see cref="MaxBytesPerResponse"/>.
 /// </summary>
 public sealed class FaultyEngine : IDisposable
 {
     /// <summary>The most an endless answer sends, so that a client that never stops reading still ends the test.</summary>
-    public const long MaxBytesPerAnswer = 2L * 1024 * 1024 * 1024;
+    public const long MaxBytesPerResponse = 2L * 1024 * 1024 * 1024;
 
     private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("rind-faulty-engine-");
     private readonly Socket _listener = new(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Socket> _connections = [];
     private readonly List<FaultyEngineRequest> _requests = [];
-    private readonly Func<FaultyEngineRequest, FaultyEngineAnswer, bool> _answer;
+    private readonly Func<FaultyEngineRequest, FaultyEngineResponse, bool> _answer;
 
     /// <param name="answer">Answers one request; returns false to close the connection after it.</param>
-    public FaultyEngine(Func<FaultyEngineRequest, FaultyEngineAnswer, bool> answer)
+    public FaultyEngine(Func<FaultyEngineRequest, FaultyEngineResponse, bool> answer)
     {
         _answer = answer;
         SocketPath = Path.Combine(_directory.FullName, "docker.sock");
@@ -92,7 +92,7 @@ public sealed class FaultyEngine : IDisposable
 
     private void Serve(Socket connection)
     {
-        var answer = new FaultyEngineAnswer(connection, _stopping.Token);
+        var answer = new FaultyEngineResponse(connection, _stopping.Token);
         try
         {
             using var reader = new NetworkStream(connection, ownsSocket: false);

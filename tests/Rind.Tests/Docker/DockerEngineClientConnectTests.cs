@@ -1,3 +1,4 @@
+using Rind.Docker.Dialing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Rind.Docker;
 
@@ -10,8 +11,8 @@ public sealed class DockerEngineClientConnectTests : IDisposable
     [Fact]
     public async Task The_api_version_is_taken_from_the_ping_answer()
     {
-        await using var server = FakeEngineServer.Start([EngineAnswers.Ping("1.45")], _timeout.Token);
-        using var client = DockerEngineClient.Connect(server.Endpoint, null, NullLogger.Instance);
+        await using var server = FakeEngineServer.Start([EngineResponses.Ping("1.45")], _timeout.Token);
+        using var client = DockerEngineClient.Connect(server.Endpoint, new SocketDialer(server.Endpoint), null, NullLogger.Instance);
 
         var version = client.Version;
 
@@ -27,9 +28,9 @@ public sealed class DockerEngineClientConnectTests : IDisposable
     public async Task Later_requests_carry_the_negotiated_version_in_their_path()
     {
         await using var server = FakeEngineServer.Start(
-            [EngineAnswers.Ping("1.45"), EngineAnswers.Json(200, "OK", "[]")],
+            [EngineResponses.Ping("1.45"), EngineResponses.Json(200, "OK", "[]")],
             _timeout.Token);
-        using var client = DockerEngineClient.Connect(server.Endpoint, null, NullLogger.Instance);
+        using var client = DockerEngineClient.Connect(server.Endpoint, new SocketDialer(server.Endpoint), null, NullLogger.Instance);
         client.ListContainersWithLabel("app.rind");
 
         Assert.Equal(["/_ping", "/v1.45/containers/json"], server.Requests.Select(request => request.Path));
@@ -39,9 +40,9 @@ public sealed class DockerEngineClientConnectTests : IDisposable
     public async Task An_engine_newer_than_rind_is_spoken_to_in_the_newest_version_rind_knows()
     {
         await using var server = FakeEngineServer.Start(
-            [EngineAnswers.Ping("1.99"), EngineAnswers.Json(200, "OK", "[]")],
+            [EngineResponses.Ping("1.99"), EngineResponses.Json(200, "OK", "[]")],
             _timeout.Token);
-        using var client = DockerEngineClient.Connect(server.Endpoint, null, NullLogger.Instance);
+        using var client = DockerEngineClient.Connect(server.Endpoint, new SocketDialer(server.Endpoint), null, NullLogger.Instance);
 
         var version = client.Version;
         client.ListContainersWithLabel("app.rind");
@@ -53,8 +54,8 @@ public sealed class DockerEngineClientConnectTests : IDisposable
     [Fact]
     public async Task An_engine_older_than_API_1_41_is_refused_with_its_version_in_the_message()
     {
-        await using var server = FakeEngineServer.Start([EngineAnswers.Ping("1.40")], _timeout.Token);
-                var exception = Assert.Throws<RindException>(() => DockerEngineClient.Connect(server.Endpoint, null, NullLogger.Instance));
+        await using var server = FakeEngineServer.Start([EngineResponses.Ping("1.40")], _timeout.Token);
+                var exception = Assert.Throws<RindException>(() => DockerEngineClient.Connect(server.Endpoint, new SocketDialer(server.Endpoint), null, NullLogger.Instance));
 
         Assert.Contains($"the engine at unix://{server.SocketPath} speaks API 1.40, older than 1.41", exception.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', exception.Message);
@@ -65,7 +66,7 @@ public sealed class DockerEngineClientConnectTests : IDisposable
     {
         const string answer = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n\r\nOK";
         await using var server = FakeEngineServer.Start([answer], _timeout.Token);
-                var exception = Assert.Throws<RindException>(() => DockerEngineClient.Connect(server.Endpoint, null, NullLogger.Instance));
+                var exception = Assert.Throws<RindException>(() => DockerEngineClient.Connect(server.Endpoint, new SocketDialer(server.Endpoint), null, NullLogger.Instance));
 
         Assert.Contains("did not say which API version it speaks", exception.Message, StringComparison.Ordinal);
     }
@@ -74,9 +75,9 @@ public sealed class DockerEngineClientConnectTests : IDisposable
     public async Task A_failed_ping_is_an_engine_error_with_the_engine_message()
     {
         await using var server = FakeEngineServer.Start(
-            [EngineAnswers.Json(500, "Internal Server Error", """{"message":"the daemon is shutting down"}""")],
+            [EngineResponses.Json(500, "Internal Server Error", """{"message":"the daemon is shutting down"}""")],
             _timeout.Token);
-                var exception = Assert.Throws<EngineRequestException>(() => DockerEngineClient.Connect(server.Endpoint, null, NullLogger.Instance));
+                var exception = Assert.Throws<EngineRequestException>(() => DockerEngineClient.Connect(server.Endpoint, new SocketDialer(server.Endpoint), null, NullLogger.Instance));
 
         Assert.Equal(System.Net.HttpStatusCode.InternalServerError, exception.StatusCode);
         Assert.Equal("the daemon is shutting down", exception.EngineMessage);
@@ -85,8 +86,8 @@ public sealed class DockerEngineClientConnectTests : IDisposable
     [Fact]
     public async Task A_requested_api_version_is_used_without_pinging_the_engine()
     {
-        await using var server = FakeEngineServer.Start([EngineAnswers.Json(200, "OK", "[]")], _timeout.Token);
-        using var client = DockerEngineClient.Connect(server.Endpoint, new ApiVersion(1, 43), NullLogger.Instance);
+        await using var server = FakeEngineServer.Start([EngineResponses.Json(200, "OK", "[]")], _timeout.Token);
+        using var client = DockerEngineClient.Connect(server.Endpoint, new SocketDialer(server.Endpoint), new ApiVersion(1, 43), NullLogger.Instance);
 
         var version = client.Version;
         var requestsAfterConnecting = server.Requests.Count;

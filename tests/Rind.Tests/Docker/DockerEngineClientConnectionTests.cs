@@ -1,3 +1,4 @@
+using Rind.Docker.Dialing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Rind.Docker;
 using Rind.Docker.Models;
@@ -15,13 +16,13 @@ public sealed class DockerEngineClientConnectionTests : IDisposable
     {
         await using var server = FakeEngineServer.Start(
             [
-                EngineAnswers.Ping("1.45"),
-                EngineAnswers.Json(200, "OK", "[]"),
-                EngineAnswers.Json(201, "Created", """{"Id":"e1"}"""),
-                EngineAnswers.Json(200, "OK", """{"Running":false,"ExitCode":0,"Pid":7}"""),
+                EngineResponses.Ping("1.45"),
+                EngineResponses.Json(200, "OK", "[]"),
+                EngineResponses.Json(201, "Created", """{"Id":"e1"}"""),
+                EngineResponses.Json(200, "OK", """{"Running":false,"ExitCode":0,"Pid":7}"""),
             ],
             _timeout.Token);
-        using var client = DockerEngineClient.Connect(server.Endpoint, requestedVersion: null, NullLogger.Instance);
+        using var client = DockerEngineClient.Connect(server.Endpoint, new SocketDialer(server.Endpoint), requestedVersion: null, NullLogger.Instance);
         client.ListContainersWithLabel("app.rind");
         client.CreateExec("c1", new ExecCreateRequest { Cmd = ["true"] });
         client.InspectExec("e1");
@@ -35,12 +36,12 @@ public sealed class DockerEngineClientConnectionTests : IDisposable
     {
         await using var server = FakeEngineServer.Start(
             [
-                EngineAnswers.Ping("1.45"),
+                EngineResponses.Ping("1.45"),
                 Upgraded,
-                EngineAnswers.Json(200, "OK", """{"Running":false,"ExitCode":0,"Pid":7}"""),
+                EngineResponses.Json(200, "OK", """{"Running":false,"ExitCode":0,"Pid":7}"""),
             ],
             _timeout.Token);
-        using var client = DockerEngineClient.Connect(server.Endpoint, requestedVersion: null, NullLogger.Instance);
+        using var client = DockerEngineClient.Connect(server.Endpoint, new SocketDialer(server.Endpoint), requestedVersion: null, NullLogger.Instance);
 
         using (client.StartExec("e1", new ExecStartRequest()))
         {

@@ -1,3 +1,4 @@
+using Rind.Docker.Dialing;
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -8,7 +9,7 @@ namespace Rind.Tests.Docker;
 
 public sealed class DockerEngineClientCreateExecTests : IDisposable
 {
-    private static readonly string Created = EngineAnswers.Json(201, "Created", """{"Id":"f00dfeed"}""");
+    private static readonly string Created = EngineResponses.Json(201, "Created", """{"Id":"f00dfeed"}""");
 
     private readonly CancellationTokenSource _timeout = new(TimeSpan.FromSeconds(10));
 
@@ -99,7 +100,7 @@ public sealed class DockerEngineClientCreateExecTests : IDisposable
     public async Task A_stopped_container_is_an_engine_error_with_status_and_message()
     {
         await using var server = FakeEngineServer.Start(
-            [EngineAnswers.Json(409, "Conflict", """{"message":"Container x is not running"}""")],
+            [EngineResponses.Json(409, "Conflict", """{"message":"Container x is not running"}""")],
             _timeout.Token);
         using var client = ConnectedClient(server);
 
@@ -128,7 +129,7 @@ public sealed class DockerEngineClientCreateExecTests : IDisposable
 
     private DockerEngineClient ConnectedClient(FakeEngineServer server)
     {
-        var client = DockerEngineClient.Connect(server.Endpoint, new ApiVersion(1, 45), NullLogger.Instance);
+        var client = DockerEngineClient.Connect(server.Endpoint, new SocketDialer(server.Endpoint), new ApiVersion(1, 45), NullLogger.Instance);
         return client;
     }
 }

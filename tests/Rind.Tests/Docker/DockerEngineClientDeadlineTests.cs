@@ -1,3 +1,4 @@
+using Rind.Docker.Dialing;
 using System.Diagnostics;
 using System.Net.Sockets;
 using System.Text;
@@ -86,7 +87,7 @@ public sealed class DockerEngineClientDeadlineTests : IDisposable
     public void The_deadline_names_the_call_without_its_version_and_query()
     {
         using var engine = new ScriptedSocketEngine((connection, token) => token.WaitHandle.WaitOne());
-        using var client = DockerEngineClient.Connect(engine.Endpoint, new ApiVersion(1, 45), NullLogger.Instance, CallTimeout);
+        using var client = DockerEngineClient.Connect(engine.Endpoint, new SocketDialer(engine.Endpoint), new ApiVersion(1, 45), NullLogger.Instance, CallTimeout);
 
         var exception = Assert.Throws<RindException>(() => client.ListContainersWithLabel("app.rind"));
 
@@ -104,7 +105,7 @@ public sealed class DockerEngineClientDeadlineTests : IDisposable
             connection.Send("late output"u8);
             connection.Shutdown(SocketShutdown.Send);
         });
-        using var client = DockerEngineClient.Connect(engine.Endpoint, new ApiVersion(1, 45), NullLogger.Instance, CallTimeout);
+        using var client = DockerEngineClient.Connect(engine.Endpoint, new SocketDialer(engine.Endpoint), new ApiVersion(1, 45), NullLogger.Instance, CallTimeout);
 
         using var exec = client.StartExec("e1", new ExecStartRequest());
         using var output = new MemoryStream();
@@ -116,7 +117,7 @@ public sealed class DockerEngineClientDeadlineTests : IDisposable
     public void Dispose() => _timeout.Dispose();
 
     private static DockerEngineClient Client(ScriptedSocketEngine engine) =>
-        DockerEngineClient.Connect(engine.Endpoint, null, NullLogger.Instance, CallTimeout);
+        DockerEngineClient.Connect(engine.Endpoint, new SocketDialer(engine.Endpoint), null, NullLogger.Instance, CallTimeout);
 
     /// <summary>Connections that take up every place in the listener's backlog, so that the next one has to wait.</summary>
     private static List<Socket> FillBacklog(ScriptedSocketEngine engine)

@@ -1,3 +1,4 @@
+using Rind.Docker.Dialing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Rind.Docker;
 
@@ -25,7 +26,7 @@ public sealed class DockerEngineClientInspectExecTests : IDisposable
               "Pid": 4242
             }
             """;
-        await using var server = FakeEngineServer.Start([EngineAnswers.Json(200, "OK", finished)], _timeout.Token);
+        await using var server = FakeEngineServer.Start([EngineResponses.Json(200, "OK", finished)], _timeout.Token);
         using var client = ConnectedClient(server);
 
         var exec = client.InspectExec("e1");
@@ -42,7 +43,7 @@ public sealed class DockerEngineClientInspectExecTests : IDisposable
     public async Task A_running_exec_without_an_exit_code_is_read_as_running()
     {
         const string running = """{"ID":"e1","Running":true,"ExitCode":null,"Pid":77}""";
-        await using var server = FakeEngineServer.Start([EngineAnswers.Json(200, "OK", running)], _timeout.Token);
+        await using var server = FakeEngineServer.Start([EngineResponses.Json(200, "OK", running)], _timeout.Token);
         using var client = ConnectedClient(server);
 
         var exec = client.InspectExec("e1");
@@ -56,7 +57,7 @@ public sealed class DockerEngineClientInspectExecTests : IDisposable
     public async Task An_unknown_exec_is_an_engine_error()
     {
         await using var server = FakeEngineServer.Start(
-            [EngineAnswers.Json(404, "Not Found", """{"message":"No such exec instance: e1"}""")],
+            [EngineResponses.Json(404, "Not Found", """{"message":"No such exec instance: e1"}""")],
             _timeout.Token);
         using var client = ConnectedClient(server);
 
@@ -70,7 +71,7 @@ public sealed class DockerEngineClientInspectExecTests : IDisposable
 
     private DockerEngineClient ConnectedClient(FakeEngineServer server)
     {
-        var client = DockerEngineClient.Connect(server.Endpoint, new ApiVersion(1, 45), NullLogger.Instance);
+        var client = DockerEngineClient.Connect(server.Endpoint, new SocketDialer(server.Endpoint), new ApiVersion(1, 45), NullLogger.Instance);
         return client;
     }
 }

@@ -1,3 +1,4 @@
+using Rind.Docker.Dialing;
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using Rind.Docker;
@@ -37,7 +38,7 @@ public sealed class DockerEngineClientListContainersTests : IDisposable
     [Fact]
     public async Task The_list_asks_for_containers_in_any_state_with_the_label_as_a_url_encoded_filter()
     {
-        await using var server = FakeEngineServer.Start([EngineAnswers.Json(200, "OK", "[]")], _timeout.Token);
+        await using var server = FakeEngineServer.Start([EngineResponses.Json(200, "OK", "[]")], _timeout.Token);
         using var client = ConnectedClient(server);
 
         client.ListContainersWithLabel("app.rind");
@@ -55,7 +56,7 @@ public sealed class DockerEngineClientListContainersTests : IDisposable
     [Fact]
     public async Task A_label_with_quotes_stays_one_json_string_inside_the_filter()
     {
-        await using var server = FakeEngineServer.Start([EngineAnswers.Json(200, "OK", "[]")], _timeout.Token);
+        await using var server = FakeEngineServer.Start([EngineResponses.Json(200, "OK", "[]")], _timeout.Token);
         using var client = ConnectedClient(server);
 
         client.ListContainersWithLabel("say \"hi\"");
@@ -70,7 +71,7 @@ public sealed class DockerEngineClientListContainersTests : IDisposable
     [Fact]
     public async Task The_engine_answer_is_read_into_container_summaries()
     {
-        await using var server = FakeEngineServer.Start([EngineAnswers.Json(200, "OK", TwoContainers)], _timeout.Token);
+        await using var server = FakeEngineServer.Start([EngineResponses.Json(200, "OK", TwoContainers)], _timeout.Token);
         using var client = ConnectedClient(server);
 
         var containers = client.ListContainersWithLabel("app.rind");
@@ -98,7 +99,7 @@ public sealed class DockerEngineClientListContainersTests : IDisposable
     public async Task An_answer_that_is_not_a_list_is_reported_as_unreadable()
     {
         await using var server = FakeEngineServer.Start(
-            [EngineAnswers.Json(200, "OK", """{"message":"not a list"}""")],
+            [EngineResponses.Json(200, "OK", """{"message":"not a list"}""")],
             _timeout.Token);
         using var client = ConnectedClient(server);
 
@@ -112,7 +113,7 @@ public sealed class DockerEngineClientListContainersTests : IDisposable
 
     private DockerEngineClient ConnectedClient(FakeEngineServer server)
     {
-        var client = DockerEngineClient.Connect(server.Endpoint, new ApiVersion(1, 45), NullLogger.Instance);
+        var client = DockerEngineClient.Connect(server.Endpoint, new SocketDialer(server.Endpoint), new ApiVersion(1, 45), NullLogger.Instance);
         return client;
     }
 }

@@ -1,3 +1,4 @@
+using Rind.Docker.Dialing;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -130,7 +131,7 @@ public sealed class DockerEngineClientStartExecTests : IDisposable
     public async Task An_unknown_exec_is_an_engine_error_with_status_and_message()
     {
         await using var server = FakeEngineServer.Start(
-            [EngineAnswers.Json(404, "Not Found", """{"message":"No such exec instance: e1"}""")],
+            [EngineResponses.Json(404, "Not Found", """{"message":"No such exec instance: e1"}""")],
             _timeout.Token);
         using var client = ConnectedClient(server);
 
@@ -144,7 +145,7 @@ public sealed class DockerEngineClientStartExecTests : IDisposable
     [Fact]
     public async Task A_success_answer_without_the_upgrade_is_refused()
     {
-        await using var server = FakeEngineServer.Start([EngineAnswers.Json(200, "OK", "{}")], _timeout.Token);
+        await using var server = FakeEngineServer.Start([EngineResponses.Json(200, "OK", "{}")], _timeout.Token);
         using var client = ConnectedClient(server);
 
         var exception = Assert.Throws<RindException>(
@@ -157,7 +158,7 @@ public sealed class DockerEngineClientStartExecTests : IDisposable
 
     private DockerEngineClient ConnectedClient(FakeEngineServer server)
     {
-        var client = DockerEngineClient.Connect(server.Endpoint, new ApiVersion(1, 45), NullLogger.Instance);
+        var client = DockerEngineClient.Connect(server.Endpoint, new SocketDialer(server.Endpoint), new ApiVersion(1, 45), NullLogger.Instance);
         return client;
     }
 

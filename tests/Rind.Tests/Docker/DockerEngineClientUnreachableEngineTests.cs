@@ -1,3 +1,4 @@
+using Rind.Docker.Dialing;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging.Abstractions;
 using Rind.Docker;
@@ -13,7 +14,7 @@ public sealed class DockerEngineClientUnreachableEngineTests : IDisposable
     public void A_socket_path_that_does_not_exist_says_so_and_asks_whether_the_engine_runs()
     {
         var path = Path.Combine(_directory.FullName, "docker.sock");
-                var exception = Assert.Throws<RindException>(() => DockerEngineClient.Connect(new UnixEngineEndpoint(path), null, NullLogger.Instance));
+                var exception = Assert.Throws<RindException>(() => DockerEngineClient.Connect(new UnixEngineEndpoint(path), new SocketDialer(new UnixEngineEndpoint(path)), null, NullLogger.Instance));
 
         Assert.Contains($"unix://{path} does not exist", exception.Message, StringComparison.Ordinal);
         Assert.Contains("is the engine running?", exception.Message, StringComparison.Ordinal);
@@ -27,7 +28,7 @@ public sealed class DockerEngineClientUnreachableEngineTests : IDisposable
         var path = Path.Combine(_directory.FullName, "docker.sock");
         using var stale = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
         stale.Bind(new UnixDomainSocketEndPoint(path));
-                var exception = Assert.Throws<RindException>(() => DockerEngineClient.Connect(new UnixEngineEndpoint(path), null, NullLogger.Instance));
+                var exception = Assert.Throws<RindException>(() => DockerEngineClient.Connect(new UnixEngineEndpoint(path), new SocketDialer(new UnixEngineEndpoint(path)), null, NullLogger.Instance));
 
         Assert.Contains($"cannot reach the Docker engine at unix://{path}", exception.Message, StringComparison.Ordinal);
         Assert.Contains("is the engine running?", exception.Message, StringComparison.Ordinal);
@@ -38,7 +39,7 @@ public sealed class DockerEngineClientUnreachableEngineTests : IDisposable
     public void A_request_after_connecting_to_a_missing_socket_fails_the_same_way()
     {
         var path = Path.Combine(_directory.FullName, "docker.sock");
-        using var client = DockerEngineClient.Connect(new UnixEngineEndpoint(path), new ApiVersion(1, 45), NullLogger.Instance);
+        using var client = DockerEngineClient.Connect(new UnixEngineEndpoint(path), new SocketDialer(new UnixEngineEndpoint(path)), new ApiVersion(1, 45), NullLogger.Instance);
 
         var exception = Assert.Throws<RindException>(
             () => client.ListContainersWithLabel("app.rind"));

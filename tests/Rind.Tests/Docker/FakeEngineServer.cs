@@ -134,7 +134,7 @@ internal sealed class FakeEngineServer : IAsyncDisposable
                 }
                 catch (InvalidDataException exception)
                 {
-                    await connection.SendAsync(ErrorAnswer(400, "Bad Request", exception.Message), cancellationToken);
+                    await connection.SendAsync(ErrorResponse(400, "Bad Request", exception.Message), cancellationToken);
                     connection.Dispose();
                     return;
                 }
@@ -153,7 +153,7 @@ internal sealed class FakeEngineServer : IAsyncDisposable
 
                 var answer = _answers.TryDequeue(out var next)
                     ? next
-                    : ErrorAnswer(500, "Internal Server Error", $"the fake engine has no answer for request {number} ({request})");
+                    : ErrorResponse(500, "Internal Server Error", $"the fake engine has no answer for request {number} ({request})");
                 await connection.SendAsync(answer, cancellationToken);
 
                 if (answer.StartsWith("HTTP/1.1 101 ", StringComparison.Ordinal))
@@ -172,7 +172,7 @@ internal sealed class FakeEngineServer : IAsyncDisposable
     private static bool IsShutdown(Exception exception) =>
         exception is OperationCanceledException or ObjectDisposedException or SocketException or IOException;
 
-    private static string ErrorAnswer(int status, string reason, string message)
+    private static string ErrorResponse(int status, string reason, string message)
     {
         var body = $$"""{"message":"{{message.Replace("\"", "'", StringComparison.Ordinal)}}"}""";
         return string.Create(

@@ -14,7 +14,7 @@ public sealed class ClusterTlsTests : IDisposable
     [Fact(Timeout = 10_000)]
     public async Task A_server_certificate_signed_by_the_kubeconfigs_authority_is_trusted()
     {
-        await using var server = LoopbackApiServer.Start(_ => ApiAnswer.Json(200, """{"items":[]}"""), _certificates.Server);
+        await using var server = LoopbackApiServer.Start(_ => ApiResponse.Json(200, """{"items":[]}"""), _certificates.Server);
         using var client = Client(Access(server.Address) with { CertificateAuthority = _certificates.AuthorityPem });
 
         var pods = await Task.Run(() => client.ListPods("shop", "app.rind"));
@@ -26,7 +26,7 @@ public sealed class ClusterTlsTests : IDisposable
     public async Task A_server_certificate_of_another_authority_is_refused_in_one_line()
     {
         using var other = TestCertificates.Create();
-        await using var server = LoopbackApiServer.Start(_ => ApiAnswer.Json(200, """{"items":[]}"""), _certificates.Server);
+        await using var server = LoopbackApiServer.Start(_ => ApiResponse.Json(200, """{"items":[]}"""), _certificates.Server);
         using var client = Client(Access(server.Address) with { CertificateAuthority = other.AuthorityPem });
 
         var failure = await Task.Run(() => Assert.Throws<RindException>(() => client.ListPods("shop", "app.rind")));
@@ -40,7 +40,7 @@ public sealed class ClusterTlsTests : IDisposable
     [Fact(Timeout = 10_000)]
     public async Task Skipping_the_check_accepts_a_certificate_nobody_vouches_for()
     {
-        await using var server = LoopbackApiServer.Start(_ => ApiAnswer.Json(200, """{"items":[]}"""), _certificates.Server);
+        await using var server = LoopbackApiServer.Start(_ => ApiResponse.Json(200, """{"items":[]}"""), _certificates.Server);
         using var client = Client(Access(server.Address) with { InsecureSkipTlsVerify = true });
 
         var pods = await Task.Run(() => client.ListPods("shop", "app.rind"));
@@ -52,7 +52,7 @@ public sealed class ClusterTlsTests : IDisposable
     public async Task The_tls_server_name_is_what_the_certificate_is_checked_against()
     {
         using var named = TestCertificates.Create("api.cluster.internal");
-        await using var server = LoopbackApiServer.Start(_ => ApiAnswer.Json(200, """{"items":[]}"""), named.Server);
+        await using var server = LoopbackApiServer.Start(_ => ApiResponse.Json(200, """{"items":[]}"""), named.Server);
         var localhost = new UriBuilder(server.Address) { Host = "localhost" }.Uri;
         using var client = Client(Access(localhost) with { CertificateAuthority = named.AuthorityPem, TlsServerName = "api.cluster.internal" });
         using var wrongName = Client(Access(localhost) with { CertificateAuthority = named.AuthorityPem, TlsServerName = "other.internal" });

@@ -17,8 +17,8 @@ public sealed class KubernetesApiClientFallbackTests
     {
         SpdyExecServer? session = null;
         await using var server = LoopbackApiServer.Start(request => request.Header("Upgrade") == "websocket"
-            ? ApiAnswer.Json(403, OpenShiftRefusal)
-            : ApiAnswer.Spdy(ExecStreamProtocol.V4, async stream =>
+            ? ApiResponse.Json(403, OpenShiftRefusal)
+            : ApiResponse.Spdy(ExecStreamProtocol.V4, async stream =>
             {
                 session = new SpdyExecServer(stream);
                 await session.AcceptAsync(4);
@@ -50,8 +50,8 @@ public sealed class KubernetesApiClientFallbackTests
     {
         const string exited = """{"status":"Failure","reason":"NonZeroExitCode","details":{"causes":[{"reason":"ExitCode","message":"3"}]}}""";
         await using var server = LoopbackApiServer.Start(request => request.Header("Upgrade") == "websocket"
-            ? ApiAnswer.Json(403, OpenShiftRefusal)
-            : ApiAnswer.Spdy(ExecStreamProtocol.V4, async stream =>
+            ? ApiResponse.Json(403, OpenShiftRefusal)
+            : ApiResponse.Spdy(ExecStreamProtocol.V4, async stream =>
             {
                 var session = new SpdyExecServer(stream);
                 await session.AcceptAsync(3);
@@ -71,8 +71,8 @@ public sealed class KubernetesApiClientFallbackTests
     public async Task A_websocket_that_speaks_only_v4_gives_way_to_spdy_when_the_input_must_end()
     {
         await using var server = LoopbackApiServer.Start(request => request.Header("Upgrade") == "websocket"
-            ? ApiAnswer.Upgrade(ExecSubprotocol.V4, socket => Task.Delay(TimeSpan.FromSeconds(5)))
-            : ApiAnswer.Spdy(ExecStreamProtocol.V4, async stream => await new SpdyExecServer(stream).AcceptAsync(4)));
+            ? ApiResponse.Upgrade(ExecSubprotocol.V4, socket => Task.Delay(TimeSpan.FromSeconds(5)))
+            : ApiResponse.Spdy(ExecStreamProtocol.V4, async stream => await new SpdyExecServer(stream).AcceptAsync(4)));
         using var client = Client(server);
 
         using var process = await Task.Run(() => client.OpenExec(
@@ -86,8 +86,8 @@ public sealed class KubernetesApiClientFallbackTests
     public async Task An_exec_refused_differently_by_both_transports_names_both_refusals()
     {
         await using var server = LoopbackApiServer.Start(request => request.Header("Upgrade") == "websocket"
-            ? ApiAnswer.Json(403, OpenShiftRefusal)
-            : ApiAnswer.Json(400, """{"kind":"Status","status":"Failure","message":"Upgrade request required","code":400}"""));
+            ? ApiResponse.Json(403, OpenShiftRefusal)
+            : ApiResponse.Json(400, """{"kind":"Status","status":"Failure","message":"Upgrade request required","code":400}"""));
         using var client = Client(server);
 
         var failure = await Task.Run(() => Assert.Throws<RindException>(() =>
@@ -103,8 +103,8 @@ public sealed class KubernetesApiClientFallbackTests
     public async Task A_server_that_switches_to_spdy_without_a_protocol_rind_offered_is_refused_in_one_line()
     {
         await using var server = LoopbackApiServer.Start(request => request.Header("Upgrade") == "websocket"
-            ? ApiAnswer.Json(403, OpenShiftRefusal)
-            : ApiAnswer.Spdy("v9.channel.k8s.io", _ => Task.CompletedTask));
+            ? ApiResponse.Json(403, OpenShiftRefusal)
+            : ApiResponse.Spdy("v9.channel.k8s.io", _ => Task.CompletedTask));
         using var client = Client(server);
 
         var failure = await Task.Run(() => Assert.Throws<RindException>(() =>

@@ -31,7 +31,7 @@ public sealed class KubernetesApiClientTests
     [Fact(Timeout = 10_000)]
     public async Task The_pod_list_is_one_get_with_the_label_selector_and_the_bearer_token()
     {
-        await using var server = LoopbackApiServer.Start(_ => ApiAnswer.Json(200, """{"items":[]}"""));
+        await using var server = LoopbackApiServer.Start(_ => ApiResponse.Json(200, """{"items":[]}"""));
         using var client = Client(server);
 
         await Task.Run(() => client.ListPods("shop", "app.rind"));
@@ -46,7 +46,7 @@ public sealed class KubernetesApiClientTests
     [Fact(Timeout = 10_000)]
     public async Task The_pods_are_read_into_summaries()
     {
-        await using var server = LoopbackApiServer.Start(_ => ApiAnswer.Json(200, TwoPods));
+        await using var server = LoopbackApiServer.Start(_ => ApiResponse.Json(200, TwoPods));
         using var client = Client(server);
 
         var pods = await Task.Run(() => client.ListPods("shop", "app.rind"));
@@ -65,7 +65,7 @@ public sealed class KubernetesApiClientTests
     [Fact(Timeout = 10_000)]
     public async Task A_refused_list_says_the_servers_own_message_in_one_line()
     {
-        await using var server = LoopbackApiServer.Start(_ => ApiAnswer.Json(403, Forbidden));
+        await using var server = LoopbackApiServer.Start(_ => ApiResponse.Json(403, Forbidden));
         using var client = Client(server);
 
         var failure = await Task.Run(() => Assert.Throws<RindException>(() => client.ListPods("shop", "app.rind")));
@@ -78,7 +78,7 @@ public sealed class KubernetesApiClientTests
     [Fact(Timeout = 10_000)]
     public async Task A_missing_namespace_is_told_in_the_servers_words()
     {
-        await using var server = LoopbackApiServer.Start(_ => ApiAnswer.Json(404, """{"kind":"Status","status":"Failure","message":"namespaces \"nope\" not found","reason":"NotFound","code":404}"""));
+        await using var server = LoopbackApiServer.Start(_ => ApiResponse.Json(404, """{"kind":"Status","status":"Failure","message":"namespaces \"nope\" not found","reason":"NotFound","code":404}"""));
         using var client = Client(server);
 
         var failure = await Task.Run(() => Assert.Throws<RindException>(() => client.ListPods("nope", "app.rind")));
@@ -89,7 +89,7 @@ public sealed class KubernetesApiClientTests
     [Fact(Timeout = 10_000)]
     public async Task Unaccepted_credentials_are_said_to_be_so()
     {
-        await using var server = LoopbackApiServer.Start(_ => ApiAnswer.Json(401, """{"kind":"Status","status":"Failure","message":"Unauthorized","reason":"Unauthorized","code":401}"""));
+        await using var server = LoopbackApiServer.Start(_ => ApiResponse.Json(401, """{"kind":"Status","status":"Failure","message":"Unauthorized","reason":"Unauthorized","code":401}"""));
         using var client = Client(server);
 
         var failure = await Task.Run(() => Assert.Throws<RindException>(() => client.ListPods("shop", "app.rind")));
@@ -100,7 +100,7 @@ public sealed class KubernetesApiClientTests
     [Fact(Timeout = 10_000)]
     public async Task A_message_with_control_characters_cannot_act_on_the_terminal()
     {
-        await using var server = LoopbackApiServer.Start(_ => ApiAnswer.Json(403, """{"status":"Failure","message":"no\n\u001b[31mred"}"""));
+        await using var server = LoopbackApiServer.Start(_ => ApiResponse.Json(403, """{"status":"Failure","message":"no\n\u001b[31mred"}"""));
         using var client = Client(server);
 
         var failure = await Task.Run(() => Assert.Throws<RindException>(() => client.ListPods("shop", "app.rind")));
@@ -112,7 +112,7 @@ public sealed class KubernetesApiClientTests
     [Fact(Timeout = 10_000)]
     public async Task An_answer_larger_than_rind_reads_is_not_read()
     {
-        await using var server = LoopbackApiServer.Start(_ => ApiAnswer.Json(200, TwoPods));
+        await using var server = LoopbackApiServer.Start(_ => ApiResponse.Json(200, TwoPods));
         using var client = Client(server, maxResponseLength: 100);
 
         var failure = await Task.Run(() => Assert.Throws<RindException>(() => client.ListPods("shop", "app.rind")));
@@ -123,7 +123,7 @@ public sealed class KubernetesApiClientTests
     [Fact(Timeout = 10_000)]
     public async Task A_server_that_does_not_answer_in_time_is_named_with_the_limit()
     {
-        await using var server = LoopbackApiServer.Start(_ => ApiAnswer.Silence());
+        await using var server = LoopbackApiServer.Start(_ => ApiResponse.Silence());
         using var client = Client(server, callTimeout: TimeSpan.FromMilliseconds(300));
 
         var failure = await Task.Run(() => Assert.Throws<RindException>(() => client.ListPods("shop", "app.rind")));
@@ -136,7 +136,7 @@ public sealed class KubernetesApiClientTests
     public async Task A_server_that_cannot_be_reached_is_named()
     {
         Uri address;
-        await using (var stopped = LoopbackApiServer.Start(_ => ApiAnswer.Silence()))
+        await using (var stopped = LoopbackApiServer.Start(_ => ApiResponse.Silence()))
         {
             address = stopped.Address;
         }
@@ -151,7 +151,7 @@ public sealed class KubernetesApiClientTests
     [Fact(Timeout = 10_000)]
     public async Task The_exec_offers_v5_then_v4_and_passes_each_word_as_a_command_parameter()
     {
-        await using var server = LoopbackApiServer.Start(_ => ApiAnswer.Upgrade(ExecSubprotocol.V5, EndWithSuccessAsync));
+        await using var server = LoopbackApiServer.Start(_ => ApiResponse.Upgrade(ExecSubprotocol.V5, EndWithSuccessAsync));
         using var client = Client(server);
 
         using var process = (KubernetesExecProcess)await Task.Run(() =>
@@ -173,7 +173,7 @@ public sealed class KubernetesApiClientTests
     [Fact(Timeout = 10_000)]
     public async Task A_terminal_exec_asks_for_no_separate_stderr()
     {
-        await using var server = LoopbackApiServer.Start(_ => ApiAnswer.Upgrade(ExecSubprotocol.V5, EndWithSuccessAsync));
+        await using var server = LoopbackApiServer.Start(_ => ApiResponse.Upgrade(ExecSubprotocol.V5, EndWithSuccessAsync));
         using var client = Client(server);
 
         using var process = await Task.Run(() => client.OpenExec(new PodExecRequest("shop", "web-7d4f", null, ["bash"], Stdin: true, Tty: true)));
@@ -187,7 +187,7 @@ public sealed class KubernetesApiClientTests
     [Fact(Timeout = 10_000)]
     public async Task A_server_that_speaks_only_v4_is_kept_as_agreed()
     {
-        await using var server = LoopbackApiServer.Start(_ => ApiAnswer.Upgrade(ExecSubprotocol.V4, EndWithSuccessAsync));
+        await using var server = LoopbackApiServer.Start(_ => ApiResponse.Upgrade(ExecSubprotocol.V4, EndWithSuccessAsync));
         using var client = Client(server);
 
         using var process = (KubernetesExecProcess)await Task.Run(() =>
@@ -201,7 +201,7 @@ public sealed class KubernetesApiClientTests
     public async Task A_refused_exec_says_the_servers_own_message_from_the_body_of_its_answer()
     {
         const string forbidden = """{"kind":"Status","status":"Failure","message":"pods \"web-7d4f\" is forbidden: User \"dev\" cannot create resource \"pods/exec\"","reason":"Forbidden","code":403}""";
-        await using var server = LoopbackApiServer.Start(_ => ApiAnswer.Json(403, forbidden));
+        await using var server = LoopbackApiServer.Start(_ => ApiResponse.Json(403, forbidden));
         using var client = Client(server);
 
         var failure = await Task.Run(() => Assert.Throws<RindException>(() =>
@@ -214,7 +214,7 @@ public sealed class KubernetesApiClientTests
     [Fact(Timeout = 10_000)]
     public async Task A_refused_exec_without_a_body_says_no_reason_was_given()
     {
-        await using var server = LoopbackApiServer.Start(_ => ApiAnswer.Raw("HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n"));
+        await using var server = LoopbackApiServer.Start(_ => ApiResponse.Raw("HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n"));
         using var client = Client(server);
 
         var failure = await Task.Run(() => Assert.Throws<RindException>(() =>
@@ -226,7 +226,7 @@ public sealed class KubernetesApiClientTests
     [Fact(Timeout = 10_000)]
     public async Task A_switch_that_does_not_answer_rinds_key_is_refused_in_one_line()
     {
-        await using var server = LoopbackApiServer.Start(_ => ApiAnswer.Raw(
+        await using var server = LoopbackApiServer.Start(_ => ApiResponse.Raw(
             "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n" +
             "Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\nSec-WebSocket-Protocol: v5.channel.k8s.io\r\n\r\n"));
         using var client = Client(server);
@@ -241,7 +241,7 @@ public sealed class KubernetesApiClientTests
     [Fact(Timeout = 10_000)]
     public async Task The_exec_keeps_the_servers_own_path_before_the_api_path()
     {
-        await using var server = LoopbackApiServer.Start(_ => ApiAnswer.Upgrade(ExecSubprotocol.V5, EndWithSuccessAsync));
+        await using var server = LoopbackApiServer.Start(_ => ApiResponse.Upgrade(ExecSubprotocol.V5, EndWithSuccessAsync));
         var access = Access(new Uri(server.Address, "/k8s/clusters/c-42/"));
         using var client = new KubernetesApiClient(new ClusterConnection(access, TimeSpan.FromSeconds(5), new FakeEnvironment()), NullLogger.Instance);
 
@@ -254,7 +254,7 @@ public sealed class KubernetesApiClientTests
     [Fact(Timeout = 10_000)]
     public async Task A_token_with_a_line_break_is_refused_before_anything_is_sent()
     {
-        await using var server = LoopbackApiServer.Start(_ => ApiAnswer.Json(200, """{"items":[]}"""));
+        await using var server = LoopbackApiServer.Start(_ => ApiResponse.Json(200, """{"items":[]}"""));
         var credentials = Mock.Of<IClusterCredentials>(source => source.Get() == new ClusterCredential("t0ken\nX-Injected: 1", null));
         using var client = new KubernetesApiClient(new ClusterConnection(new ClusterAccess(server.Address, "dev", "shop", credentials), TimeSpan.FromSeconds(5), new FakeEnvironment()), NullLogger.Instance);
 

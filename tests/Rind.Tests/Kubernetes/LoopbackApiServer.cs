@@ -14,11 +14,11 @@ namespace Rind.Tests.Kubernetes;
 /// </summary>
 internal sealed class LoopbackApiServer : IAsyncDisposable
 {
-    private readonly Func<RecordedApiRequest, ApiAnswer> _answer;
+    private readonly Func<RecordedApiRequest, ApiResponse> _answer;
     private readonly X509Certificate2? _certificate;
     private readonly LoopbackTcpServer _server;
 
-    private LoopbackApiServer(Func<RecordedApiRequest, ApiAnswer> answer, X509Certificate2? certificate)
+    private LoopbackApiServer(Func<RecordedApiRequest, ApiResponse> answer, X509Certificate2? certificate)
     {
         _answer = answer;
         _certificate = certificate;
@@ -29,7 +29,7 @@ internal sealed class LoopbackApiServer : IAsyncDisposable
 
     public Uri Address => new($"{(_certificate is null ? "http" : "https")}://127.0.0.1:{_server.Port}");
 
-    public static LoopbackApiServer Start(Func<RecordedApiRequest, ApiAnswer> answer, X509Certificate2? certificate = null) => new(answer, certificate);
+    public static LoopbackApiServer Start(Func<RecordedApiRequest, ApiResponse> answer, X509Certificate2? certificate = null) => new(answer, certificate);
 
     public ValueTask DisposeAsync() => _server.DisposeAsync();
 

@@ -14,7 +14,7 @@ public sealed class ProxyTunnelTests : IDisposable
     [Fact(Timeout = 10_000)]
     public async Task The_request_goes_through_the_proxys_tunnel_with_tls_to_the_server_inside_it()
     {
-        await using var server = LoopbackApiServer.Start(_ => ApiAnswer.Json(200, """{"items":[]}"""), _certificates.Server);
+        await using var server = LoopbackApiServer.Start(_ => ApiResponse.Json(200, """{"items":[]}"""), _certificates.Server);
         await using var proxy = LoopbackConnectProxy.Start();
         using var client = Client(server.Address, new Uri($"http://dev:s%3Acret@127.0.0.1:{proxy.Address.Port}"));
 
@@ -31,7 +31,7 @@ public sealed class ProxyTunnelTests : IDisposable
     [Fact(Timeout = 10_000)]
     public async Task A_proxy_that_wants_credentials_is_named_in_one_line()
     {
-        await using var server = LoopbackApiServer.Start(_ => ApiAnswer.Json(200, """{"items":[]}"""), _certificates.Server);
+        await using var server = LoopbackApiServer.Start(_ => ApiResponse.Json(200, """{"items":[]}"""), _certificates.Server);
         await using var proxy = LoopbackConnectProxy.Start(status: 407);
         using var client = Client(server.Address, proxy.Address);
 

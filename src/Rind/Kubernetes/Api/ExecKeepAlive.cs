@@ -12,7 +12,7 @@ internal sealed record ExecKeepAlive(TimeSpan PingPeriod, TimeSpan? SilenceLimit
     private static readonly TimeSpan DefaultPingPeriod = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// Twice the time a call may take (RIND_TIMEOUT: 60 s by default, as client-go's 61 s), with pings at least four
+    /// Twice the time a call may take (RIND_TIMEOUT: 30 s by default, so 60 s, near client-go's 61 s), with pings at least four
     /// times within it; RIND_TIMEOUT 0 sets no limit.
     /// </summary>
     public static ExecKeepAlive For(TimeSpan callTimeout)

@@ -130,7 +130,7 @@ internal sealed class FakePodCommand : IFakeCommand, IAsyncDisposable
         _input.Dispose();
     }
 
-    private ApiAnswer Answer(RecordedApiRequest request)
+    private ApiResponse Answer(RecordedApiRequest request)
     {
         var argv = request.Query("command");
         lock (_lock)
@@ -143,12 +143,12 @@ internal sealed class FakePodCommand : IFakeCommand, IAsyncDisposable
                     _signals.Add(argv[^1]);
                 }
 
-                return ApiAnswer.Upgrade(ExecSubprotocol.V5, socket => ExitAsync(socket));
+                return ApiResponse.Upgrade(ExecSubprotocol.V5, socket => ExitAsync(socket));
             }
 
             _argv = PodArgv.Parse(argv);
             _tty = request.Query("tty") is ["true"];
-            return ApiAnswer.Upgrade(ExecSubprotocol.V5, socket => RunAsync(socket, request.Query("stdin") is ["true"]));
+            return ApiResponse.Upgrade(ExecSubprotocol.V5, socket => RunAsync(socket, request.Query("stdin") is ["true"]));
         }
     }
 

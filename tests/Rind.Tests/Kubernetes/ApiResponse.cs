@@ -6,25 +6,25 @@ using System.Text;
 namespace Rind.Tests.Kubernetes;
 
 /// <summary>How the loopback server answers one request.</summary>
-internal abstract record ApiAnswer
+internal abstract record ApiResponse
 {
-    public static ApiAnswer Json(int status, string body) => new JsonAnswer(status, body);
+    public static ApiResponse Json(int status, string body) => new JsonResponse(status, body);
 
     /// <summary>Switches to a WebSocket with <paramref name="protocol"/>, then runs <paramref name="session"/> as the server.</summary>
-    public static ApiAnswer Upgrade(string protocol, Func<WebSocket, Task> session) => new UpgradeAnswer(protocol, session);
+    public static ApiResponse Upgrade(string protocol, Func<WebSocket, Task> session) => new UpgradeSession(protocol, session);
 
     /// <summary>Switches to SPDY/3.1 with <paramref name="protocol"/>, then runs <paramref name="session"/> as the server on the raw stream.</summary>
-    public static ApiAnswer Spdy(string protocol, Func<Stream, Task> session) => new SpdyAnswer(protocol, session);
+    public static ApiResponse Spdy(string protocol, Func<Stream, Task> session) => new SpdyResponse(protocol, session);
 
     /// <summary>Sends these bytes as they are, then closes.</summary>
-    public static ApiAnswer Raw(string bytes) => new RawAnswer(bytes);
+    public static ApiResponse Raw(string bytes) => new RawResponse(bytes);
 
     /// <summary>Never answers, until the server stops.</summary>
-    public static ApiAnswer Silence() => new SilentAnswer();
+    public static ApiResponse Silence() => new SilentResponse();
 
     public abstract Task WriteAsync(Stream stream, RecordedApiRequest request, CancellationToken stop);
 
-    private sealed record JsonAnswer(int Status, string Body) : ApiAnswer
+    private sealed record JsonResponse(int Status, string Body) : ApiResponse
     {
         public override async Task WriteAsync(Stream stream, RecordedApiRequest request, CancellationToken stop)
         {
@@ -35,7 +35,7 @@ internal abstract record ApiAnswer
         }
     }
 
-    private sealed record UpgradeAnswer(string Protocol, Func<WebSocket, Task> Session) : ApiAnswer
+    private sealed record UpgradeSession(string Protocol, Func<WebSocket, Task> Session) : ApiResponse
     {
         public override async Task WriteAsync(Stream stream, RecordedApiRequest request, CancellationToken stop)
         {
@@ -48,7 +48,7 @@ internal abstract record ApiAnswer
         }
     }
 
-    private sealed record SpdyAnswer(string Protocol, Func<Stream, Task> Session) : ApiAnswer
+    private sealed record SpdyResponse(string Protocol, Func<Stream, Task> Session) : ApiResponse
     {
         public override async Task WriteAsync(Stream stream, RecordedApiRequest request, CancellationToken stop)
         {
@@ -58,13 +58,13 @@ internal abstract record ApiAnswer
         }
     }
 
-    private sealed record RawAnswer(string Bytes) : ApiAnswer
+    private sealed record RawResponse(string Bytes) : ApiResponse
     {
         public override async Task WriteAsync(Stream stream, RecordedApiRequest request, CancellationToken stop) =>
             await stream.WriteAsync(Encoding.Latin1.GetBytes(Bytes), stop);
     }
 
-    private sealed record SilentAnswer : ApiAnswer
+    private sealed record SilentResponse : ApiResponse
     {
         public override Task WriteAsync(Stream stream, RecordedApiRequest request, CancellationToken stop) => Task.Delay(Timeout.Infinite, stop);
     }

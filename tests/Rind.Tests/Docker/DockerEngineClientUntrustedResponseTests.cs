@@ -1,3 +1,4 @@
+using Rind.Docker.Dialing;
 using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
 using Rind.Diagnostics;
@@ -6,7 +7,7 @@ using Rind.Docker;
 namespace Rind.Tests.Docker;
 
 /// <summary>What an engine says, quoted in rind's errors: never able to act on the terminal or forge a line.</summary>
-public sealed class DockerEngineClientUntrustedAnswerTests : IDisposable
+public sealed class DockerEngineClientUntrustedResponseTests : IDisposable
 {
     private readonly CancellationTokenSource _timeout = new(TimeSpan.FromSeconds(10));
 
@@ -14,7 +15,7 @@ public sealed class DockerEngineClientUntrustedAnswerTests : IDisposable
     public async Task An_engines_error_message_is_kept_on_one_line_with_its_control_characters_as_escapes()
     {
         await using var server = FakeEngineServer.Start(
-            [EngineAnswers.Json(500, "Server Error", """{"message":"boom\n\u001b[2J\u001b]0;pwned\u0007rind: all is well"}""")], _timeout.Token);
+            [EngineResponses.Json(500, "Server Error", """{"message":"boom\n\u001b[2J\u001b]0;pwned\u0007rind: all is well"}""")], _timeout.Token);
         using var client = Client(server);
 
         var exception = Assert.Throws<EngineRequestException>(() => client.ListContainersWithLabel("app.rind"));
@@ -27,7 +28,7 @@ public sealed class DockerEngineClientUntrustedAnswerTests : IDisposable
     public async Task A_very_long_error_message_is_cut()
     {
         await using var server = FakeEngineServer.Start(
-            [EngineAnswers.Json(409, "Conflict", $$"""{"message":"{{new string('x', 100_000)}}"}""")], _timeout.Token);
+            [EngineResponses.Json(409, "Conflict", $$"""{"message":"{{new string('x', 100_000)}}"}""")], _timeout.Token);
         using var client = Client(server);
 
         var exception = Assert.Throws<EngineRequestException>(() => client.ListContainersWithLabel("app.rind"));
@@ -65,7 +66,7 @@ public sealed class DockerEngineClientUntrustedAnswerTests : IDisposable
     public async Task An_answer_that_is_not_the_json_expected_is_reported_on_one_line()
     {
         await using var server = FakeEngineServer.Start(
-            [EngineAnswers.Json(200, "OK", """[{"Labels":{"x\nrind: all is well\u001b[8m":5}}]""")], _timeout.Token);
+            [EngineResponses.Json(200, "OK", """[{"Labels":{"x\nrind: all is well\u001b[8m":5}}]""")], _timeout.Token);
         using var client = Client(server);
 
         var exception = Assert.Throws<RindException>(() => client.ListContainersWithLabel("app.rind"));
@@ -80,5 +81,5 @@ public sealed class DockerEngineClientUntrustedAnswerTests : IDisposable
         Assert.DoesNotContain(message, UntrustedText.IsControl);
 
     private static DockerEngineClient Client(FakeEngineServer server) =>
-        DockerEngineClient.Connect(server.Endpoint, new ApiVersion(1, 45), NullLogger.Instance);
+        DockerEngineClient.Connect(server.Endpoint, new SocketDialer(server.Endpoint), new ApiVersion(1, 45), NullLogger.Instance);
 }

@@ -8,7 +8,7 @@ namespace Rind.IntegrationTests.Infrastructure;
 /// The connection a <see cref="FaultyEngine"/> script answers on, with the answers a sound engine
 /// gives and the pieces to build unsound ones from.
 /// </summary>
-public sealed class FaultyEngineAnswer(Socket connection, CancellationToken stopping)
+public sealed class FaultyEngineResponse(Socket connection, CancellationToken stopping)
 {
     public const string ApiVersion = "1.41";
 

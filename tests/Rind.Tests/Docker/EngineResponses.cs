@@ -6,7 +6,7 @@ namespace Rind.Tests.Docker;
 /// <summary>
 /// Raw HTTP/1.1 answers as the Docker engine writes them, for <see cref="FakeEngineServer"/> to send.
 /// </summary>
-internal static class EngineAnswers
+internal static class EngineResponses
 {
     /// <summary>The engine's answer to <c>GET /_ping</c>, which names its API version in a header.</summary>
     public static string Ping(string apiVersion) =>
