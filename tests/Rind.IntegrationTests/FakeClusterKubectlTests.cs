@@ -1,4 +1,3 @@
-using System.Text;
 using Rind.IntegrationTests.Infrastructure;
 using Rind.IntegrationTests.Infrastructure.Kubernetes;
 

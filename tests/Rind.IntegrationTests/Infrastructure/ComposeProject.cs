@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace Rind.IntegrationTests.Infrastructure;
@@ -78,16 +77,7 @@ public sealed class ComposeProject : IAsyncDisposable
                 labels: [{TestEngine.TestLabel}]
 
             """);
-        var ulimits = TestRunOptions.Ulimits();
-        if (ulimits.Count > 0)
-        {
-            text.Append("    ulimits:\n");
-            foreach (var ulimit in ulimits)
-            {
-                text.Append(CultureInfo.InvariantCulture, $"      {ulimit.Name}: {{soft: {ulimit.Soft}, hard: {ulimit.Hard}}}\n");
-            }
-        }
-
+        text.Append(TestRunOptions.ComposeUlimits());
         return text.ToString();
     }
 }

@@ -212,16 +212,7 @@ public sealed class DevContainerWorkspace : IAsyncDisposable
                   - ..:{WorkspaceFolder}
 
             """);
-        var ulimits = TestRunOptions.Ulimits();
-        if (ulimits.Count > 0)
-        {
-            text.Append("    ulimits:\n");
-            foreach (var ulimit in ulimits)
-            {
-                text.Append(CultureInfo.InvariantCulture, $"      {ulimit.Name}: {{soft: {ulimit.Soft}, hard: {ulimit.Hard}}}\n");
-            }
-        }
-
+        text.Append(TestRunOptions.ComposeUlimits());
         return text.ToString();
     }
 }

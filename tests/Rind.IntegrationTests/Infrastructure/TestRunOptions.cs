@@ -33,6 +33,24 @@ public static class TestRunOptions
         return ulimits;
     }
 
+    /// <summary>The same as a compose service's <c>ulimits:</c>, indented for a service of a compose file; empty when there are none.</summary>
+    public static string ComposeUlimits()
+    {
+        var ulimits = Ulimits();
+        if (ulimits.Count == 0)
+        {
+            return "";
+        }
+
+        var text = new System.Text.StringBuilder("    ulimits:\n");
+        foreach (var ulimit in ulimits)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"      {ulimit.Name}: {{soft: {ulimit.Soft}, hard: {ulimit.Hard}}}\n");
+        }
+
+        return text.ToString();
+    }
+
     private static Ulimit Parse(string value)
     {
         var parts = value.Split('=', 2);

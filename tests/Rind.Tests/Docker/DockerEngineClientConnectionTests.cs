@@ -1,6 +1,6 @@
-using Rind.Docker.Dialing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Rind.Docker;
+using Rind.Docker.Dialing;
 using Rind.Docker.Models;
 
 namespace Rind.Tests.Docker;

@@ -1,8 +1,8 @@
-using Rind.Docker.Dialing;
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using Rind.Docker;
+using Rind.Docker.Dialing;
 using Rind.Docker.Models;
 
 namespace Rind.Tests.Docker;

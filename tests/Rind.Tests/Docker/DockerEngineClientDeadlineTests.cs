@@ -1,9 +1,9 @@
-using Rind.Docker.Dialing;
 using System.Diagnostics;
 using System.Net.Sockets;
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using Rind.Docker;
+using Rind.Docker.Dialing;
 using Rind.Docker.Models;
 
 namespace Rind.Tests.Docker;

@@ -1,7 +1,7 @@
-using Rind.Docker.Dialing;
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using Rind.Docker;
+using Rind.Docker.Dialing;
 
 namespace Rind.Tests.Docker;
 

@@ -1,10 +1,10 @@
-using Rind.Docker.Dialing;
 using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using Rind.Docker;
+using Rind.Docker.Dialing;
 using Rind.Docker.Models;
 
 namespace Rind.Tests.Docker;

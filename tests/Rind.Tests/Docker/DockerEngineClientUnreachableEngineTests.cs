@@ -1,7 +1,7 @@
-using Rind.Docker.Dialing;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging.Abstractions;
 using Rind.Docker;
+using Rind.Docker.Dialing;
 
 namespace Rind.Tests.Docker;
 

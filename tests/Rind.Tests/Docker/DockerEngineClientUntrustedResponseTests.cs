@@ -1,8 +1,8 @@
-using Rind.Docker.Dialing;
 using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
 using Rind.Diagnostics;
 using Rind.Docker;
+using Rind.Docker.Dialing;
 
 namespace Rind.Tests.Docker;
 

@@ -12,18 +12,15 @@ namespace Rind.Tests.Backends.Contract;
 /// The command as a mocked Docker engine runs it: its output on the exec's hijacked connection, in frames
 /// or raw for a terminal; its end, size and signals through the engine's other calls.
 /// </summary>
-internal sealed class FakeEngineCommand : IFakeCommand
+internal sealed class FakeEngineCommand : FakeCommandRecord, IFakeCommand
 {
     private const string ExecId = "exec1";
 
-    private readonly Lock _lock = new();
     private readonly LiveOutputStream _output = new();
     private readonly FakeExecConnection _connection;
     private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly List<string> _signals = [];
     private ExecCreateRequest? _created;
     private bool _tty;
-    private TerminalSize? _size;
     private ExecInspectResponse _state = new() { Running = true, Pid = 42 };
     private int _signalExecs;
 
@@ -50,33 +47,11 @@ internal sealed class FakeEngineCommand : IFakeCommand
 
     public byte[] Input => _connection.ReceivedInput;
 
-    public TerminalSize? TerminalSize
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _size;
-            }
-        }
-    }
-
-    public IReadOnlyList<string> Signals
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return [.. _signals];
-            }
-        }
-    }
-
     private ExecInspectResponse State
     {
         get
         {
-            lock (_lock)
+            lock (Lock)
             {
                 return _state;
             }
@@ -135,7 +110,7 @@ internal sealed class FakeEngineCommand : IFakeCommand
 
     private string Create(ExecCreateRequest request)
     {
-        lock (_lock)
+        lock (Lock)
         {
             if (request.AttachStdout)
             {
@@ -148,7 +123,7 @@ internal sealed class FakeEngineCommand : IFakeCommand
             if (marker is not null && request.Cmd.Count > 0
                 && new ProcessMarker(marker[(ProcessMarker.VariableName.Length + 1)..]).SignalCommand(request.Cmd[^1]).SequenceEqual(request.Cmd))
             {
-                _signals.Add(request.Cmd[^1]);
+                RecordSignal(request.Cmd[^1]);
             }
 
             return $"signal{++_signalExecs}";
@@ -157,12 +132,12 @@ internal sealed class FakeEngineCommand : IFakeCommand
 
     private Rind.Transport.Http.UpgradedStream Start(ExecStartRequest request)
     {
-        lock (_lock)
+        lock (Lock)
         {
             _tty = request.Tty;
             if (request.ConsoleSize is [var rows, var columns])
             {
-                _size = new TerminalSize(rows, columns);
+                RecordSize(new TerminalSize(rows, columns));
             }
         }
 
@@ -172,15 +147,15 @@ internal sealed class FakeEngineCommand : IFakeCommand
 
     private void Resized(TerminalSize size)
     {
-        lock (_lock)
+        lock (Lock)
         {
-            _size = size;
+            RecordSize(size);
         }
     }
 
     private void End(ExecInspectResponse state)
     {
-        lock (_lock)
+        lock (Lock)
         {
             _state = state;
         }

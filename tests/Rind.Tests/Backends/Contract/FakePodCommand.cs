@@ -15,21 +15,18 @@ namespace Rind.Tests.Backends.Contract;
 /// It plays what the pod runs in front of the command: env, and the shells that wait for rind's go-ahead
 /// or check the command.
 /// </summary>
-internal sealed class FakePodCommand : IFakeCommand, IAsyncDisposable
+internal sealed class FakePodCommand : FakeCommandRecord, IFakeCommand, IAsyncDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
-    private readonly Lock _lock = new();
     private readonly LoopbackApiServer _server;
     private readonly TaskCompletionSource<WebSocket> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _inputEnded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly MemoryStream _input = new();
-    private readonly List<string> _signals = [];
     private PodArgv? _argv;
     private bool _tty;
     private bool _wentAhead;
-    private TerminalSize? _size;
 
     public FakePodCommand() => _server = LoopbackApiServer.Start(Answer);
 
@@ -43,31 +40,9 @@ internal sealed class FakePodCommand : IFakeCommand, IAsyncDisposable
     {
         get
         {
-            lock (_lock)
+            lock (Lock)
             {
                 return _input.ToArray();
-            }
-        }
-    }
-
-    public TerminalSize? TerminalSize
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _size;
-            }
-        }
-    }
-
-    public IReadOnlyList<string> Signals
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return [.. _signals];
             }
         }
     }
@@ -133,14 +108,14 @@ internal sealed class FakePodCommand : IFakeCommand, IAsyncDisposable
     private ApiResponse Answer(RecordedApiRequest request)
     {
         var argv = request.Query("command");
-        lock (_lock)
+        lock (Lock)
         {
             if (_argv is not null)
             {
                 // An exec of its own that signals processes: it reaches the command's when it names the command's marker.
                 if (argv.Count > 0 && new ProcessMarker(_argv.Marker).SignalCommand(argv[^1]).SequenceEqual(argv))
                 {
-                    _signals.Add(argv[^1]);
+                    RecordSignal(argv[^1]);
                 }
 
                 return ApiResponse.Upgrade(ExecSubprotocol.V5, socket => ExitAsync(socket));
@@ -203,7 +178,7 @@ internal sealed class FakePodCommand : IFakeCommand, IAsyncDisposable
     /// <summary>One message of rind's: input on channel 0, the terminal's size on 4, or the close of a channel.</summary>
     private void Take(byte[] message)
     {
-        lock (_lock)
+        lock (Lock)
         {
             switch (message)
             {
@@ -216,7 +191,7 @@ internal sealed class FakePodCommand : IFakeCommand, IAsyncDisposable
                 case [4, ..]:
                     using (var size = JsonDocument.Parse(message.AsMemory(1)))
                     {
-                        _size = new TerminalSize(size.RootElement.GetProperty("Height").GetInt32(), size.RootElement.GetProperty("Width").GetInt32());
+                        RecordSize(new TerminalSize(size.RootElement.GetProperty("Height").GetInt32(), size.RootElement.GetProperty("Width").GetInt32()));
                     }
 
                     break;
