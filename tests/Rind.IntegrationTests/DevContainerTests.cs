@@ -134,6 +134,19 @@ public sealed class DevContainerTests
         Assert.Equal($"{compose.WorkspaceFolder}\n", inCompose.Stdout);
     }
 
+    [DevContainerFact]
+    public async Task Rind_alone_opens_the_users_shell_in_the_workspace_with_the_profiles_environment()
+    {
+        await using var workspace = await DevContainerWorkspace.UpAsync(DevContainerKind.Compose);
+        await using var terminal = await TmuxTerminal.StartAsync($"sh -c 'cd {workspace.Folder}/.devcontainer && exec \"$RIND\"'");
+        await terminal.WaitForScreenAsync("$");
+
+        await terminal.TypeLineAsync("echo \"who=$(id -un) in=$PWD tool=$TOOL_HOME\"; exit 3");
+
+        await terminal.WaitForScreenAsync($"\nwho={DevContainerWorkspace.RemoteUser} in={workspace.WorkspaceFolder}/.devcontainer tool=/opt/tool");
+        Assert.Equal(3, await terminal.WaitForExitCodeAsync());
+    }
+
     /// <summary>The NAME=VALUE lines of env's output, sorted, without <see cref="ShellOwnVariables"/> and rind's own RIND_ ones.</summary>
     private static List<string> Variables(string output) =>
     [

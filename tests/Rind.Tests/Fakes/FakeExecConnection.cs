@@ -75,6 +75,9 @@ internal sealed class FakeExecConnection
         protected override void Dispose(bool disposing)
         {
             Disposed = true;
+
+            // As a socket's: closing it ends a read that waits on it.
+            readable.Dispose();
             base.Dispose(disposing);
         }
     }

@@ -1,6 +1,7 @@
 using Rind.Backends;
 using Rind.Docker.Models;
 using Rind.Docker.Streams;
+using Rind.Transport.Dialing;
 
 namespace Rind.Docker.DevContainers;
 
@@ -27,7 +28,8 @@ internal static class UserEnvironmentProbe
         """;
 
     /// <param name="user">The user whose shell is asked; null for the container's.</param>
-    /// <param name="patience">How long the probe may wait for its shell's output.</param>
+    /// <param name="patience">How long the probe may take (RIND_TIMEOUT); its shell is then left behind.</param>
+    /// <exception cref="CallTimeoutException">The shell did not end within <paramref name="patience"/>.</exception>
     /// <returns>KEY=VALUE pairs; null when the shell printed no environment.</returns>
     public static IReadOnlyList<string>? Run(IDockerEngine engine, string containerId, string? user, UserEnvProbe probe, TimeSpan patience)
     {
@@ -46,16 +48,26 @@ internal static class UserEnvironmentProbe
             User = user,
         });
         using var stream = engine.StartExec(execId, new ExecStartRequest { Detach = false, Tty = false });
-        stream.LimitReceiveWait(patience);
+
+        // A profile that never ends must not hold rind: the connection is broken off when the time is up.
+        using var deadline = new RequestDeadline(patience);
+        using var abort = deadline.OnExpiry(stream.Abort);
         var reader = new MultiplexedStreamReader(new BufferedStream(stream));
         var output = new MemoryStream();
         var buffer = new byte[64 * 1024];
-        for (var chunk = reader.Read(buffer); !chunk.IsEnd && output.Length < MaxOutput; chunk = reader.Read(buffer))
+        try
         {
-            if (chunk.Kind == StreamKind.Stdout)
+            for (var chunk = reader.Read(buffer); !chunk.IsEnd && output.Length < MaxOutput; chunk = reader.Read(buffer))
             {
-                output.Write(buffer, 0, chunk.Length);
+                if (chunk.Kind == StreamKind.Stdout)
+                {
+                    output.Write(buffer, 0, chunk.Length);
+                }
             }
+        }
+        catch (Exception exception) when (deadline.HasPassed && exception is IOException or ObjectDisposedException)
+        {
+            throw new CallTimeoutException(deadline.Limit, exception);
         }
 
         return ProbedEnvironment.Parse(output.GetBuffer().AsSpan(0, (int)output.Length), marker);

@@ -105,7 +105,38 @@ public sealed class DevContainerCandidateTests : IDisposable
         Assert.Null(candidate.Settings.User);
     }
 
+    [Fact(Timeout = 10_000)]
+    public async Task A_shell_whose_profile_never_ends_is_left_behind_when_the_time_is_up()
+    {
+        _engine.Setup(e => e.StartExec("probe1", It.IsAny<ExecStartRequest>())).Returns(() => new FakeExecConnection(new SilentStream()).Stream);
+        var candidate = new DevContainerCandidate(
+            _engine.Object, new FakeEnvironment(), new ProbedEnvironmentCache(new FakeEnvironment(("HOME", _home.FullName))), sharesFileSystem: true, TimeSpan.FromMilliseconds(200), NullLogger.Instance);
+
+        var found = await Task.Run(() => candidate.For(Container("""[{"remoteUser": "vscode", "remoteEnv": {"A": "1"}}]""")));
+
+        Assert.Equal(["A=1"], found.Settings.Environment);
+        Assert.Empty(Directory.GetFileSystemEntries(_home.FullName));
+    }
+
     public void Dispose() => _home.Delete(recursive: true);
+
+    /// <summary>Output that never comes, until the stream is closed.</summary>
+    private sealed class SilentStream : MemoryStream
+    {
+        private readonly ManualResetEventSlim _closed = new();
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            _closed.Wait();
+            throw new ObjectDisposedException(nameof(SilentStream));
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            _closed.Set();
+            base.Dispose(disposing);
+        }
+    }
 
     private DevContainerCandidate Candidate() =>
         new(_engine.Object, new FakeEnvironment(("HOME", _home.FullName), ("WHO", "me")), new ProbedEnvironmentCache(new FakeEnvironment(("HOME", _home.FullName))), sharesFileSystem: true, TimeSpan.FromSeconds(5), NullLogger.Instance);
