@@ -10,7 +10,7 @@ using Rind.Platform;
 namespace Rind;
 
 /// <summary>
-/// One run of rind: read the invocation, find the labelled container, run the command there.
+/// One run of rind: read the invocation, find where to run, run the command there.
 /// </summary>
 internal sealed class RindApp(IStandardStreams streams, ITerminal terminal, ISignals signals, IEnvironment environment, IBackendRegistry backends)
 {

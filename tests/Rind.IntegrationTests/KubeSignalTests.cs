@@ -35,7 +35,7 @@ public sealed class KubeSignalTests : IAsyncLifetime
         using var rind = _bed.Home.Start(["sh", "-c", "echo started; sleep 1234 & exec sleep 1235"]);
         var stderr = rind.StandardError.ReadToEndAsync(timeout.Token);
         Assert.Equal("started", await rind.StandardOutput.ReadLineAsync(timeout.Token));
-        Assert.Contains(await pod.Containers[0].ProcessesAsync(), process => process.Contains("sleep 1235", StringComparison.Ordinal));
+        await WaitUntilRunningAsync(pod.Containers[0], "sleep 1235", timeout.Token);
 
         await ProcessRunner.RunAsync("kill", [$"-{signal}", rind.Id.ToString(CultureInfo.InvariantCulture)]);
         await rind.WaitForExitAsync(timeout.Token);
@@ -69,5 +69,17 @@ public sealed class KubeSignalTests : IAsyncLifetime
 
         Assert.Equal((7, "caught\n"), (rind.ExitCode, rest));
         Assert.DoesNotContain(await pod.Containers[0].ProcessesAsync(), process => process.Contains("while", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// Waits until the container runs <paramref name="command"/>: the shell printed "started" before it
+    /// replaced itself with it, so for a moment the process table may show the shell in between.
+    /// </summary>
+    private static async Task WaitUntilRunningAsync(FakePodContainer container, string command, CancellationToken cancellationToken)
+    {
+        while (!(await container.ProcessesAsync()).Any(process => process.Contains(command, StringComparison.Ordinal)))
+        {
+            await Task.Delay(50, cancellationToken);
+        }
     }
 }

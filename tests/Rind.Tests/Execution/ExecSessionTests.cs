@@ -144,6 +144,10 @@ public sealed class ExecSessionTests
         SetupCreate();
         SetupStart(new FakeExecConnection(Frames.Stdout("OCI runtime exec failed: printed by the command\n")));
         SetupEnd(exitCode: 0, pid: 42);
+
+        // The held line may also be written while the output is still read, once the engine shows a pid:
+        // then the failure ends the command with signals, and rind says the same.
+        SetupSignalling();
         var streams = new FakeStandardStreams(output: new FailingStream(5, "Input/output error"));
 
         var outcome = await RunAsync(streams, ["printf"]);
