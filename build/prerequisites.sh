@@ -47,6 +47,7 @@ if [[ $purpose == tests ]]; then
     [strace]=strace             # which certificate files rind reads, in the Kubernetes trust tests
     [make]=make                 # the job-control tests run rind from a Makefile
     [docker-compose]=docker-compose  # compose 1.x runs the README's compose example in the tests
+    [man]=man-db                # the unit tests render the manual page, docs/rind.1, with its warnings
   )
 fi
 # Needed only to start a private engine, i.e. when none answers already.

@@ -4,7 +4,7 @@ namespace Rind.IntegrationTests;
 
 /// <summary>
 /// build/install.sh into a prefix of the test's own, installing the published artifacts/rind as it is
-/// (RIND_SKIP_BUILD=1) rather than building it again.
+/// (RIND_SKIP_BUILD=1) rather than building it again, and the manual page docs/rind.1.
 /// </summary>
 [Trait("Category", "Packaging")]
 public sealed class InstallScriptTests : IDisposable
@@ -14,6 +14,10 @@ public sealed class InstallScriptTests : IDisposable
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("rind-it-install-");
 
     private static string Published => Path.Combine(RindBinary.RepositoryRoot, "artifacts", "rind");
+
+    private static string Page => Path.Combine(RindBinary.RepositoryRoot, "docs", "rind.1");
+
+    private static string PageIn(string prefix) => Path.Combine(prefix, "share", "man", "man1", "rind.1");
 
     [Fact]
     public async Task Installing_with_a_prefix_puts_rind_in_its_bin_folder()
@@ -32,12 +36,28 @@ public sealed class InstallScriptTests : IDisposable
     }
 
     [Fact]
+    public async Task Installing_with_a_prefix_puts_the_manual_page_in_its_share_man_man1_folder()
+    {
+        var prefix = Path.Combine(_folder.FullName, "usr");
+
+        var result = await InstallScriptAsync("--prefix", prefix);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains($"\ninstalled {PageIn(prefix)}\n", result.Stdout, StringComparison.Ordinal);
+        Assert.Equal(await File.ReadAllBytesAsync(Page), await File.ReadAllBytesAsync(PageIn(prefix)));
+        var mode = File.GetUnixFileMode(PageIn(prefix));
+        Assert.Equal(UnixFileMode.OtherRead, mode & UnixFileMode.OtherRead);
+        Assert.Equal(UnixFileMode.None, mode & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute));
+    }
+
+    [Fact]
     public async Task Installing_without_a_prefix_puts_rind_in_dot_local_bin_of_the_home_folder()
     {
         var result = await InstallScriptAsync([], new() { ["HOME"] = _folder.FullName, ["PREFIX"] = null });
 
         Assert.Equal(0, result.ExitCode);
         Assert.True(File.Exists(Path.Combine(_folder.FullName, ".local", "bin", "rind")), result.ToString());
+        Assert.True(File.Exists(PageIn(Path.Combine(_folder.FullName, ".local"))), result.ToString());
     }
 
     [Fact]
@@ -50,8 +70,39 @@ public sealed class InstallScriptTests : IDisposable
 
         Assert.Equal(0, result.ExitCode);
         var installed = Path.Combine(prefix, "bin", "rind");
-        Assert.Equal($"removed {installed}\n", result.Stdout);
+        Assert.Equal($"removed {installed}\nremoved {PageIn(prefix)}\n", result.Stdout);
         Assert.False(File.Exists(installed));
+        Assert.False(File.Exists(PageIn(prefix)));
+    }
+
+    [Fact]
+    public async Task Uninstalling_an_install_without_the_manual_page_removes_rind_alone()
+    {
+        var prefix = Path.Combine(_folder.FullName, "usr");
+        Assert.Equal(0, (await InstallScriptAsync("--prefix", prefix)).ExitCode);
+        File.Delete(PageIn(prefix));
+
+        var result = await InstallScriptAsync("--uninstall", "--prefix", prefix);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal($"removed {Path.Combine(prefix, "bin", "rind")}\n", result.Stdout);
+        Assert.Equal("", result.Stderr);
+    }
+
+    [Fact]
+    public async Task Uninstalling_leaves_a_folder_in_the_place_of_the_manual_page_alone_and_fails_before_removing_anything()
+    {
+        var prefix = Path.Combine(_folder.FullName, "usr");
+        Assert.Equal(0, (await InstallScriptAsync("--prefix", prefix)).ExitCode);
+        File.Delete(PageIn(prefix));
+        Directory.CreateDirectory(PageIn(prefix));
+
+        var result = await InstallScriptAsync("--uninstall", "--prefix", prefix);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal($"install: {PageIn(prefix)} is a folder, not a file of rind's; left alone\n", result.Stderr);
+        Assert.True(File.Exists(Path.Combine(prefix, "bin", "rind")));
+        Assert.True(Directory.Exists(PageIn(prefix)));
     }
 
     [Fact]
@@ -60,7 +111,9 @@ public sealed class InstallScriptTests : IDisposable
         var result = await InstallScriptAsync("--uninstall", "--prefix", _folder.FullName);
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal($"nothing to remove: {Path.Combine(_folder.FullName, "bin", "rind")} does not exist\n", result.Stdout);
+        Assert.Equal(
+            $"nothing to remove: neither {Path.Combine(_folder.FullName, "bin", "rind")} nor {PageIn(_folder.FullName)} exists\n",
+            result.Stdout);
         Assert.Equal("", result.Stderr);
     }
 
@@ -72,6 +125,7 @@ public sealed class InstallScriptTests : IDisposable
         Assert.Equal(2, result.ExitCode);
         Assert.Equal("install: unknown argument '--everywhere' (see --help)\n", result.Stderr);
         Assert.False(Directory.Exists(Path.Combine(_folder.FullName, "bin")));
+        Assert.False(Directory.Exists(Path.Combine(_folder.FullName, "share")));
     }
 
     public void Dispose() => _folder.Delete(recursive: true);
