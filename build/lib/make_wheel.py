@@ -102,11 +102,14 @@ def metadata(arguments, version):
         "Classifier: Topic :: Software Development",
         "Classifier: Topic :: Utilities",
     ]
-    body = ""
+    # The package index shows the description: the README, or else the summary.
     if arguments.readme:
         with open(arguments.readme, encoding="utf-8") as file:
             body = file.read()
         lines.append("Description-Content-Type: text/markdown")
+    else:
+        body = (arguments.summary or arguments.name) + "\n"
+        lines.append("Description-Content-Type: text/plain")
     return ("\n".join(lines) + "\n\n" + body).encode("utf-8")
 
 
