@@ -48,6 +48,11 @@ if [[ $purpose == tests ]]; then
     [make]=make                 # the job-control tests run rind from a Makefile
     [docker-compose]=docker-compose  # compose 1.x runs the README's compose example in the tests
     [man]=man-db                # the unit tests render the manual page, docs/rind.1, with its warnings
+    [python3]=python3           # build/pack.sh makes the wheel with it; the tests install it in a venv
+    [pipx]=pipx                 # the tests install the wheel with pipx too
+    [twine]=twine               # and check it as the package index would
+    [dpkg-deb]=dpkg             # build/pack.sh makes the Debian package with it
+    [lintian]=lintian           # the tests check the Debian package against Debian's policy
   )
 fi
 # Needed only to start a private engine, i.e. when none answers already.
@@ -76,6 +81,10 @@ missing_packages() {
   # would not run there.
   if have busybox && ldd "$(command -v busybox)" >/dev/null 2>&1; then
     echo busybox-static
+  fi
+  # Debian's python3 makes no virtual environment without python3-venv (ensurepip).
+  if [[ $purpose == tests ]] && have python3 && ! python3 -c 'import ensurepip, venv' >/dev/null 2>&1; then
+    echo python3-venv
   fi
   local need_engine=false
   for cmd in "${!engine_package_of[@]}"; do

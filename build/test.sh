@@ -2,8 +2,9 @@
 # Runs all of rind's tests: unit tests, then the integration tests, which run
 # the published native binary against a Docker engine, and then again:
 #   integration-podman  all of them against Podman's Docker API, but for the
-#                       Category=Packaging ones (the .NET tool package, which
-#                       build/pack.sh makes, and build/install.sh) and the
+#                       Category=Packaging ones (the .NET tool package, the
+#                       wheel and the Debian package, which build/pack.sh
+#                       makes, and build/install.sh) and the
 #                       Category=Kubernetes ones (--kube against the fake
 #                       cluster, whose pods the first pass's engine runs)
 #   integration-tls     the Category=Representative ones through the engine's
@@ -158,8 +159,8 @@ clear_engine_env=(-u DOCKER_TLS -u DOCKER_TLS_VERIFY -u DOCKER_CERT_PATH -u DOCK
 # built already, and with any --filter narrowed to the representative tests
 # when $1 is "narrow" (dotnet test would take only the last --filter), to
 # rind's Kubernetes tests (the Kube* classes) when it is "kube", or else
-# to all but the Category=Packaging and Category=Kubernetes ones: the tool
-# package, the install script and rind's Kubernetes mode (which reaches the
+# to all but the Category=Packaging and Category=Kubernetes ones: the
+# packages, the install script and rind's Kubernetes mode (which reaches the
 # engine only through the fake cluster's pods) are the same whatever the
 # engine, and the first pass tested them.
 later_arguments=()
