@@ -26,9 +26,8 @@ public sealed class ArgumentTests
 
         var result = await RindBinary.RunAsync(Words);
 
-        Assert.Equal(ExpectedWords, result.Stdout);
-        Assert.Equal("", result.Stderr);
-        Assert.Equal(0, result.ExitCode);
+        // All at once, so that a failure shows what rind said and how it ended along with what it printed.
+        Assert.Equal((ExpectedWords, "", 0), (result.Stdout, result.Stderr, result.ExitCode));
     }
 
     [Fact]
