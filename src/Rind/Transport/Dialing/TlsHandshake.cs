@@ -6,7 +6,7 @@ namespace Rind.Transport.Dialing;
 
 /// <summary>
 /// The TLS client side of a connection, to an engine or to a cluster: the handshake bounded by the
-/// request's deadline, a failure told in the caller's words, and the sending half ended as Go's TLS ends it.
+/// request's deadline, a failure told in the caller's words, and the sending half ended as the Docker CLI ends it.
 /// </summary>
 internal static class TlsHandshake
 {
@@ -42,22 +42,14 @@ internal static class TlsHandshake
             throw;
         }
 
-        return new DialedConnection(ssl, () => CloseWrite(ssl, socket), socket.Dispose, socket);
+        return new DialedConnection(ssl, () => CloseWrite(socket), socket.Dispose, socket);
     }
 
-    /// <summary>Ends the sending half as Go's TLS does: close_notify, then the TCP half-close.</summary>
-    /// <remarks>SslStream can send close_notify only asynchronously: this is the one place the wait is made.</remarks>
-    private static void CloseWrite(SslStream ssl, Socket socket)
-    {
-        try
-        {
-            ssl.ShutdownAsync().GetAwaiter().GetResult();
-        }
-        catch (Exception exception) when (exception is IOException or ObjectDisposedException or InvalidOperationException)
-        {
-            // The connection is already gone: the command has ended, and its stdin with it.
-        }
-
-        SocketConnection.CloseWrite(socket);
-    }
+    /// <summary>
+    /// Ends the sending half with the TCP half-close alone, as the Docker CLI does: Go's TLS takes an end at a
+    /// record's boundary for the end of input. A close_notify would be bytes the server may never read, once
+    /// the command ended and it closed the connection: its kernel would answer them with a reset, which throws
+    /// away output that had arrived but was not yet read.
+    /// </summary>
+    private static void CloseWrite(Socket socket) => SocketConnection.CloseWrite(socket);
 }
