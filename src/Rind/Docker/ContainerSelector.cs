@@ -156,9 +156,9 @@ internal static class ContainerSelector
         UntrustedText.Show(container.Status.Length > 0 ? container.Status : container.State);
 
     /// <summary>A value from the engine as one word of a suggested command: safe to show, and quoted for a shell.</summary>
-    private static string Word(string value) => ShellWord.Quote(UntrustedText.Show(value));
+    public static string Word(string value) => ShellWord.Quote(UntrustedText.Show(value));
 
     /// <summary>What names the container in a command: its name, or its short id when the name could not be typed back as shown.</summary>
-    private static string Handle(ContainerSummary container) =>
+    public static string Handle(ContainerSummary container) =>
         UntrustedText.IsShownAsItIs(container.DisplayName) ? container.DisplayName : container.Id[..Math.Min(12, container.Id.Length)];
 }

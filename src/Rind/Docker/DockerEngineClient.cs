@@ -4,7 +4,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
 using Rind.Diagnostics;
-using Rind.Docker.Dialing;
 using Rind.Docker.Models;
 using Rind.Serialization;
 using Rind.Transport;

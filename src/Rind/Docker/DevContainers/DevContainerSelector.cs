@@ -2,7 +2,6 @@ using Rind.Backends;
 using Rind.Diagnostics;
 using Rind.Docker.Models;
 using Rind.Execution;
-using Rind.Platform;
 
 namespace Rind.Docker.DevContainers;
 
@@ -49,7 +48,7 @@ internal static class DevContainerSelector
                 $"{running.Length} running dev containers hold the folder {UntrustedText.Show(LocalFolderOf(running[0])!)}",
                 running
                     .OrderBy(container => container.DisplayName, StringComparer.Ordinal)
-                    .Select(container => ($"{UntrustedText.Show(container.DisplayName)} ({Config(container)})", $"rind -c {Word(Handle(container))}")));
+                    .Select(container => ($"{UntrustedText.Show(container.DisplayName)} ({Config(container)})", $"rind -c {ContainerSelector.Word(ContainerSelector.Handle(container))}")));
         }
 
         var stopped = holding.OrderByDescending(container => container.Id, StringComparer.Ordinal).First();
@@ -67,10 +66,10 @@ internal static class DevContainerSelector
     /// </summary>
     private static string UpCommand(ContainerSummary container, string folder)
     {
-        var command = $"devcontainer up --workspace-folder {Word(folder)}";
+        var command = $"devcontainer up --workspace-folder {ContainerSelector.Word(folder)}";
         var config = container.Labels?.GetValueOrDefault(DevContainerLabels.ConfigFile);
         var defaults = new[] { Path.Combine(folder, ".devcontainer", "devcontainer.json"), Path.Combine(folder, ".devcontainer.json") };
-        return config is null || defaults.Contains(config, StringComparer.Ordinal) ? command : $"{command} --config {Word(config)}";
+        return config is null || defaults.Contains(config, StringComparer.Ordinal) ? command : $"{command} --config {ContainerSelector.Word(config)}";
     }
 
     private static string Config(ContainerSummary container) =>
@@ -78,8 +77,4 @@ internal static class DevContainerSelector
 
     private static string Normalized(string folder) => folder.Length > 1 ? folder.TrimEnd('/') : folder;
 
-    private static string Word(string value) => ShellWord.Quote(UntrustedText.Show(value));
-
-    private static string Handle(ContainerSummary container) =>
-        UntrustedText.IsShownAsItIs(container.DisplayName) ? container.DisplayName : container.Id[..Math.Min(12, container.Id.Length)];
 }
