@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Rind.Backends;
 using Rind.Cli;
+using Rind.Completion;
 using Rind.Diagnostics;
 using Rind.Execution;
 using Rind.Platform;
@@ -26,6 +27,7 @@ internal sealed class RindApp(IStandardStreams streams, ITerminal terminal, ISig
             {
                 InvocationAction.ShowHelp => Print(UsageText.Text),
                 InvocationAction.ShowVersion => Print(VersionText.Create()),
+                InvocationAction.ShowCompletion => Print(CompletionScript.For(invocation.CompletionShell!)),
                 _ => RunCommand(invocation),
             };
         }
@@ -54,10 +56,7 @@ internal sealed class RindApp(IStandardStreams streams, ITerminal terminal, ISig
 
         using var opened = backends.Open(invocation, logger);
         var traits = opened.Backend.Connect();
-        var target = opened.Finder.Find(new FindCriteria(
-            invocation.Service ?? environment.GetSetting("RIND_SERVICE"),
-            invocation.Container ?? environment.GetSetting("RIND_CONTAINER"),
-            environment.CurrentDirectory));
+        var target = opened.Finder.Find(FindCriteria.Of(invocation, environment));
         LogMessages.CandidateChosen(logger, target.FoundBy);
         if (target.Settings.PreStep is { } preStep)
         {

@@ -1,3 +1,6 @@
+using Rind.Cli;
+using Rind.Platform;
+
 namespace Rind.Backends;
 
 /// <summary>
@@ -9,4 +12,11 @@ namespace Rind.Backends;
 internal sealed record FindCriteria(string? Service, string? Container, string? CurrentDirectory)
 {
     public static readonly FindCriteria None = new(null, null, null);
+
+    /// <summary>What the invocation asks for, else what RIND_SERVICE and RIND_CONTAINER say, from the current folder.</summary>
+    public static FindCriteria Of(Invocation invocation, IEnvironment environment) =>
+        new(
+            invocation.Service ?? environment.GetSetting("RIND_SERVICE"),
+            invocation.Container ?? environment.GetSetting("RIND_CONTAINER"),
+            environment.CurrentDirectory);
 }

@@ -7,4 +7,10 @@ namespace Rind.Backends;
 internal interface ICandidateFinder
 {
     Candidate Find(FindCriteria criteria);
+
+    /// <summary>
+    /// The names of <paramref name="kind"/> that would find a candidate now, for completion; empty where
+    /// this source has none of that kind. Blocks.
+    /// </summary>
+    IReadOnlyList<NamedChoice> Choices(ChoiceKind kind);
 }

@@ -42,6 +42,9 @@ internal sealed record Invocation(InvocationAction Action, bool Verbose, TtyMode
     /// <summary>--privileged: run with extended privileges.</summary>
     public bool Privileged { get; init; }
 
+    /// <summary>--completion: the shell whose completion script to print.</summary>
+    public string? CompletionShell { get; init; }
+
     /// <summary>Whether both -t and -T were given, which the parser refuses.</summary>
     public bool TtyConflict { get; init; }
 }

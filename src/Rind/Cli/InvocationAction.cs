@@ -5,4 +5,5 @@ internal enum InvocationAction
     Run,
     ShowHelp,
     ShowVersion,
+    ShowCompletion,
 }

@@ -9,25 +9,27 @@ internal static class InvocationParser
 {
     private static readonly Invocation Defaults = new(InvocationAction.Run, Verbose: false, TtyMode.Auto, Command: []);
 
-    private static readonly OptionSpec[] Options =
+    /// <summary>rind's options, in the order --help lists them.</summary>
+    public static readonly IReadOnlyList<OptionSpec> Options =
     [
-        new('v', "verbose", false, (i, _) => i with { Verbose = true }),
-        new('h', "help", false, (i, _) => i with { Action = InvocationAction.ShowHelp }),
-        new(null, "version", false, (i, _) => i.Action == InvocationAction.ShowHelp ? i : i with { Action = InvocationAction.ShowVersion }),
-        new('t', "tty", false, (i, _) => i with { Tty = TtyMode.Always, TtyConflict = i.TtyConflict || i.Tty == TtyMode.Never }),
-        new('T', "no-tty", false, (i, _) => i with { Tty = TtyMode.Never, TtyConflict = i.TtyConflict || i.Tty == TtyMode.Always }),
-        new('H', "host", true, (i, value) => i with { Host = value }),
-        new(null, "context", true, (i, value) => i with { Context = value }),
-        new('s', "service", true, (i, value) => i with { Service = value }),
-        new('c', "container", true, (i, value) => i with { Container = value }),
-        new('e', "env", true, (i, value) => i with { Environment = [.. i.Environment, value!] }),
-        new('u', "user", true, (i, value) => i with { User = value }),
-        new('w', "workdir", true, (i, value) => i with { WorkingDirectory = value }),
-        new(null, "no-cwd", false, (i, _) => i with { NoCwd = true }),
-        new(null, "privileged", false, (i, _) => i with { Privileged = true }),
-        new(null, "kube", false, (i, _) => i with { Kube = true }),
-        new(null, "kube-context", true, (i, value) => i with { KubeContext = value }),
-        new('n', "namespace", true, (i, value) => i with { Namespace = value }),
+        new('v', "verbose", false, "Log which engine, container and exec are used", (i, _) => i with { Verbose = true }),
+        new('h', "help", false, "Show the help", (i, _) => i with { Action = InvocationAction.ShowHelp }),
+        new(null, "version", false, "Show the version", (i, _) => i.Action == InvocationAction.ShowHelp ? i : i with { Action = InvocationAction.ShowVersion }),
+        new(null, "completion", true, "Print the completion script of a shell", (i, value) => i.Action == InvocationAction.ShowHelp ? i : i with { Action = InvocationAction.ShowCompletion, CompletionShell = value }),
+        new('t', "tty", false, "Give the command a terminal", (i, _) => i with { Tty = TtyMode.Always, TtyConflict = i.TtyConflict || i.Tty == TtyMode.Never }),
+        new('T', "no-tty", false, "Give the command no terminal", (i, _) => i with { Tty = TtyMode.Never, TtyConflict = i.TtyConflict || i.Tty == TtyMode.Always }),
+        new('H', "host", true, "Engine to use", (i, value) => i with { Host = value }),
+        new(null, "context", true, "Docker context to use", (i, value) => i with { Context = value }),
+        new('s', "service", true, "Run in the labelled container of this compose service", (i, value) => i with { Service = value }),
+        new('c', "container", true, "Run in this labelled container or pod", (i, value) => i with { Container = value }),
+        new('e', "env", true, "Set a variable for the command", (i, value) => i with { Environment = [.. i.Environment, value!] }),
+        new('u', "user", true, "Run as this user", (i, value) => i with { User = value }),
+        new('w', "workdir", true, "Run in this folder of the container", (i, value) => i with { WorkingDirectory = value }),
+        new(null, "no-cwd", false, "Do not run in the folder matching the current one", (i, _) => i with { NoCwd = true }),
+        new(null, "privileged", false, "Give the command extended privileges", (i, _) => i with { Privileged = true }),
+        new(null, "kube", false, "Run in the labelled pod of a Kubernetes cluster", (i, _) => i with { Kube = true }),
+        new(null, "kube-context", true, "Kubeconfig context to use", (i, value) => i with { KubeContext = value }),
+        new('n', "namespace", true, "Namespace to find the pod in", (i, value) => i with { Namespace = value }),
     ];
 
     public static Invocation Parse(IReadOnlyList<string> args)
@@ -107,6 +109,11 @@ internal static class InvocationParser
 
     private static Invocation Validate(Invocation invocation)
     {
+        if (invocation.Action == InvocationAction.ShowCompletion && !CompletionShells.Names.Contains(invocation.CompletionShell, StringComparer.Ordinal))
+        {
+            throw Error($"--completion takes {CompletionShells.Listed}, not '{invocation.CompletionShell}'");
+        }
+
         if (invocation.TtyConflict)
         {
             throw Error("-t/--tty and -T/--no-tty cannot be given together");

@@ -43,6 +43,9 @@ internal static class UsageText
           -v, --verbose       Log to stderr which engine, container and exec are used
           -h, --help          Show this help
               --version       Show the version
+              --completion SHELL
+                              Print the completion script of bash, zsh or fish
+                              (for example: source <(rind --completion bash))
 
         The engine is chosen as the docker command chooses it: --host or --context,
         then DOCKER_HOST, DOCKER_CONTEXT, the current context of the Docker CLI's
@@ -67,6 +70,9 @@ internal static class UsageText
           RIND_TIMEOUT        Seconds the engine or cluster has to answer each
                               request (30; 0 for no limit); a command's output
                               has no limit
+          RIND_COMPLETION_TIMEOUT
+                              Seconds a Tab may take before it completes
+                              nothing (1)
           DOCKER_HOST         Engine address, as for --host
           DOCKER_CONTEXT      Docker context to use
           DOCKER_TLS_VERIFY   Use TLS and verify the engine's certificate

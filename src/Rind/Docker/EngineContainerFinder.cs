@@ -41,6 +41,35 @@ internal sealed class EngineContainerFinder(
         return Labelled(ContainerSelector.Select(labelled, criteria), criteria.CurrentDirectory);
     }
 
+    /// <summary>
+    /// For -c the running labelled containers and dev containers, for -s the compose services of the
+    /// running labelled containers; an engine has no namespaces.
+    /// </summary>
+    public IReadOnlyList<NamedChoice> Choices(ChoiceKind kind)
+    {
+        switch (kind)
+        {
+            case ChoiceKind.Containers:
+                var labelled = engine().ListContainersWithLabel(RindLabel.Name).Where(container => container.IsRunning).ToArray();
+                var devContainers = DevContainers().Where(container => container.IsRunning && labelled.All(other => other.Id != container.Id));
+                return
+                [
+                    .. labelled.Select(container => new NamedChoice(container.DisplayName, container.ComposeService is { } service ? $"service {service}" : "labelled container")),
+                    .. devContainers.Select(container => new NamedChoice(container.DisplayName, $"dev container of {DevContainerSelector.LocalFolderOf(container)}")),
+                ];
+            case ChoiceKind.Services:
+                return
+                [
+                    .. engine().ListContainersWithLabel(RindLabel.Name)
+                        .Where(container => container.IsRunning && container.ComposeService is not null)
+                        .GroupBy(container => container.ComposeService!, StringComparer.Ordinal)
+                        .Select(group => new NamedChoice(group.Key, $"project {group.First().ComposeProject}")),
+                ];
+            default:
+                return [];
+        }
+    }
+
     /// <summary>A container with the label app.rind, as its labels say commands run there.</summary>
     public Candidate Labelled(ContainerSummary container, string? currentDirectory)
     {

@@ -11,4 +11,15 @@ internal sealed class LabelledPodFinder(ClusterAccess access, IKubernetesApi api
         PodSelector.Select(
             api.ListPods(access.Namespace, RindLabel.Name),
             new PodCriteria(criteria.Container, access.ContextName, access.Namespace));
+
+    /// <summary>The running labelled pods for -c, the namespaces for -n; a cluster has no compose services.</summary>
+    public IReadOnlyList<NamedChoice> Choices(ChoiceKind kind) =>
+        kind switch
+        {
+            ChoiceKind.Containers => [.. api.ListPods(access.Namespace, RindLabel.Name)
+                .Where(pod => pod.IsRunning)
+                .Select(pod => new NamedChoice(pod.Name, $"pod in {access.Namespace}"))],
+            ChoiceKind.Namespaces => [.. api.ListNamespaces().Select(name => new NamedChoice(name))],
+            _ => [],
+        };
 }

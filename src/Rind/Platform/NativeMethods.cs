@@ -90,6 +90,9 @@ internal static partial class NativeMethods
     /// </summary>
     public static int OpenToReadWithoutWaiting => OperatingSystem.IsMacOS() ? 0x4 | 0x20000 | 0x1000000 : 0x800 | 0x100 | 0x80000;
 
+    /// <summary>open's O_RDWR, the same on Linux and macOS.</summary>
+    public const int ReadWrite = 2;
+
     /// <summary>1 when <paramref name="fd"/> is a terminal.</summary>
     [LibraryImport(LibC, EntryPoint = "isatty")]
     public static partial int IsATty(int fd);
@@ -144,6 +147,10 @@ internal static partial class NativeMethods
 
     [LibraryImport(LibC, EntryPoint = "close")]
     public static partial int Close(int fd);
+
+    /// <returns><paramref name="newFd"/>, or -1 with errno set.</returns>
+    [LibraryImport(LibC, EntryPoint = "dup2", SetLastError = true)]
+    public static partial int Dup2(int oldFd, int newFd);
 
     /// <summary>The type bits (see <see cref="FileTypeMask"/>) of the file at <paramref name="path"/>, symbolic links followed.</summary>
     /// <returns>0 on success, -1 with errno set otherwise.</returns>

@@ -24,6 +24,7 @@ namespace Rind.Serialization;
 [JsonSerializable(typeof(ExecInspectResponse))] // GET /exec/{id}/json
 [JsonSerializable(typeof(ContainerInspectResponse))] // GET /containers/{id}/json, for a dev container
 [JsonSerializable(typeof(PodList))] // GET /api/v1/namespaces/{namespace}/pods
+[JsonSerializable(typeof(NamespaceList))] // GET /api/v1/namespaces, for completion of -n
 [JsonSerializable(typeof(RefusalBody))] // any refused engine or cluster request
 [JsonSerializable(typeof(ApiStatus))] // the status channel of /pods/{name}/exec
 [JsonSerializable(typeof(TerminalResizeMessage))] // the resize channel of /pods/{name}/exec

@@ -16,6 +16,38 @@ internal static class DockerContextStore
     /// <summary>A context's meta.json is a few hundred bytes.</summary>
     private const int MaxBytes = 1024 * 1024;
 
+    /// <summary>More than anyone keeps; the rest are not read.</summary>
+    private const int MaxContexts = 1000;
+
+    /// <summary>The names of the contexts in the store, the built-in "default" first, as docker context ls lists them; a context that cannot be read is passed over.</summary>
+    public static IReadOnlyList<string> Names(string configDirectory)
+    {
+        List<string> names = ["default"];
+        var meta = Path.Combine(configDirectory, "contexts", "meta");
+        if (!Directory.Exists(meta))
+        {
+            return names;
+        }
+
+        foreach (var folder in Directory.EnumerateDirectories(meta).Take(MaxContexts))
+        {
+            try
+            {
+                if (SmallFile.ReadOrNull(Path.Combine(folder, "meta.json"), MaxBytes) is { } content
+                    && JsonSerializer.Deserialize(content, RindJsonContext.Default.DockerContextMetadata)?.Name is { Length: > 0 } name)
+                {
+                    names.Add(name);
+                }
+            }
+            catch (Exception exception) when (exception is JsonException or IOException or UnauthorizedAccessException)
+            {
+                // One unreadable context hides none of the others.
+            }
+        }
+
+        return names;
+    }
+
     public static DockerContext Read(string configDirectory, string name)
     {
         var id = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(name)));

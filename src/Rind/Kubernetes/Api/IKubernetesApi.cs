@@ -8,6 +8,10 @@ internal interface IKubernetesApi : IDisposable
     /// <exception cref="RindException">The server cannot be reached or refused the request, said in one line.</exception>
     IReadOnlyList<PodSummary> ListPods(string ns, string labelSelector);
 
+    /// <summary>The names of the namespaces the user may list, in one request.</summary>
+    /// <exception cref="RindException">The server cannot be reached or refused the request, said in one line.</exception>
+    IReadOnlyList<string> ListNamespaces();
+
     /// <summary>Starts a command in a pod's container, its streams open (a <see cref="KubernetesExecProcess"/>).</summary>
     /// <exception cref="RindException">The server cannot be reached or refused the exec, said in one line.</exception>
     IPodExecProcess OpenExec(PodExecRequest request);

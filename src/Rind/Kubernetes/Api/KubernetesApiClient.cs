@@ -31,6 +31,18 @@ internal sealed class KubernetesApiClient(ClusterConnection cluster, ILogger log
         return CallFailure.ReadJson(cluster.Words, what, body, RindJsonContext.Default.PodList).Items.Select(Summarize).ToArray();
     }
 
+    public IReadOnlyList<string> ListNamespaces()
+    {
+        const string what = "the list of namespaces";
+        var (status, body) = Get("/api/v1/namespaces", what);
+        if (status is < HttpStatusCode.OK or >= HttpStatusCode.MultipleChoices)
+        {
+            throw ApiRefusal.Describe(cluster.Description, what, status, body);
+        }
+
+        return CallFailure.ReadJson(cluster.Words, what, body, RindJsonContext.Default.NamespaceList).Items.Select(item => item.Metadata.Name).ToArray();
+    }
+
     /// <summary>
     /// Opens the exec as kubectl does: over WebSocket, then over SPDY/3.1 when the server does not switch to
     /// WebSocket (any response but 101: OpenShift 4.18 to 4.21 refuse it with 403, and some API proxies know no

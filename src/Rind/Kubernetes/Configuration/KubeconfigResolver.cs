@@ -45,6 +45,14 @@ internal static class KubeconfigResolver
     /// <exception cref="RindException">The kubeconfig cannot be read or does not say where to go, in one line.</exception>
     public static KubeconfigSelection Select(IEnvironment environment, string? contextName, string? namespaceName)
     {
+        var (merged, read) = Merge(environment);
+        return KubeconfigSelector.Select(merged, contextName, namespaceName, read);
+    }
+
+    /// <summary>The kubeconfig's files read and merged, and which were read, as messages name them.</summary>
+    /// <exception cref="RindException">The kubeconfig cannot be read, in one line.</exception>
+    public static (Kubeconfig Merged, string Files) Merge(IEnvironment environment)
+    {
         var files = KubeconfigFiles.Locate(environment);
         var read = new List<string>();
         var configs = new List<Kubeconfig>();
@@ -63,7 +71,7 @@ internal static class KubeconfigResolver
             throw new RindException(NoKubeconfig(files));
         }
 
-        return KubeconfigSelector.Select(KubeconfigMerger.Merge(configs), contextName, namespaceName, string.Join(", ", read));
+        return (KubeconfigMerger.Merge(configs), string.Join(", ", read));
     }
 
     private static string? Read(string path)
