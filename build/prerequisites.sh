@@ -53,6 +53,10 @@ if [[ $purpose == tests ]]; then
     [twine]=twine               # and check it as the package index would
     [dpkg-deb]=dpkg             # build/pack.sh makes the Debian package with it
     [lintian]=lintian           # the tests check the Debian package against Debian's policy
+    [zsh]=zsh                   # the completion tests type Tab in zsh,
+    [fish]=fish                 # in fish,
+    [/usr/share/bash-completion/bash_completion]=bash-completion  # and in bash with bash-completion
+    [django-admin]=python3-django  # the rind-test/django image copies Debian's Django
   )
 fi
 # Needed only to start a private engine, i.e. when none answers already.
@@ -61,7 +65,7 @@ declare -A engine_package_of=([dockerd]=docker.io [containerd]=containerd [runc]
 # Like command -v, but also looks in the sbin directories that a non-root
 # PATH often lacks (dockerd, runc live there).
 have() {
-  command -v "$1" >/dev/null || [[ -x /usr/sbin/$1 || -x /sbin/$1 || -x /usr/local/sbin/$1 ]]
+  command -v "$1" >/dev/null || [[ $1 == /* && -e $1 ]] || [[ -x /usr/sbin/$1 || -x /sbin/$1 || -x /usr/local/sbin/$1 ]]
 }
 
 engine_answers() {

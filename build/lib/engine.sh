@@ -376,7 +376,7 @@ rind_pids_using() {
 # registry is needed. Each image is also tagged r-<hash of the recipe and its
 # input binaries>, so a changed recipe or an upgraded busybox rebuilds it.
 
-RIND_TEST_IMAGES=(busybox dash bash devcontainer)
+RIND_TEST_IMAGES=(busybox dash bash devcontainer django)
 
 # The parts shared by all images: busybox, users, and a fake virtualenv.
 _rind_rootfs_base() {
@@ -498,6 +498,35 @@ EOF
   fi
 }
 
+# Debian's python3 with its standard library and Debian's Django (python3-django,
+# with what it imports), and a project made by django-admin startproject in
+# /srv/mysite, whose manage.py runs as ./manage.py: what the completion tests ask
+# for Django's own completion. Copied from this machine, as dash is.
+_rind_rootfs_django() {
+  local root=$1 python lib package
+  python=$(readlink -f /usr/bin/python3)
+  cp "$python" "$root/usr/bin/"
+  ln -s "${python##*/}" "$root/usr/bin/python3"
+  ln -s python3 "$root/usr/bin/python"
+  ln -s /bin/busybox "$root/usr/bin/env"
+  # The libraries of python and of its standard library's extension modules (sqlite3, ssl, ...).
+  for lib in $(ldd "$python" "/usr/lib/${python##*/}/lib-dynload/"*.so 2>/dev/null | awk '/=> \// { print $3 } /^\t\// { print $1 }' | sort -u); do
+    [[ -e $root$lib ]] && continue
+    mkdir -p "$root$(dirname "$lib")"
+    cp -L "$lib" "$root$lib"
+  done
+  mkdir -p "$root/usr/lib/python3/dist-packages" "$root/srv/mysite"
+  tar -C /usr/lib --exclude="${python##*/}/test" -c "${python##*/}" | tar -C "$root/usr/lib" -x
+  for package in django asgiref sqlparse pytz; do
+    [[ ! -e /usr/lib/python3/dist-packages/$package ]] || cp -a "/usr/lib/python3/dist-packages/$package" "$root/usr/lib/python3/dist-packages/"
+  done
+  # Debian's pytz reads the system's time zones.
+  mkdir -p "$root/usr/share"
+  cp -a /usr/share/zoneinfo "$root/usr/share/"
+  /usr/bin/python3 -m django startproject mysite "$root/srv/mysite"
+  chmod 0755 "$root/srv/mysite/manage.py"
+}
+
 # Imports root file system $1 as image $2.
 _rind_import() {
   local root=$1 image=$2
@@ -523,6 +552,7 @@ _rind_image_tools() {
   case $1 in
     dash) echo dash ;;
     bash | devcontainer) echo bash-static ;;
+    django) echo django-admin ;;
   esac
 }
 
@@ -548,7 +578,13 @@ _rind_recipe_hash() {
       inputs+=("$(command -v bash-static)")
       ;;
   esac
-  { declare -f "${recipe[@]}" && sha256sum "${inputs[@]}"; } | sha256sum | cut -c1-16
+  local versions=
+  if [[ $name == django ]]; then
+    recipe+=(_rind_rootfs_django)
+    # Hashing all of Python's files would take longer than copying them: their packages' versions stand for them.
+    versions=$(dpkg-query -W "$(basename "$(readlink -f /usr/bin/python3)")-minimal" python3-django 2>/dev/null)
+  fi
+  { declare -f "${recipe[@]}" && sha256sum "${inputs[@]}" && echo "$versions"; } | sha256sum | cut -c1-16
 }
 
 # The images rind_test_images built in this shell, as "DOCKER_HOST IMAGE:TAG"
@@ -604,6 +640,7 @@ rind_test_images() {
         dash) _rind_rootfs_dash "$dir" ;;
         bash) _rind_rootfs_bash "$dir" ;;
         devcontainer) _rind_rootfs_devcontainer "$dir" ;;
+        django) _rind_rootfs_django "$dir" ;;
       esac
       _rind_import "$dir" "rind-test/$name:r-$hash"
       docker tag "rind-test/$name:r-$hash" "rind-test/$name:latest"
