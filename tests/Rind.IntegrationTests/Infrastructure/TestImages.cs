@@ -17,5 +17,11 @@ public static class TestImages
     /// <summary>For dev containers: the user vscode with bash as login shell, and a profile that adds to PATH.</summary>
     public const string DevContainer = "rind-test/devcontainer:latest";
 
-    public static readonly IReadOnlyList<string> All = [Busybox, Dash, Bash, DevContainer];
+    /// <summary>Debian's python3 and Django, with the project /srv/mysite made by django-admin startproject.</summary>
+    public const string Django = "rind-test/django:latest";
+
+    /// <summary>The Django project's folder in <see cref="Django"/>.</summary>
+    public const string DjangoProject = "/srv/mysite";
+
+    public static readonly IReadOnlyList<string> All = [Busybox, Dash, Bash, DevContainer, Django];
 }

@@ -142,7 +142,17 @@ public sealed class TmuxTerminal : IAsyncDisposable
         }
     }
 
-    private static async Task<TmuxTerminal> StartPaneAsync(int columns, int rows, Func<string, string[]> command)
+    /// <summary>Any program, such as an interactive zsh, with variables of its own, in a folder of its own.</summary>
+    /// <remarks>The variables go through env: tmux gives a new session's command its client's PATH whatever -e says.</remarks>
+    public static Task<TmuxTerminal> StartProgramAsync(
+        IReadOnlyList<string> command, IReadOnlyDictionary<string, string> environment, string workingDirectory, int columns = 100, int rows = 30) =>
+        StartPaneAsync(
+            columns,
+            rows,
+            _ => ["env", .. environment.Select(variable => $"{variable.Key}={variable.Value}"), .. command],
+            ["-c", workingDirectory]);
+
+    private static async Task<TmuxTerminal> StartPaneAsync(int columns, int rows, Func<string, string[]> command, IReadOnlyList<string>? options = null)
     {
         var terminal = new TmuxTerminal();
         var files = terminal._files.FullName;
@@ -151,7 +161,7 @@ public sealed class TmuxTerminal : IAsyncDisposable
             await terminal.TmuxAsync(
                 ["new-session", "-d", "-x", columns.ToString(CultureInfo.InvariantCulture), "-y", rows.ToString(CultureInfo.InvariantCulture),
                     "-e", $"RIND={RindBinary.Path}", "-e", $"DOCKER_HOST={Environment.GetEnvironmentVariable("DOCKER_HOST")}",
-                    "-e", $"TERMINAL_FILES={files}", .. command(files)]);
+                    "-e", $"TERMINAL_FILES={files}", .. options ?? [], .. command(files)]);
             var pids = (await terminal.TmuxAsync("display-message", "-p", "#{pid} #{pane_pid}")).Trim().Split(' ');
             terminal._serverPid = int.Parse(pids[0], CultureInfo.InvariantCulture);
             terminal._panePid = int.Parse(pids[1], CultureInfo.InvariantCulture);
