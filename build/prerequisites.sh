@@ -53,6 +53,7 @@ if [[ $purpose == tests ]]; then
     [twine]=twine               # and check it as the package index would
     [dpkg-deb]=dpkg             # build/pack.sh makes the Debian package with it
     [lintian]=lintian           # the tests check the Debian package against Debian's policy
+    [ruby]=ruby                 # the tests check the Homebrew formula's syntax and evaluate it
   )
 fi
 # Needed only to start a private engine, i.e. when none answers already.
