@@ -8,10 +8,12 @@
 #              rind, tagged for the platform the executable needs (build/lib/make_wheel.py)
 #   deb        a Debian package, rind_VERSION-1_ARCH.deb, for the executable's architecture
 #              (build/lib/make_deb.sh)
+#   brew       the Homebrew formula, rind.rb, for a tap: it downloads the release's archives
+#              (build/lib/make_formula.py)
 #
 #   build/pack.sh                   rind.RID and rind, for RIND_RUNTIME_IDENTIFIER (default linux-x64)
-#   build/pack.sh --only PART       only PART: runtime (rind.RID), top-level (rind), wheel or deb;
-#                                   --only again adds another
+#   build/pack.sh --only PART       only PART: runtime (rind.RID), top-level (rind), wheel, deb or
+#                                   brew; --only again adds another
 #   build/pack.sh --output DIR      into DIR instead of artifacts/packages
 #
 # The wheel and the Debian package are made from an executable already published, RIND_BINARY or
@@ -19,6 +21,10 @@
 # RIND_VERSION (a tag such as v1.2.3) sets the packages' version, as for build/publish.sh; without it,
 # Directory.Build.props' Version. RIND_HOMEPAGE names the project's home page in the wheel and the
 # Debian package; RIND_DEB_MAINTAINER ('NAME <ADDRESS>') the Debian package's maintainer.
+# The formula is made from the release's four archives, rind-VERSION-RID.tar.gz, in the folder
+# RIND_ASSETS, and names the GitHub release of RIND_REPOSITORY (OWNER/NAME; by default
+# GITHUB_REPOSITORY, which GitHub Actions sets); its license is the project's
+# PackageLicenseExpression, when it has one.
 # Fails when the native compilation warns, as build/publish.sh does.
 set -euo pipefail
 
@@ -34,12 +40,12 @@ while (($# > 0)); do
   case $1 in
     --only)
       case ${2:-} in
-        runtime|top-level|wheel|deb) parts+=("$2") ;;
-        *) echo "pack: --only takes runtime, top-level, wheel or deb" >&2; exit 2 ;;
+        runtime|top-level|wheel|deb|brew) parts+=("$2") ;;
+        *) echo "pack: --only takes runtime, top-level, wheel, deb or brew" >&2; exit 2 ;;
       esac
       shift 2 ;;
     --output) output=${2:?--output needs a folder}; shift 2 ;;
-    -h|--help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,28p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "pack: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -94,6 +100,16 @@ deb() {
     --changelog CHANGELOG.md --summary "$summary" ${man:+--man "$man"} \
     ${RIND_HOMEPAGE:+--homepage "$RIND_HOMEPAGE"} ${RIND_DEB_MAINTAINER:+--maintainer "$RIND_DEB_MAINTAINER"}
 }
+# The formula: from the archives alone, which hold the executables of all four runtimes.
+formula() {
+  local assets=${RIND_ASSETS:-} repository=${RIND_REPOSITORY:-${GITHUB_REPOSITORY:-}} license
+  [[ -n $assets ]] || { echo "pack: the formula needs RIND_ASSETS, the folder of the release's archives" >&2; exit 2; }
+  [[ -n $repository ]] || { echo "pack: the formula needs RIND_REPOSITORY, the GitHub OWNER/NAME of the release" >&2; exit 2; }
+  license=$(sed -n 's:.*<PackageLicenseExpression>\(.*\)</PackageLicenseExpression>.*:\1:p' \
+    Directory.Build.props src/Rind/Rind.csproj | head -n 1)
+  python3 build/lib/make_formula.py --version "$(release_version)" --repository "$repository" \
+    --assets "$assets" --output "$output/rind.rb" ${license:+--license "$license"}
+}
 
 packed=()
 for part in "${parts[@]}"; do
@@ -104,6 +120,7 @@ for part in "${parts[@]}"; do
     top-level) pack; packed+=(rind) ;;
     wheel) made=$(wheel); packed+=("$(basename "$made")") ;;
     deb) made=$(deb); packed+=("$(basename "$made")") ;;
+    brew) made=$(formula); packed+=("$(basename "$made")") ;;
   esac
 done
 

@@ -57,6 +57,7 @@ if [[ $purpose == tests ]]; then
     [fish]=fish                 # in fish,
     [/usr/share/bash-completion/bash_completion]=bash-completion  # and in bash with bash-completion
     [django-admin]=python3-django  # the rind-test/django image copies Debian's Django
+    [ruby]=ruby                 # the tests check the Homebrew formula's syntax and evaluate it
   )
 fi
 # Needed only to start a private engine, i.e. when none answers already.

@@ -3,9 +3,9 @@
 # the published native binary against a Docker engine, and then again:
 #   integration-podman  all of them against Podman's Docker API, but for the
 #                       Category=Packaging ones (the .NET tool package, the
-#                       wheel and the Debian package, which build/pack.sh
-#                       makes, and build/install.sh) and the
-#                       Category=Kubernetes ones (--kube against the fake
+#                       wheel, the Debian package and the Homebrew formula,
+#                       which build/pack.sh makes, and build/install.sh) and
+#                       the Category=Kubernetes ones (--kube against the fake
 #                       cluster, whose pods the first pass's engine runs)
 #   integration-tls     the Category=Representative ones through the engine's
 #                       TLS listener (tcp://, both sides verified)
