@@ -97,7 +97,7 @@ deb() {
   local man=
   [[ ! -f docs/rind.1 ]] || man=docs/rind.1
   bash build/lib/make_deb.sh --binary "$binary" --version "$(release_version)" --output "$output" \
-    --changelog CHANGELOG.md --summary "$summary" ${man:+--man "$man"} \
+    --changelog CHANGELOG.md --summary "$summary" ${man:+--man "$man"} --completions src/Rind/Completion/Scripts \
     ${RIND_HOMEPAGE:+--homepage "$RIND_HOMEPAGE"} ${RIND_DEB_MAINTAINER:+--maintainer "$RIND_DEB_MAINTAINER"}
 }
 # The formula: from the archives alone, which hold the executables of all four runtimes.

@@ -3,9 +3,11 @@
 #
 #   make_deb.sh --binary FILE --version VERSION --output DIR [--maintainer 'NAME <ADDRESS>']
 #               [--homepage URL] [--man FILE] [--changelog FILE] [--summary TEXT]
+#               [--completions DIR]
 #
 # It installs /usr/bin/rind, the man page gzipped as /usr/share/man/man1/rind.1.gz when --man is
-# given, and /usr/share/doc/rind/{copyright,changelog.Debian.gz}, with the project's own
+# given, the completion scripts of DIR (rind.bash, rind.zsh, rind.fish) where bash-completion, zsh
+# and fish look for a package's when --completions is given, and /usr/share/doc/rind/{copyright,changelog.Debian.gz}, with the project's own
 # changelog as changelog.gz when --changelog is given, and lintian's overrides for the package. VERSION is a release's (1.2.3, 1.2.3-rc.1);
 # the package's is VERSION-1, as the package is made from the released executable, with ~ before a
 # pre-release so that it sorts before the release. File times come from SOURCE_DATE_EPOCH when set.
@@ -13,7 +15,7 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-binary= version= output= homepage= man= changelog= summary=
+binary= version= output= homepage= man= changelog= summary= completions=
 maintainer='rind contributors <rind@packages.invalid>'
 while (($# > 0)); do
   case $1 in
@@ -25,6 +27,7 @@ while (($# > 0)); do
     --man) man=${2:-}; shift 2 ;;
     --changelog) changelog=${2:-}; shift 2 ;;
     --summary) summary=${2:-}; shift 2 ;;
+    --completions) completions=${2:-}; shift 2 ;;
     *) echo "make_deb: unknown argument '$1'" >&2; exit 2 ;;
   esac
 done
@@ -85,6 +88,13 @@ if [[ -n $man ]]; then
 fi
 if [[ -n $changelog ]]; then
   gzip -9n < "$changelog" > "$root/usr/share/doc/rind/changelog.gz"
+fi
+# The distribution's vendor folders: bash-completion loads a command's script on its first Tab, zsh
+# and fish put theirs on the completion path.
+if [[ -n $completions ]]; then
+  install -D -m 644 "$completions/rind.bash" "$root/usr/share/bash-completion/completions/rind"
+  install -D -m 644 "$completions/rind.zsh" "$root/usr/share/zsh/vendor-completions/_rind"
+  install -D -m 644 "$completions/rind.fish" "$root/usr/share/fish/vendor_completions.d/rind.fish"
 fi
 
 # Policy 12.5: the copyright and the licence, in the machine-readable format.

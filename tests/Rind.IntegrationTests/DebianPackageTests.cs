@@ -52,6 +52,9 @@ public sealed class DebianPackageTests(PackedDebianPackage package, ITestOutputH
             ["./usr/share/doc/rind/changelog.Debian.gz"] = "-rw-r--r-- root/root",
             ["./usr/share/doc/rind/changelog.gz"] = "-rw-r--r-- root/root",
             ["./usr/share/lintian/overrides/rind"] = "-rw-r--r-- root/root",
+            ["./usr/share/bash-completion/completions/rind"] = "-rw-r--r-- root/root",
+            ["./usr/share/zsh/vendor-completions/_rind"] = "-rw-r--r-- root/root",
+            ["./usr/share/fish/vendor_completions.d/rind.fish"] = "-rw-r--r-- root/root",
         };
         if (HasManPage)
         {
@@ -79,7 +82,7 @@ public sealed class DebianPackageTests(PackedDebianPackage package, ITestOutputH
     }
 
     [SystemInstallFact]
-    public async Task Dpkg_installs_rind_in_usr_bin_and_removing_the_package_leaves_none_of_its_files()
+    public async Task Dpkg_installs_rind_and_completion_that_works_in_a_fresh_shell_and_removing_the_package_leaves_none_of_its_files()
     {
         var installed = false;
         try
@@ -92,6 +95,11 @@ public sealed class DebianPackageTests(PackedDebianPackage package, ITestOutputH
             Assert.Equal(0, version.ExitCode);
             Assert.StartsWith("rind ", version.Stdout, StringComparison.Ordinal);
             Assert.Equal(await File.ReadAllBytesAsync(RindBinary.Path), await File.ReadAllBytesAsync("/usr/bin/rind"));
+
+            foreach (var shell in InteractiveShell.Names)
+            {
+                await AssertCompletesFromInstalledFilesAsync(shell);
+            }
 
             var listed = await RunAsync("dpkg", "--listfiles", "rind");
             var files = listed.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(File.Exists).ToList();
@@ -113,6 +121,25 @@ public sealed class DebianPackageTests(PackedDebianPackage package, ITestOutputH
             {
                 await RunAsync("dpkg", "--purge", "rind");
             }
+        }
+    }
+
+    /// <summary>A fresh shell, loading only what the distribution loads, completes rind's options from the package's files.</summary>
+    private static async Task AssertCompletesFromInstalledFilesAsync(string shell)
+    {
+        var folder = Directory.CreateTempSubdirectory("rind-it-deb-shell-");
+        try
+        {
+            await using var terminal = await InteractiveShell.AsInstalled(shell).StartAsync(folder.FullName, folder.FullName, path: "/usr/bin:/bin");
+
+            await terminal.SendTextAsync("rind --ser");
+            await terminal.SendKeysAsync("Tab");
+
+            await terminal.WaitForScreenAsync("rind --service", TimeSpan.FromSeconds(20));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
         }
     }
 

@@ -105,9 +105,22 @@ public sealed partial class HomebrewFormulaTests(PackedFormula formula) : IClass
             self.class.fields.fetch(:version)
           end
 
-          # Recorded only: Homebrew runs the command once for each shell.
+          # As Homebrew runs it without shell_parameter_format: the command with each shell's name after it,
+          # its output kept where Homebrew keeps each shell's completions.
           def generate_completions_from_executable(*commands, **options)
             @completions << [commands.map(&:to_s), options]
+            {
+              "bash" => "share/bash-completion/completions/rind",
+              "zsh" => "share/zsh/site-functions/_rind",
+              "fish" => "share/fish/vendor_completions.d/rind.fish",
+            }.each do |shell, path|
+              output, status = Open3.capture2(*commands.map(&:to_s), shell)
+              raise "#{commands.join(" ")} #{shell} exited with #{status.exitstatus}" unless status.success?
+
+              file = @prefix / path
+              file.dirname.mkpath
+              file.write(output)
+            end
           end
 
           def shell_output(command)
@@ -225,6 +238,12 @@ public sealed partial class HomebrewFormulaTests(PackedFormula formula) : IClass
             await File.ReadAllBytesAsync(Path.Combine(prefix, "share", "man", "man1", "rind.1")));
         // No shell_parameter_format: Homebrew runs `rind --completion SHELL` for bash, zsh and fish.
         Assert.Contains($"completions=[\"{prefix}/bin/rind\", \"--completion\"] {{}}", Lines(result));
+        foreach (var (shell, file) in new[] { ("bash", "bash-completion/completions/rind"), ("zsh", "zsh/site-functions/_rind"), ("fish", "fish/vendor_completions.d/rind.fish") })
+        {
+            var script = await RindBinary.RunAsync(["--completion", shell]);
+            Assert.Equal(script.Stdout, await File.ReadAllTextAsync(Path.Combine(prefix, "share", file)));
+        }
+
         Assert.Equal("test passed", Lines(result).Last());
     }
 

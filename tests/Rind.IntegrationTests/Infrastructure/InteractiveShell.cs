@@ -21,14 +21,28 @@ public sealed record InteractiveShell(string Name, IReadOnlyList<string> Command
         };
 
     /// <summary>
+    /// The shell with what the distribution loads and nothing of rind's typed in: completion comes from the
+    /// files a package installed (fish reads the distribution's configuration, which puts its vendor folder on the path).
+    /// </summary>
+    public static InteractiveShell AsInstalled(string name) =>
+        name switch
+        {
+            "bash" => new(name, ["bash", "--norc", "--noprofile", "-i"], ["source /usr/share/bash-completion/bash_completion"]),
+            "zsh" => new(name, ["zsh", "-f", "-i"], ["autoload -U compinit && compinit -u"]),
+            "fish" => new(name, ["fish", "-i"], ["set -g fish_greeting"]),
+            _ => throw new ArgumentOutOfRangeException(nameof(name), name, "not a shell rind completes in"),
+        };
+
+    /// <summary>
     /// Starts the shell in a terminal, in <paramref name="folder"/>, with rind on PATH, HOME in a
     /// folder of its own and <paramref name="environment"/>, and waits until the setup has run.
     /// </summary>
-    public async Task<TmuxTerminal> StartAsync(string folder, string home, IReadOnlyDictionary<string, string>? environment = null)
+    /// <param name="path">PATH in the shell; by default the tested rind's folder first.</param>
+    public async Task<TmuxTerminal> StartAsync(string folder, string home, IReadOnlyDictionary<string, string>? environment = null, string? path = null)
     {
         var variables = new Dictionary<string, string>(environment ?? new Dictionary<string, string>())
         {
-            ["PATH"] = $"{Path.GetDirectoryName(RindBinary.Path)}:{Environment.GetEnvironmentVariable("PATH")}",
+            ["PATH"] = path ?? $"{Path.GetDirectoryName(RindBinary.Path)}:{Environment.GetEnvironmentVariable("PATH")}",
             ["HOME"] = home,
             ["PS1"] = "$ ",
             ["TERM"] = "xterm-256color",
