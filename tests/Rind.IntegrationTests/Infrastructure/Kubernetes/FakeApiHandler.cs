@@ -44,6 +44,9 @@ internal sealed class FakeApiHandler(FakeClusterState state)
             case ["api", "v1"] when isGet:
                 await WriteAsync(context, 200, DiscoveryDocuments.CoreResources());
                 return;
+            case ["api", "v1", "namespaces"] when isGet:
+                await ListNamespacesAsync(context, user);
+                return;
             case ["api", "v1", "namespaces", var ns] when isGet:
                 await NamespaceAsync(context, user, ns);
                 return;
@@ -112,6 +115,26 @@ internal sealed class FakeApiHandler(FakeClusterState state)
             },
             ["spec"] = new JsonObject { ["finalizers"] = new JsonArray("kubernetes") },
             ["status"] = new JsonObject { ["phase"] = "Active" },
+        });
+    }
+
+    private async Task ListNamespacesAsync(HttpContext context, string user)
+    {
+        if (await RefusedAsync(context, user, "list", "namespaces", ns: null, name: null))
+        {
+            return;
+        }
+
+        await WriteAsync(context, 200, new JsonObject
+        {
+            ["kind"] = "NamespaceList",
+            ["apiVersion"] = "v1",
+            ["metadata"] = new JsonObject { ["resourceVersion"] = "1" },
+            ["items"] = new JsonArray([.. state.Namespaces().Select(name => (JsonNode)new JsonObject
+            {
+                ["metadata"] = new JsonObject { ["name"] = name, ["resourceVersion"] = "1" },
+                ["status"] = new JsonObject { ["phase"] = "Active" },
+            })]),
         });
     }
 

@@ -82,6 +82,15 @@ internal sealed class FakeClusterState(FakeClusterOptions options, ClusterCertif
         }
     }
 
+    /// <summary>The namespaces, in the order of their names, as a list request returns them.</summary>
+    public IReadOnlyList<string> Namespaces()
+    {
+        lock (_lock)
+        {
+            return [.. _namespaces.Order(StringComparer.Ordinal)];
+        }
+    }
+
     public bool NamespaceExists(string name)
     {
         lock (_lock)
