@@ -67,7 +67,7 @@ internal sealed class Completer(IBackendRegistry backends, ICompletionSources so
 
         using var opened = backends.Open(options, NullLogger.Instance);
         var traits = opened.Backend.Connect();
-        var target = opened.Finder.Find(FindCriteria.Of(options, environment));
+        var target = opened.Finder.Find(FindCriteria.Of(options, environment) with { MayProbe = false });
         var plan = ExecPlanner.Plan(options, target, traits, new LocalConditions(Tty: false, Term: null)
         {
             LookupVariable = environment.GetVariable,

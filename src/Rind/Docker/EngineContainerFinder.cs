@@ -29,13 +29,13 @@ internal sealed class EngineContainerFinder(
         if (criteria.Container is { } wanted && ContainerSelector.Named(labelled, wanted).Count == 0
             && ContainerSelector.Named(DevContainers(), wanted) is [var named])
         {
-            return DevContainer(DevContainerSelector.Select([named]));
+            return DevContainer(DevContainerSelector.Select([named]), criteria.MayProbe);
         }
 
         if (criteria is { Container: null, Service: null } && ContainerSelector.InCurrentProject(labelled, criteria.CurrentDirectory).Length == 0
             && DevContainerSelector.Holding(DevContainers(), criteria.CurrentDirectory) is { Count: > 0 } holding)
         {
-            return DevContainer(DevContainerSelector.Select(holding));
+            return DevContainer(DevContainerSelector.Select(holding), criteria.MayProbe);
         }
 
         return Labelled(ContainerSelector.Select(labelled, criteria), criteria.CurrentDirectory);
@@ -90,6 +90,6 @@ internal sealed class EngineContainerFinder(
 
     private IReadOnlyList<ContainerSummary> DevContainers() => engine().ListContainersWithLabel(DevContainerLabels.LocalFolder);
 
-    private Candidate DevContainer(ContainerSummary container) =>
-        new DevContainerCandidate(engine(), environment, new ProbedEnvironmentCache(environment), sharesFileSystem, callTimeout, logger).For(container);
+    private Candidate DevContainer(ContainerSummary container, bool mayProbe) =>
+        new DevContainerCandidate(engine(), environment, new ProbedEnvironmentCache(environment), sharesFileSystem, mayProbe ? callTimeout : null, logger).For(container);
 }

@@ -15,13 +15,13 @@ namespace Rind.Docker.DevContainers;
 /// labels, where the container has them too, still give the pre-step, the shell and the user.
 /// </summary>
 /// <param name="sharesFileSystem">Whether the engine shares rind's file system, so that the workspace's bind mount maps the current folder.</param>
-/// <param name="patience">How long the probe of the user's shell may take.</param>
+/// <param name="patience">How long the probe of the user's shell may take; null for no probe, only what an earlier one kept.</param>
 internal sealed class DevContainerCandidate(
     IDockerEngine engine,
     IEnvironment environment,
     ProbedEnvironmentCache cache,
     bool sharesFileSystem,
-    TimeSpan patience,
+    TimeSpan? patience,
     ILogger logger)
 {
     public Candidate For(ContainerSummary container)
@@ -85,9 +85,15 @@ internal sealed class DevContainerCandidate(
             return kept;
         }
 
+        if (patience is not { } allowed)
+        {
+            LogMessages.UserEnvironmentNotProbed(logger, "no probe was allowed, and none was kept");
+            return [];
+        }
+
         try
         {
-            var probed = UserEnvironmentProbe.Run(engine, container.Id, user, probe, patience);
+            var probed = UserEnvironmentProbe.Run(engine, container.Id, user, probe, allowed);
             if (probed is null)
             {
                 LogMessages.UserEnvironmentNotProbed(logger, "the shell printed no environment");

@@ -77,6 +77,20 @@ public sealed class DevContainerCandidateTests : IDisposable
     }
 
     [Fact]
+    public void Without_leave_to_probe_what_an_earlier_probe_kept_is_used_and_no_shell_is_asked()
+    {
+        var container = Container("""[{"remoteUser": "vscode", "remoteEnv": {"A": "1"}}]""");
+
+        var unprobed = Candidate(patience: null).For(container);
+        Candidate().For(container);
+        var kept = Candidate(patience: null).For(container);
+
+        Assert.Equal(["A=1"], unprobed.Settings.Environment);
+        Assert.Single(_probes);
+        Assert.Equal(["HOME=/home/vscode", "PATH=/opt/tool/bin:/usr/bin", "A=1"], kept.Settings.Environment);
+    }
+
+    [Fact]
     public void A_probe_of_none_asks_no_shell()
     {
         var candidate = Candidate().For(Container("""[{"userEnvProbe": "none", "remoteEnv": {"A": "1"}}]"""));
@@ -138,8 +152,10 @@ public sealed class DevContainerCandidateTests : IDisposable
         }
     }
 
-    private DevContainerCandidate Candidate() =>
-        new(_engine.Object, new FakeEnvironment(("HOME", _home.FullName), ("WHO", "me")), new ProbedEnvironmentCache(new FakeEnvironment(("HOME", _home.FullName))), sharesFileSystem: true, TimeSpan.FromSeconds(5), NullLogger.Instance);
+    private DevContainerCandidate Candidate() => Candidate(TimeSpan.FromSeconds(5));
+
+    private DevContainerCandidate Candidate(TimeSpan? patience) =>
+        new(_engine.Object, new FakeEnvironment(("HOME", _home.FullName), ("WHO", "me")), new ProbedEnvironmentCache(new FakeEnvironment(("HOME", _home.FullName))), sharesFileSystem: true, patience, NullLogger.Instance);
 
     private static ContainerSummary Container(string metadata, params (string Key, string Value)[] more)
     {
