@@ -147,6 +147,21 @@ public sealed class DevContainerTests
         Assert.Equal(3, await terminal.WaitForExitCodeAsync());
     }
 
+    [DevContainerFact]
+    public async Task A_Tab_completes_commands_on_the_PATH_the_users_profile_gives_once_a_run_has_probed_it_and_never_probes_itself()
+    {
+        await using var workspace = await DevContainerWorkspace.UpAsync(DevContainerKind.Compose);
+        var environment = new Dictionary<string, string?>(workspace.LocalEnvironment) { ["RIND_COMPLETION_TIMEOUT"] = "30" };
+
+        var beforeAnyRun = await RindBinary.RunAsync(["--complete", "tool-ch"], environment: environment, workingDirectory: workspace.Folder);
+        await RindBinary.RunAsync(["true"], environment: workspace.LocalEnvironment, workingDirectory: workspace.Folder);
+        var afterARun = await RindBinary.RunAsync(["--complete", "tool-ch"], environment: environment, workingDirectory: workspace.Folder);
+
+        // The container's own PATH lacks the profile's /opt/tool/bin: only the probe of a run finds it.
+        Assert.Equal(("", 0), (beforeAnyRun.Stdout, beforeAnyRun.ExitCode));
+        Assert.Equal(("tool-check\n", 0), (afterARun.Stdout, afterARun.ExitCode));
+    }
+
     /// <summary>The NAME=VALUE lines of env's output, sorted, without <see cref="ShellOwnVariables"/> and rind's own RIND_ ones.</summary>
     private static List<string> Variables(string output) =>
     [
