@@ -4,8 +4,10 @@
 # rind's peak memory while streaming, and the size of the binary; and rind --kube against
 # kubectl exec on the same pod, the latency of a trivial command, over WebSocket and over
 # SPDY/3.1 (a cluster that refuses WebSocket as OpenShift does); and rind in a dev container,
-# from its workspace folder, against devcontainer exec there. Prints a table with the
-# ratios and whether each budget is met.
+# from its workspace folder, against devcontainer exec there; and a Tab of rind's completion
+# (Django's commands through manage.py, and a file name, in a labelled container with Django)
+# against docker exec asking the same. Prints a table with the ratios and whether each
+# budget is met.
 #
 #   build/bench.sh                 the full run (about a minute)
 #   build/bench.sh --quick         few iterations and 10 MB, as CI's smoke run: it only
@@ -52,10 +54,11 @@ command -v devcontainer >/dev/null ||
 source build/lib/engine.sh
 work=$(mktemp -d)
 container=rind-bench-$$
+django_container=rind-bench-django-$$
 devcontainer_folder=$work/devcontainer
 cleanup() {
   fake_clusters_down
-  docker rm -f "$container" >/dev/null 2>&1 || true
+  docker rm -f "$container" "$django_container" >/dev/null 2>&1 || true
   local -a devcontainers
   mapfile -t devcontainers < <(docker ps -aq --filter "label=devcontainer.local_folder=$devcontainer_folder" 2>/dev/null)
   ((${#devcontainers[@]} == 0)) || docker rm -f "${devcontainers[@]}" >/dev/null 2>&1 || true
@@ -68,9 +71,11 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 rind_engine_up --no-tls >/dev/null
-rind_test_images busybox devcontainer >/dev/null
+rind_test_images busybox devcontainer django >/dev/null
 docker run -d --network none --name "$container" --label rind.test --label app.rind \
   rind-test/busybox:latest sleep infinity >/dev/null
+docker run -d --network none --name "$django_container" --label rind.test --label app.rind \
+  --workdir /srv/mysite rind-test/django:latest sleep infinity >/dev/null
 # Pick the container by name, so that other labelled containers on the engine do not matter.
 export RIND_CONTAINER=$container
 
@@ -188,6 +193,17 @@ rind_devcontainer_true() { RIND_CONTAINER='' in_devcontainer_folder "$rind" true
 devcontainer_exec_true() {
   TMPDIR=$work/tmp in_devcontainer_folder devcontainer exec --workspace-folder "$devcontainer_folder" --docker-path docker true
 }
+# A Tab: what the completion scripts run, against docker exec asking Django, or the shell, the same.
+# The deadline is lifted, so that a slow Tab is measured rather than cut short.
+rind_tab_django() { RIND_CONTAINER=$django_container RIND_COMPLETION_TIMEOUT=60 "$rind" --complete ./manage.py mig | grep -qx migrate; }
+docker_tab_django() {
+  docker exec -e DJANGO_AUTO_COMPLETE=1 -e 'COMP_WORDS=manage.py mig' -e COMP_CWORD=1 "$django_container" ./manage.py | grep -qx migrate
+}
+rind_tab_file() { RIND_CONTAINER=$django_container RIND_COMPLETION_TIMEOUT=60 "$rind" --complete cat ma | grep -qx manage.py; }
+docker_tab_file() {
+  # shellcheck disable=SC2016 # the container's shell expands it
+  docker exec "$django_container" sh -c 'for f in "$1"*; do printf "%s\n" "$f"; done' sh ma | grep -qx manage.py
+}
 rind_version() { "$rind" --version; }
 docker_version() { docker --version; }
 empty() { :; }
@@ -212,6 +228,8 @@ measure rind_true docker_true
 measure rind_kube_true kubectl_true
 measure rind_spdy_true kubectl_spdy_true
 measure rind_devcontainer_true devcontainer_exec_true
+measure rind_tab_django docker_tab_django
+measure rind_tab_file docker_tab_file
 measure rind_version docker_version
 
 dd if=/dev/urandom of="$work/input" bs=1M count="$megabytes" status=none
@@ -245,6 +263,10 @@ read -r rind_spdy_true_median rind_spdy_true_low rind_spdy_true_high < <(stats r
 read -r kubectl_spdy_true_median kubectl_spdy_true_low kubectl_spdy_true_high < <(stats kubectl_spdy_true)
 read -r rind_devcontainer_true_median rind_devcontainer_true_low rind_devcontainer_true_high < <(stats rind_devcontainer_true)
 read -r devcontainer_exec_true_median devcontainer_exec_true_low devcontainer_exec_true_high < <(stats devcontainer_exec_true)
+read -r rind_tab_django_median rind_tab_django_low rind_tab_django_high < <(stats rind_tab_django)
+read -r docker_tab_django_median docker_tab_django_low docker_tab_django_high < <(stats docker_tab_django)
+read -r rind_tab_file_median _ _ < <(stats rind_tab_file)
+read -r docker_tab_file_median _ _ < <(stats docker_tab_file)
 read -r rind_version_median _ _ < <(stats rind_version)
 read -r docker_version_median _ _ < <(stats docker_version)
 
@@ -268,6 +290,8 @@ rk=$rind_kube_true_median; kt=$kubectl_true_median
 rp=$rind_spdy_true_median; kp=$kubectl_spdy_true_median
 rd=$rind_devcontainer_true_median; de=$devcontainer_exec_true_median
 rv=$rind_version_median; dv=$docker_version_median
+rtd=$rind_tab_django_median; dtd=$docker_tab_django_median
+rtf=$rind_tab_file_median; dtf=$docker_tab_file_median
 rs=$(mbps "$rind_stream_ns"); ds=$(mbps "$docker_stream_ns")
 peak_mb=$(awk -v k="$peak_kb" 'BEGIN { printf "%.1f", k / 1024 }')
 size_mb=$(awk -v b="$binary_bytes" 'BEGIN { printf "%.1f", b / 1048576 }')
@@ -327,6 +351,11 @@ row "--kube over SPDY: 25th-75th percentile" "$rind_spdy_true_low-$rind_spdy_tru
 judge "$rd * 10 <= $de"
 row "in a dev container: run \`true\`: median" "$rd ms" "$de ms" "$(ratio "$rd" "$de")" "ratio ≤ 0.1" "$verdict"
 row "in a dev container: run \`true\`: 25th-75th percentile" "$rind_devcontainer_true_low-$rind_devcontainer_true_high ms" "$devcontainer_exec_true_low-$devcontainer_exec_true_high ms" "" "" ""
+judge "$rtd <= $dtd && $rtd < 1000"
+row "Tab: Django's \`./manage.py mig\`: median" "$rtd ms" "$dtd ms" "$(ratio "$rtd" "$dtd")" "ratio ≤ 1.0, < 1 s" "$verdict"
+row "Tab: Django's: 25th-75th percentile" "$rind_tab_django_low-$rind_tab_django_high ms" "$docker_tab_django_low-$docker_tab_django_high ms" "" "" ""
+judge "$rtf <= $dtf && $rtf < 1000"
+row "Tab: a file name (\`cat ma\`): median" "$rtf ms" "$dtf ms" "$(ratio "$rtf" "$dtf")" "ratio ≤ 1.0, < 1 s" "$verdict"
 judge "$rv < 5"
 row "start-up (--version): median" "$rv ms" "$dv ms" "$(ratio "$rv" "$dv")" "rind < 5 ms" "$verdict"
 judge "$rs >= $ds"
@@ -344,6 +373,7 @@ echo
 echo "rind $("$rind" --version | cut -d' ' -f2-) against docker exec, with --kube against kubectl exec, and in a dev container against devcontainer exec; $runs runs each, alternating"
 echo "engine: $engine at ${DOCKER_HOST:-the default address}; CLI: docker $(docker version --format '{{.Client.Version}}' 2>/dev/null)"
 echo "cluster: the integration tests' fake API server on 127.0.0.1 (HTTPS, bearer token), its pod a container of that engine, once with WebSocket exec and once refusing it as OpenShift does; kubectl $(kubectl version --client 2>/dev/null | sed -n 's/^Client Version: //p')"
+echo "Tab: rind --complete in a labelled container of the rind-test/django image (Debian's python3 and Django), against docker exec asking Django (DJANGO_AUTO_COMPLETE) or sh the same"
 echo "dev container: brought up by devcontainer $(devcontainer --version 2>/dev/null) from the rind-test/devcontainer image (remoteUser, remoteEnv, bash login shell)"
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(uname -sr)"
 echo
