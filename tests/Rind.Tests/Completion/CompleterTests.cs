@@ -258,6 +258,21 @@ public sealed class CompleterTests : IDisposable
         Assert.Equal(Completer.MaxAnswerBytes / 4096, candidates.Count);
     }
 
+    [Theory]
+    [InlineData("cat")]
+    [InlineData("manage.py")]
+    public void A_word_cut_off_at_MaxAnswerBytes_is_no_candidate(string command)
+    {
+        var separator = command == "cat" ? (byte)0 : (byte)' ';
+        var endless = new EndlessOutput(chunk: 3000, separator);
+        AllowExec(new Candidate("c0ffee", "shop-web-1", new RunSettings("label")), endless);
+
+        var candidates = Complete(command, "");
+
+        Assert.NotEmpty(candidates);
+        Assert.All(candidates, candidate => Assert.Equal(2999, candidate.Value.Length));
+    }
+
     [Fact]
     public void A_refusal_of_the_backend_is_thrown_to_the_caller()
     {
@@ -297,8 +312,8 @@ public sealed class CompleterTests : IDisposable
     /// <summary>Sends a piece of the command's output, which ends when the completion starts.</summary>
     private void Send(StreamKind kind, string text) => _output.Send(kind, Encoding.UTF8.GetBytes(text));
 
-    /// <summary>Output that never ends: chunks of 'a's each ended by a NUL, counted as they are read.</summary>
-    private sealed class EndlessOutput(int chunk) : IChunkReader
+    /// <summary>Output that never ends: chunks of 'a's each ended by the separator, a NUL unless told, counted as they are read.</summary>
+    private sealed class EndlessOutput(int chunk, byte separator = 0) : IChunkReader
     {
         /// <summary>Far past any bound: a reader that got this far would never have stopped.</summary>
         private const int MostReads = 10_000;
@@ -314,7 +329,7 @@ public sealed class CompleterTests : IDisposable
 
             var piece = buffer[..chunk];
             piece.Fill((byte)'a');
-            piece[^1] = 0;
+            piece[^1] = separator;
             return new OutputChunk(StreamKind.Stdout, chunk);
         }
     }
