@@ -16,6 +16,12 @@ internal sealed class Completer(IBackendRegistry backends, ICompletionSources so
     /// <summary>Far more than any completion prints; the rest is not read.</summary>
     public const int MaxAnswerBytes = 256 * 1024;
 
+    /// <summary>What ends each word of Django's and pip's answers, printed on a line.</summary>
+    private static readonly char[] Blanks = [' ', '\t', '\n', '\r'];
+
+    /// <summary>What ends each name of the listing.</summary>
+    private static readonly char[] Nul = ['\0'];
+
     public IReadOnlyList<CompletionCandidate> Complete(CompletionRequest request) =>
         request.Kind switch
         {
@@ -75,15 +81,22 @@ internal sealed class Completer(IBackendRegistry backends, ICompletionSources so
             HasInput = false,
         });
         using var process = opened.Backend.Start(target, plan, ProcessMarker.Create(), size: null);
-        var answer = ReadStdout(process.Output);
-        var words = query.SpaceSeparated
-            ? answer.Split((char[])[' ', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries)
-            : answer.Split('\0', StringSplitOptions.RemoveEmptyEntries);
-        return [.. words.Select(word => new CompletionCandidate(word))];
+        var separators = query.SpaceSeparated ? Blanks : Nul;
+        var (answer, cut) = ReadStdout(process.Output);
+        if (cut)
+        {
+            // What follows the last separator of an answer cut at the bound is part of a word, which names nothing.
+            answer = answer[..(answer.LastIndexOfAny(separators) + 1)];
+        }
+
+        return [.. answer.Split(separators, StringSplitOptions.RemoveEmptyEntries).Select(word => new CompletionCandidate(word))];
     }
 
-    /// <summary>The command's stdout, up to <see cref="MaxAnswerBytes"/>; its stderr is nobody's business at a prompt.</summary>
-    private static string ReadStdout(IChunkReader output)
+    /// <summary>
+    /// The command's stdout, up to <see cref="MaxAnswerBytes"/>, and whether it was cut there; its stderr
+    /// is nobody's business at a prompt.
+    /// </summary>
+    private static (string Text, bool Cut) ReadStdout(IChunkReader output)
     {
         var stdout = new MemoryStream();
         var buffer = new byte[16 * 1024];
@@ -101,6 +114,6 @@ internal sealed class Completer(IBackendRegistry backends, ICompletionSources so
             }
         }
 
-        return System.Text.Encoding.UTF8.GetString(stdout.GetBuffer(), 0, (int)Math.Min(stdout.Length, MaxAnswerBytes));
+        return (System.Text.Encoding.UTF8.GetString(stdout.GetBuffer(), 0, (int)Math.Min(stdout.Length, MaxAnswerBytes)), stdout.Length >= MaxAnswerBytes);
     }
 }

@@ -76,6 +76,45 @@ public sealed class KubernetesApiClientTests
     }
 
     [Fact(Timeout = 10_000)]
+    public async Task The_namespaces_are_one_get_read_into_their_names()
+    {
+        await using var server = LoopbackApiServer.Start(_ => ApiResponse.Json(200, """
+            {"kind":"NamespaceList","apiVersion":"v1","metadata":{"resourceVersion":"12"},"items":[
+              {"metadata":{"name":"default","uid":"1"},"spec":{"finalizers":["kubernetes"]},"status":{"phase":"Active"}},
+              {"metadata":{"name":"shop","labels":{"team":"web"}},"status":{"phase":"Active"}}
+            ]}
+            """));
+        using var client = Client(server);
+
+        var names = await Task.Run(client.ListNamespaces);
+
+        Assert.Equal(["default", "shop"], names);
+        var request = Assert.Single(server.Requests);
+        Assert.Equal("GET", request.Method);
+        Assert.Equal("/api/v1/namespaces", request.Path);
+        Assert.Equal("Bearer t0ken", request.Header("Authorization"));
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task A_refused_list_of_namespaces_says_the_servers_own_message_in_one_line()
+    {
+        await using var server = LoopbackApiServer.Start(_ => ApiResponse.Json(403, """
+            {"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure",
+             "message":"namespaces is forbidden: User \"dev\" cannot list resource \"namespaces\" in API group \"\" at the cluster scope",
+             "reason":"Forbidden","details":{"kind":"namespaces"},"code":403}
+            """));
+        using var client = Client(server);
+
+        var failure = await Task.Run(() => Assert.Throws<RindException>(() => client.ListNamespaces()));
+
+        Assert.Equal(
+            $"the cluster at {server.Address.GetLeftPart(UriPartial.Authority)} refused the list of namespaces (HTTP 403): " +
+            "namespaces is forbidden: User \"dev\" cannot list resource \"namespaces\" in API group \"\" at the cluster scope",
+            failure.Message);
+        Assert.Equal(ExitCodes.RindFailure, failure.ExitCode);
+    }
+
+    [Fact(Timeout = 10_000)]
     public async Task A_missing_namespace_is_told_in_the_servers_words()
     {
         await using var server = LoopbackApiServer.Start(_ => ApiResponse.Json(404, """{"kind":"Status","status":"Failure","message":"namespaces \"nope\" not found","reason":"NotFound","code":404}"""));
