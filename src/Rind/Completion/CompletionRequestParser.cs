@@ -39,7 +39,9 @@ internal static class CompletionRequestParser
 
             if (needsNext && index + 1 == before)
             {
-                return Value(words.Take(index).ToArray(), OptionOf(typed)!, word, lead: "");
+                // The flags before the option in its cluster (-v of -vs) count as given.
+                string[] flags = typed.Length > 2 && typed[1] != '-' ? [typed[..^1]] : [];
+                return Value([.. words.Take(index), .. flags], OptionOf(typed)!, word, lead: "");
             }
 
             index += needsNext ? 2 : 1;

@@ -30,6 +30,7 @@ internal sealed partial record ContainerQuery(IReadOnlyList<string> Argv, IReadO
           done
         else
           for found in "$word"*; do
+            case ${found##*/} in .|..) continue ;; esac
             if [ -d "$found" ]; then printf '%s/\000' "$found"
             elif [ -e "$found" ] || [ -L "$found" ]; then printf '%s\000' "$found"
             fi

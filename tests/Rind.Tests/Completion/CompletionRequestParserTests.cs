@@ -48,6 +48,16 @@ public sealed class CompletionRequestParserTests
     }
 
     [Fact]
+    public void The_flags_before_an_option_in_its_cluster_count_as_given()
+    {
+        var request = CompletionRequestParser.Parse(["--kube", "-Tc", ""]);
+
+        Assert.Equal(CompletionKind.OptionValue, request.Kind);
+        Assert.Equal("container", request.Option?.LongName);
+        Assert.Equal((TtyMode.Never, true), (request.Options.Tty, request.Options.Kube));
+    }
+
+    [Fact]
     public void An_empty_word_after_an_option_is_its_value_about_to_be_typed()
     {
         var request = CompletionRequestParser.Parse(["-s", ""]);

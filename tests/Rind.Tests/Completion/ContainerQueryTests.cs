@@ -163,6 +163,17 @@ public sealed class ContainerQueryTests : IDisposable
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task The_folder_itself_and_its_parent_are_never_listed()
+    {
+        MakeFiles();
+
+        var names = await ListAsync("file", ".");
+
+        Assert.DoesNotContain("./", names);
+        Assert.DoesNotContain("../", names);
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task A_word_starting_with_a_dash_is_no_option_of_the_shells_commands()
     {
         MakeFiles();
