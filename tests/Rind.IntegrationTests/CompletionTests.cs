@@ -115,6 +115,16 @@ public sealed class CompletionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task What_the_pre_step_prints_is_no_candidate_and_what_it_sets_counts()
+    {
+        await using var noisy = await LabelledContainer.StartAsync(TestImages.Django, preStep: "echo manage-noise; cd /srv/mysite/mysite");
+
+        var result = await CompleteAsync("-c", noisy.Name, "cat", "se");
+
+        Assert.Equal(["settings.py"], result);
+    }
+
+    [Fact]
     public async Task An_unknown_option_completes_nothing_rather_than_a_guess()
     {
         var result = await RindBinary.RunAsync(["--complete", "--bogus", "cat", "m"], environment: Patient, workingDirectory: _elsewhere.FullName);

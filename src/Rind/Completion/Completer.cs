@@ -79,6 +79,7 @@ internal sealed class Completer(IBackendRegistry backends, ICompletionSources so
             LookupVariable = environment.GetVariable,
             CurrentDirectory = environment.CurrentDirectory,
             HasInput = false,
+            StdoutIsAnswer = true,
         });
         using var process = opened.Backend.Start(target, plan, ProcessMarker.Create(), size: null);
         var separators = query.SpaceSeparated ? Blanks : Nul;

@@ -27,7 +27,7 @@ internal static class CommandComposer
     private const string PreStepTemplate =
         """
         command -v source >/dev/null 2>&1 || eval 'source() { rind_file=$1; shift; . "$rind_file"; }'
-        command eval {PRE_STEP}
+        command eval {PRE_STEP}{PRE_STEP_OUTPUT}
         rind_status=$?
         if [ "$rind_status" -ne 0 ]; then
           echo "rind: the pre-step of the {SOURCE} failed with exit code $rind_status" >&2
@@ -122,6 +122,7 @@ internal static class CommandComposer
     /// <param name="tty">Whether the command has a terminal, in which a shell is interactive.</param>
     /// <param name="preStepSource">What holds the pre-step, as its failure names it: the app.rind label, or a pod's annotation.</param>
     /// <param name="checkCommand">Whether the command is checked by the shell even without a pre-step, where the backend would not say why it cannot start.</param>
+    /// <param name="preStepToStderr">Whether what the pre-step prints goes to stderr, where the command's stdout is an answer a program reads.</param>
     public static IReadOnlyList<string> Compose(
         IReadOnlyList<string> command,
         string? preStep,
@@ -129,7 +130,8 @@ internal static class CommandComposer
         bool waitForTerminalSize = false,
         bool tty = false,
         string preStepSource = $"{RindLabel.Name} label",
-        bool checkCommand = false)
+        bool checkCommand = false,
+        bool preStepToStderr = false)
     {
         var hasPreStep = !string.IsNullOrWhiteSpace(preStep);
         var wait = waitForTerminalSize ? WaitForTerminalSize : "";
@@ -138,7 +140,7 @@ internal static class CommandComposer
         // label names has startup files of its own kind: both open after the pre-step, as a command does.
         if (command.Count == 0 && shell is not { Count: > 0 } && hasPreStep && tty)
         {
-            return [PosixShell, "-c", wait + ShellWithPreStep(PreStep(preStep!, preStepSource))];
+            return [PosixShell, "-c", wait + ShellWithPreStep(PreStep(preStep!, preStepSource, toStderr: false))];
         }
 
         if (command.Count == 0 && shell is { Count: > 0 })
@@ -146,7 +148,7 @@ internal static class CommandComposer
             command = shell;
         }
 
-        var prelude = wait + (hasPreStep ? PreStep(preStep!, preStepSource) : "");
+        var prelude = wait + (hasPreStep ? PreStep(preStep!, preStepSource, preStepToStderr) : "");
         if (command.Count == 0)
         {
             return [PosixShell, "-c", prelude + OpenShell];
@@ -155,10 +157,12 @@ internal static class CommandComposer
         return prelude.Length > 0 || checkCommand ? [PosixShell, "-c", prelude + RunCommand, ShellName, .. command] : command;
     }
 
-    private static string PreStep(string preStep, string source) =>
+    /// <remarks>The pre-step goes in last, so that no text of its own is taken for a placeholder.</remarks>
+    private static string PreStep(string preStep, string source, bool toStderr) =>
         PreStepTemplate
-            .Replace("{PRE_STEP}", ShellWord.Quote(preStep.Trim()), StringComparison.Ordinal)
-            .Replace("{SOURCE}", source, StringComparison.Ordinal);
+            .Replace("{PRE_STEP_OUTPUT}", toStderr ? " >&2" : "", StringComparison.Ordinal)
+            .Replace("{SOURCE}", source, StringComparison.Ordinal)
+            .Replace("{PRE_STEP}", ShellWord.Quote(preStep.Trim()), StringComparison.Ordinal);
 
     private static string ShellWithPreStep(string preStep)
     {

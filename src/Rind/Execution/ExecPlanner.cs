@@ -21,7 +21,8 @@ internal static class ExecPlanner
             waitForTerminalSize: local.Tty && !traits.SizesTerminalAtStart,
             tty: local.Tty,
             preStepSource: $"{RindLabel.Name} {settings.Source}",
-            checkCommand: !traits.ReportsStartFailures);
+            checkCommand: !traits.ReportsStartFailures,
+            preStepToStderr: local.StdoutIsAnswer);
 
         // The candidate's variables come first, so that -e overrides them as a later KEY= does.
         List<string> environment = [.. settings.Environment, .. Variables(invocation.Environment, local.LookupVariable)];

@@ -15,4 +15,7 @@ internal sealed record LocalConditions(bool Tty, string? Term)
 
     /// <summary>Whether rind's stdin holds input for the command.</summary>
     public bool HasInput { get; init; } = true;
+
+    /// <summary>Whether the command's stdout is an answer a program reads (completion's), which the pre-step must not print into.</summary>
+    public bool StdoutIsAnswer { get; init; }
 }

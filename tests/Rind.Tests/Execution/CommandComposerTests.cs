@@ -161,11 +161,29 @@ public sealed class CommandComposerTests
         Assert.Equal(0, result.ExitCode);
     }
 
+    [Theory]
+    [MemberData(nameof(Shells))]
+    public async Task A_pre_step_that_prints_leaves_an_answer_on_stdout_alone_when_asked_to(string shell)
+    {
+        var result = await RunComposedAsync(shell, ["echo", "migrate"], "echo activating; echo warning >&2", preStepToStderr: true);
+
+        Assert.Equal(("migrate\n", "activating\nwarning\n", 0), (result.Stdout, result.Stderr, result.ExitCode));
+    }
+
+    [Theory]
+    [MemberData(nameof(Shells))]
+    public async Task A_pre_step_holding_the_templates_own_placeholders_runs_as_written(string shell)
+    {
+        var result = await RunComposedAsync(shell, ["true"], "echo '{SOURCE} {PRE_STEP_OUTPUT} {PRE_STEP}'");
+
+        Assert.Equal(("{SOURCE} {PRE_STEP_OUTPUT} {PRE_STEP}\n", 0), (result.Stdout, result.ExitCode));
+    }
+
     private static async Task<(int ExitCode, string Stdout, string Stderr)> RunComposedAsync(
-        string shell, string[] command, string? preStep, string stdin = "", string? path = null, bool checkCommand = false)
+        string shell, string[] command, string? preStep, string stdin = "", string? path = null, bool checkCommand = false, bool preStepToStderr = false)
     {
         Assert.True(File.Exists(shell), $"{shell} is missing: build/prerequisites.sh installs it");
-        var argv = CommandComposer.Compose(command, preStep, checkCommand: checkCommand);
+        var argv = CommandComposer.Compose(command, preStep, checkCommand: checkCommand, preStepToStderr: preStepToStderr);
         var start = new ProcessStartInfo(shell)
         {
             RedirectStandardOutput = true,
