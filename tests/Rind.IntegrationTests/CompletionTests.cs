@@ -16,15 +16,7 @@ public sealed class CompletionTests : IAsyncLifetime
     private readonly DirectoryInfo _elsewhere = Directory.CreateTempSubdirectory("rind-it-completion-");
     private LabelledContainer? _django;
 
-    public async Task InitializeAsync() =>
-        _django = await LabelledContainer.StartAsync(
-            TestImages.Django,
-            labels: new Dictionary<string, string>
-            {
-                ["com.docker.compose.project"] = "mysite",
-                ["com.docker.compose.service"] = "web",
-            },
-            workingDirectory: TestImages.DjangoProject);
+    public async Task InitializeAsync() => _django = await DjangoContainer.StartAsync();
 
     public async Task DisposeAsync()
     {

@@ -18,15 +18,7 @@ public sealed class ShellCompletionTests : IAsyncLifetime
 
     public static TheoryData<string> Shells => [.. InteractiveShell.Names];
 
-    public async Task InitializeAsync() =>
-        _django = await LabelledContainer.StartAsync(
-            TestImages.Django,
-            labels: new Dictionary<string, string>
-            {
-                ["com.docker.compose.project"] = "mysite",
-                ["com.docker.compose.service"] = "web",
-            },
-            workingDirectory: TestImages.DjangoProject);
+    public async Task InitializeAsync() => _django = await DjangoContainer.StartAsync();
 
     public async Task DisposeAsync()
     {
