@@ -56,7 +56,8 @@ if [[ $purpose == tests ]]; then
     [zsh]=zsh                   # the completion tests type Tab in zsh,
     [fish]=fish                 # in fish,
     [/usr/share/bash-completion/bash_completion]=bash-completion  # and in bash with bash-completion
-    [django-admin]=python3-django  # the rind-test/django image copies Debian's Django
+    [/usr/bin/django-admin]=python3-django  # the rind-test/django image copies Debian's Django
+    [/usr/bin/pip3]=python3-pip  # and Debian's pip
     [ruby]=ruby                 # the tests check the Homebrew formula's syntax and evaluate it
   )
 fi

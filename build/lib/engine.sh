@@ -498,8 +498,9 @@ EOF
   fi
 }
 
-# Debian's python3 with its standard library and Debian's Django (python3-django,
-# with what it imports), and a project made by django-admin startproject in
+# Debian's python3 with its standard library, Debian's pip (python3-pip, whose
+# dependencies it carries itself) and Django (python3-django, with what it
+# imports), and a project made by django-admin startproject in
 # /srv/mysite, whose manage.py runs as ./manage.py: what the completion tests ask
 # for Django's own completion. Copied from this machine, as dash is.
 _rind_rootfs_django() {
@@ -517,9 +518,11 @@ _rind_rootfs_django() {
   done
   mkdir -p "$root/usr/lib/python3/dist-packages" "$root/srv/mysite"
   tar -C /usr/lib --exclude="${python##*/}/test" -c "${python##*/}" | tar -C "$root/usr/lib" -x
-  for package in django asgiref sqlparse pytz; do
+  for package in django asgiref sqlparse pytz pip; do
     [[ ! -e /usr/lib/python3/dist-packages/$package ]] || cp -a "/usr/lib/python3/dist-packages/$package" "$root/usr/lib/python3/dist-packages/"
   done
+  cp /usr/bin/pip3 "$root/usr/bin/pip3"
+  ln -s pip3 "$root/usr/bin/pip"
   # Debian's pytz reads the system's time zones.
   mkdir -p "$root/usr/share"
   cp -a /usr/share/zoneinfo "$root/usr/share/"
@@ -552,7 +555,7 @@ _rind_image_tools() {
   case $1 in
     dash) echo dash ;;
     bash | devcontainer) echo bash-static ;;
-    django) echo django-admin ;;
+    django) echo /usr/bin/django-admin /usr/bin/pip3 ;;
   esac
 }
 
@@ -582,7 +585,7 @@ _rind_recipe_hash() {
   if [[ $name == django ]]; then
     recipe+=(_rind_rootfs_django)
     # Hashing all of Python's files would take longer than copying them: their packages' versions stand for them.
-    versions=$(dpkg-query -W "$(basename "$(readlink -f /usr/bin/python3)")-minimal" python3-django 2>/dev/null)
+    versions=$(dpkg-query -W "$(basename "$(readlink -f /usr/bin/python3)")-minimal" python3-django python3-pip 2>/dev/null)
   fi
   { declare -f "${recipe[@]}" && sha256sum "${inputs[@]}" && echo "$versions"; } | sha256sum | cut -c1-16
 }

@@ -50,6 +50,24 @@ public sealed class CompletionTests : IAsyncLifetime
         Assert.Equal(["--database="], result);
     }
 
+    [Theory]
+    [InlineData("pip")]
+    [InlineData("pip3")]
+    public async Task Pip_commands_complete_through_pips_own_completion(string pip)
+    {
+        var result = await CompleteAsync(pip, "inst");
+
+        Assert.Equal(["install"], result);
+    }
+
+    [Fact]
+    public async Task Pip_completes_when_run_as_a_module_of_python()
+    {
+        var result = await CompleteAsync("python3", "-m", "pip", "uninst");
+
+        Assert.Equal(["uninstall"], result);
+    }
+
     [Fact]
     public async Task File_names_complete_from_the_folder_rind_would_run_in_inside_the_container()
     {

@@ -17,7 +17,7 @@ public static class TestImages
     /// <summary>For dev containers: the user vscode with bash as login shell, and a profile that adds to PATH.</summary>
     public const string DevContainer = "rind-test/devcontainer:latest";
 
-    /// <summary>Debian's python3 and Django, with the project /srv/mysite made by django-admin startproject.</summary>
+    /// <summary>Debian's python3, pip and Django, with the project /srv/mysite made by django-admin startproject.</summary>
     public const string Django = "rind-test/django:latest";
 
     /// <summary>The Django project's folder in <see cref="Django"/>.</summary>
