@@ -19,6 +19,14 @@ public sealed class InstallScriptTests : IDisposable
 
     private static string PageIn(string prefix) => Path.Combine(prefix, "share", "man", "man1", "rind.1");
 
+    /// <summary>Where each shell looks for a package's completion under a prefix's share folder.</summary>
+    private static IReadOnlyList<string> CompletionsIn(string prefix) =>
+    [
+        Path.Combine(prefix, "share", "bash-completion", "completions", "rind"),
+        Path.Combine(prefix, "share", "zsh", "site-functions", "_rind"),
+        Path.Combine(prefix, "share", "fish", "vendor_completions.d", "rind.fish"),
+    ];
+
     [Fact]
     public async Task Installing_with_a_prefix_puts_rind_in_its_bin_folder()
     {
@@ -51,6 +59,45 @@ public sealed class InstallScriptTests : IDisposable
     }
 
     [Fact]
+    public async Task Installing_puts_each_shells_completion_where_that_shell_looks_under_the_prefix()
+    {
+        var prefix = Path.Combine(_folder.FullName, "usr");
+
+        var result = await InstallScriptAsync("--prefix", prefix);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        foreach (var (shell, file) in InteractiveShell.Names.Zip(CompletionsIn(prefix)))
+        {
+            var script = await RindBinary.RunAsync(["--completion", shell]);
+            Assert.Equal(script.Stdout, await File.ReadAllTextAsync(file));
+            Assert.Contains($"installed {file}\n", result.Stdout, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("bash")]
+    [InlineData("zsh")]
+    [InlineData("fish")]
+    public async Task Installed_in_the_home_folder_completion_works_in_a_fresh_shell(string shell)
+    {
+        var home = _folder.FullName;
+        Assert.Equal(0, (await InstallScriptAsync([], new Dictionary<string, string?> { ["HOME"] = home, ["PREFIX"] = null })).ExitCode);
+        var local = Path.Combine(home, ".local");
+        var installed = InteractiveShell.AsInstalled(shell);
+        if (shell == "zsh")
+        {
+            // zsh has no folder of the home in its fpath: the user adds it, as the script's header says.
+            installed = installed with { Setup = [$"fpath=({Path.Combine(local, "share", "zsh", "site-functions")} $fpath)", .. installed.Setup] };
+        }
+
+        await using var terminal = await installed.StartAsync(home, home, path: $"{Path.Combine(local, "bin")}:/usr/bin:/bin");
+        await terminal.SendTextAsync("rind --ser");
+        await terminal.SendKeysAsync("Tab");
+
+        await terminal.WaitForScreenAsync("rind --service", TimeSpan.FromSeconds(20));
+    }
+
+    [Fact]
     public async Task Installing_without_a_prefix_puts_rind_in_dot_local_bin_of_the_home_folder()
     {
         var result = await InstallScriptAsync([], new() { ["HOME"] = _folder.FullName, ["PREFIX"] = null });
@@ -70,17 +117,20 @@ public sealed class InstallScriptTests : IDisposable
 
         Assert.Equal(0, result.ExitCode);
         var installed = Path.Combine(prefix, "bin", "rind");
-        Assert.Equal($"removed {installed}\nremoved {PageIn(prefix)}\n", result.Stdout);
-        Assert.False(File.Exists(installed));
-        Assert.False(File.Exists(PageIn(prefix)));
+        string[] files = [installed, PageIn(prefix), .. CompletionsIn(prefix)];
+        Assert.Equal(string.Concat(files.Select(file => $"removed {file}\n")), result.Stdout);
+        Assert.DoesNotContain(files, File.Exists);
     }
 
     [Fact]
-    public async Task Uninstalling_an_install_without_the_manual_page_removes_rind_alone()
+    public async Task Uninstalling_an_install_without_the_manual_page_or_completions_removes_rind_alone()
     {
         var prefix = Path.Combine(_folder.FullName, "usr");
         Assert.Equal(0, (await InstallScriptAsync("--prefix", prefix)).ExitCode);
-        File.Delete(PageIn(prefix));
+        foreach (var file in CompletionsIn(prefix).Append(PageIn(prefix)))
+        {
+            File.Delete(file);
+        }
 
         var result = await InstallScriptAsync("--uninstall", "--prefix", prefix);
 
@@ -112,7 +162,7 @@ public sealed class InstallScriptTests : IDisposable
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(
-            $"nothing to remove: neither {Path.Combine(_folder.FullName, "bin", "rind")} nor {PageIn(_folder.FullName)} exists\n",
+            $"nothing to remove: neither {Path.Combine(_folder.FullName, "bin", "rind")} nor its manual page or completions under {Path.Combine(_folder.FullName, "share")} exist\n",
             result.Stdout);
         Assert.Equal("", result.Stderr);
     }
