@@ -351,8 +351,9 @@ row "--kube over SPDY: 25th-75th percentile" "$rind_spdy_true_low-$rind_spdy_tru
 judge "$rd * 10 <= $de"
 row "in a dev container: run \`true\`: median" "$rd ms" "$de ms" "$(ratio "$rd" "$de")" "ratio ≤ 0.1" "$verdict"
 row "in a dev container: run \`true\`: 25th-75th percentile" "$rind_devcontainer_true_low-$rind_devcontainer_true_high ms" "$devcontainer_exec_true_low-$devcontainer_exec_true_high ms" "" "" ""
-judge "$rtd <= $dtd && $rtd < 1000"
-row "Tab: Django's \`./manage.py mig\`: median" "$rtd ms" "$dtd ms" "$(ratio "$rtd" "$dtd")" "ratio ≤ 1.0, < 1 s" "$verdict"
+# Python starting Django is nearly all of either's time, so only the deadline is a budget here.
+judge "$rtd < 1000"
+row "Tab: Django's \`./manage.py mig\`: median" "$rtd ms" "$dtd ms" "$(ratio "$rtd" "$dtd")" "< 1 s" "$verdict"
 row "Tab: Django's: 25th-75th percentile" "$rind_tab_django_low-$rind_tab_django_high ms" "$docker_tab_django_low-$docker_tab_django_high ms" "" "" ""
 judge "$rtf <= $dtf && $rtf < 1000"
 row "Tab: a file name (\`cat ma\`): median" "$rtf ms" "$dtf ms" "$(ratio "$rtf" "$dtf")" "ratio ≤ 1.0, < 1 s" "$verdict"
