@@ -3,6 +3,9 @@
 #   source <(rind --completion bash)     in ~/.bashrc, or this file in a
 #                                        bash-completion folder
 #
+# An alias of rind completes too once it is named here, as in
+#   alias dj='rind python manage.py'; complete -F _rind_completion dj
+#
 # Each Tab asks rind itself: `rind --complete WORD...` gets the words after
 # rind, the last one the word under the cursor, and prints a candidate a line
 # (a tab and a description may follow, which bash does not show). It prints
@@ -21,6 +24,16 @@ _rind_completion() {
         fi
         cword=$((${#words[@]} - 1))
         cur=${words[cword]}
+    fi
+
+    # An alias stands for its words: what follows rind in them comes before the typed ones.
+    if [[ ${words[0]} != rind && -n ${BASH_ALIASES[${words[0]}]+set} ]]; then
+        local -a expansion
+        read -r -a expansion <<<"${BASH_ALIASES[${words[0]}]}"
+        if [[ ${expansion[0]-} == rind ]]; then
+            words=("${expansion[@]}" "${words[@]:1}")
+            cword=$((cword + ${#expansion[@]} - 1))
+        fi
     fi
 
     # Readline replaces only what follows the last word break (= or :) in the
