@@ -109,6 +109,24 @@ public sealed class CompletionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_service_or_project_label_with_control_characters_never_reaches_the_terminal()
+    {
+        await using var hostile = await LabelledContainer.StartAsync(
+            labels: new Dictionary<string, string>
+            {
+                ["com.docker.compose.project"] = "shop\u001b]0;owned\u0007",
+                ["com.docker.compose.service"] = "worker\u001b[2J",
+            });
+
+        var result = await CompleteLinesAsync("-s", "");
+
+        Assert.Equal(["web\tproject mysite"], result);
+        var containers = await CompleteLinesAsync("-c", "");
+        Assert.Contains($"{hostile.Name}\tservice worker[2J", containers);
+        Assert.All(containers, line => Assert.False(line.Replace("\t", "", StringComparison.Ordinal).Any(char.IsControl), line));
+    }
+
+    [Fact]
     public async Task Rinds_options_complete_with_what_they_do()
     {
         var result = await CompleteLinesAsync("--ser");
