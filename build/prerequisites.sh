@@ -59,6 +59,11 @@ if [[ $purpose == tests ]]; then
     [/usr/bin/django-admin]=python3-django  # the rind-test/django image copies Debian's Django
     [/usr/bin/pip3]=python3-pip  # and Debian's pip
     [ruby]=ruby                 # the tests check the Homebrew formula's syntax and evaluate it
+    # The arm64 executable the tests pack: cross-linked by clang (build/publish.sh finds clang-N)
+    # with Debian's cross toolchain, and run under qemu.
+    [clang-14]=clang-14
+    [aarch64-linux-gnu-gcc]=crossbuild-essential-arm64
+    [qemu-aarch64-static]=qemu-user-static
   )
 fi
 # Needed only to start a private engine, i.e. when none answers already.

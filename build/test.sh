@@ -4,7 +4,9 @@
 #   integration-podman  all of them against Podman's Docker API, but for the
 #                       Category=Packaging ones (the .NET tool package, the
 #                       wheel, the Debian package and the Homebrew formula,
-#                       which build/pack.sh makes, and build/install.sh) and
+#                       which build/pack.sh makes, also of rind cross-compiled
+#                       for linux-arm64 and run under qemu, and
+#                       build/install.sh) and
 #                       the Category=Kubernetes ones (--kube against the fake
 #                       cluster, whose pods the first pass's engine runs)
 #   integration-tls     the Category=Representative ones through the engine's
@@ -252,6 +254,15 @@ ssh_pass() {
 
 echo "== publish"
 if run_step bash build/publish.sh && [[ -x artifacts/rind ]]; then
+  # The arm64 packages' tests pack rind cross-compiled for linux-arm64, and run it under qemu.
+  if [[ $(uname -m) == x86_64 ]]; then
+    echo "== publish linux-arm64"
+    if run_step env RIND_RUNTIME_IDENTIFIER=linux-arm64 bash build/publish.sh --output artifacts/linux-arm64/rind; then
+      export RIND_ARM64_BINARY=$root/artifacts/linux-arm64/rind
+    else
+      failed_steps+=("publish linux-arm64")
+    fi
+  fi
   echo "== engine"
   # shellcheck disable=SC2119 # no arguments: with the TLS listener, all the images
   if rind_engine_up && rind_test_images; then

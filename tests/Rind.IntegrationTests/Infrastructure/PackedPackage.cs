@@ -4,7 +4,8 @@ namespace Rind.IntegrationTests.Infrastructure;
 /// One package build/pack.sh makes from the published native rind (RIND_BINARY, or artifacts/rind) with
 /// <c>--only PART</c>, in a folder of its own, once for the tests that share it.
 /// </summary>
-public abstract class PackedPackage(string part, string extension) : IAsyncLifetime
+/// <param name="binary">The executable to pack, when not the tested one; none (no package made) when null.</param>
+public abstract class PackedPackage(string part, string extension, Func<string?>? binary = null) : IAsyncLifetime
 {
     // Nothing is compiled: the package is made from the executable as it is.
     private static readonly TimeSpan PackDeadline = TimeSpan.FromMinutes(2);
@@ -18,6 +19,12 @@ public abstract class PackedPackage(string part, string extension) : IAsyncLifet
 
     public virtual async Task InitializeAsync()
     {
+        var executable = binary is null ? RindBinary.Path : binary();
+        if (executable is null)
+        {
+            return;
+        }
+
         var output = Path.Combine(Folder.FullName, "packages");
         var pack = await ProcessRunner.RunAsync(
             "/bin/bash",
@@ -25,7 +32,7 @@ public abstract class PackedPackage(string part, string extension) : IAsyncLifet
             // The tested executable, and the packages' own defaults rather than a release's settings.
             environment: new Dictionary<string, string?>
             {
-                ["RIND_BINARY"] = RindBinary.Path,
+                ["RIND_BINARY"] = executable,
                 ["RIND_DEB_MAINTAINER"] = null,
                 ["RIND_HOMEPAGE"] = null,
             },
@@ -50,3 +57,9 @@ public abstract class PackedPackage(string part, string extension) : IAsyncLifet
 
 /// <summary>The Debian package, <c>rind_VERSION-1_ARCH.deb</c>.</summary>
 public sealed class PackedDebianPackage() : PackedPackage("deb", ".deb");
+
+/// <summary>The Debian package of the arm64 executable, when the run made one.</summary>
+public sealed class PackedArm64DebianPackage() : PackedPackage("deb", ".deb", () => Arm64Binary.Path);
+
+/// <summary>The wheel of the arm64 executable, when the run made one.</summary>
+public sealed class PackedArm64Wheel() : PackedPackage("wheel", ".whl", () => Arm64Binary.Path);
