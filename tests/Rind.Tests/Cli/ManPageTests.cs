@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Rind.Cli;
+using Rind.Tests.Processes;
 
 namespace Rind.Tests.Cli;
 
@@ -69,39 +69,25 @@ public sealed partial class ManPageTests
     [Fact]
     public async Task Man_renders_the_page_at_80_columns_without_a_warning()
     {
-        var start = new ProcessStartInfo("man") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        // -ww: every warning groff has, lines it cannot break at this width among them.
-        foreach (var argument in new[] { "--warnings=w", "-l", PagePath })
-        {
-            start.ArgumentList.Add(argument);
-        }
+        // -ww: every warning groff has, lines it cannot break at this width among them. The C locale, so
+        // that a locale missing here puts no message of man's on stderr.
+        var result = await ChildProcess.RunAsync(
+            "man",
+            ["--warnings=w", "-l", PagePath],
+            new Dictionary<string, string?>
+            {
+                ["LC_ALL"] = "C",
+                ["MANWIDTH"] = "80",
+                ["MANPAGER"] = "cat",
+                ["PAGER"] = "cat",
+                ["MANOPT"] = null,
+                ["MANROFFOPT"] = null,
+            },
+            timeout: ManDeadline);
 
-        // The C locale, so that a locale missing here puts no message of man's on stderr.
-        start.Environment["LC_ALL"] = "C";
-        start.Environment["MANWIDTH"] = "80";
-        start.Environment["MANPAGER"] = "cat";
-        start.Environment["PAGER"] = "cat";
-        start.Environment.Remove("MANOPT");
-        start.Environment.Remove("MANROFFOPT");
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var deadline = new CancellationTokenSource(ManDeadline);
-        try
-        {
-            await process.WaitForExitAsync(deadline.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"man did not render {PagePath} within {ManDeadline.TotalSeconds} s");
-        }
-
-        var warnings = await errors;
-        Assert.True(warnings.Length == 0, $"man warned about {PagePath}:\n{warnings}");
-        Assert.Equal(0, process.ExitCode);
-        Assert.Contains("SYNOPSIS", await output, StringComparison.Ordinal);
+        Assert.True(result.Stderr.Length == 0, $"man warned about {PagePath}:\n{result.Stderr}");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("SYNOPSIS", result.Stdout, StringComparison.Ordinal);
     }
 
     private static List<string> HelpOptionEntries() =>

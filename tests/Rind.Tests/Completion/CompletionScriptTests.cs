@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using Rind.Completion;
+using Rind.Tests.Processes;
 
 namespace Rind.Tests.Completion;
 
@@ -41,25 +41,8 @@ public sealed class CompletionScriptTests : IDisposable
     {
         var file = Path.Combine(_folder.FullName, $"rind.{shell}");
         await File.WriteAllTextAsync(file, CompletionScript.For(shell));
-        var start = new ProcessStartInfo(check[0])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in check.Skip(1).Append(file))
-        {
-            start.ArgumentList.Add(argument);
-        }
+        var result = await ChildProcess.RunAsync(check[0], [.. check.Skip(1), file]);
 
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-        await process.WaitForExitAsync(timeout.Token);
-
-        Assert.Equal("", await stderr);
-        Assert.Equal("", await stdout);
-        Assert.Equal(0, process.ExitCode);
+        Assert.Equal(new ProcessOutcome(0, "", ""), result);
     }
 }

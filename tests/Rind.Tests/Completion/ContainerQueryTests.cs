@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using Rind.Completion;
+using Rind.Tests.Processes;
 
 namespace Rind.Tests.Completion;
 
@@ -248,27 +248,11 @@ public sealed class ContainerQueryTests : IDisposable
     {
         var query = ContainerQuery.For(mode == "command" ? [] : ["ls"], word);
         Assert.Equal(mode, query.Argv[4]);
-        var start = new ProcessStartInfo(query.Argv[0])
-        {
-            WorkingDirectory = _folder.FullName,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in query.Argv.Skip(1))
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["PATH"] = path;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-        await process.WaitForExitAsync(timeout.Token);
-        Assert.Equal("", await stderr);
-        Assert.Equal(0, process.ExitCode);
-        var output = await stdout;
+        var result = await ChildProcess.RunAsync(
+            query.Argv[0], query.Argv.Skip(1), new Dictionary<string, string?> { ["PATH"] = path }, workingDirectory: _folder.FullName, timeout: TimeSpan.FromSeconds(20));
+        Assert.Equal("", result.Stderr);
+        Assert.Equal(0, result.ExitCode);
+        var output = result.Stdout;
         Assert.True(output.Length == 0 || output.EndsWith('\0'), "each name is ended by a NUL");
         return output.Split('\0', StringSplitOptions.RemoveEmptyEntries);
     }

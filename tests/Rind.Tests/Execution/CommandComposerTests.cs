@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using Rind.Execution;
+using Rind.Tests.Processes;
 
 namespace Rind.Tests.Execution;
 
@@ -184,34 +184,10 @@ public sealed class CommandComposerTests
     {
         Assert.True(File.Exists(shell), $"{shell} is missing: build/prerequisites.sh installs it");
         var argv = CommandComposer.Compose(command, preStep, checkCommand: checkCommand, preStepToStderr: preStepToStderr);
-        var start = new ProcessStartInfo(shell)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-        };
-        if (shell.EndsWith("busybox", StringComparison.Ordinal))
-        {
-            start.ArgumentList.Add("sh");
-        }
-
-        foreach (var word in argv.Skip(1))
-        {
-            start.ArgumentList.Add(word);
-        }
-
-        if (path is not null)
-        {
-            start.Environment["PATH"] = path;
-        }
-
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        using var process = Process.Start(start)!;
-        await process.StandardInput.WriteAsync(stdin);
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout, await stderr);
+        // busybox is given the name of the applet to be.
+        IEnumerable<string> arguments = shell.EndsWith("busybox", StringComparison.Ordinal) ? ["sh", .. argv.Skip(1)] : argv.Skip(1);
+        var result = await ChildProcess.RunAsync(
+            shell, arguments, path is null ? null : new Dictionary<string, string?> { ["PATH"] = path }, stdin: stdin, timeout: TimeSpan.FromSeconds(20));
+        return (result.ExitCode, result.Stdout, result.Stderr);
     }
 }

@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using Rind.Kubernetes.Configuration;
+using Rind.Tests.Processes;
 
 namespace Rind.Tests.Kubernetes.Configuration;
 
@@ -555,21 +555,17 @@ public sealed class KubeconfigKubectlTests : IDisposable
     /// <summary>Runs kubectl with only the kubeconfig and a home of the test's own.</summary>
     private async Task<(int ExitCode, string Stdout, string Stderr)> KubectlAsync(string kubeconfig, params string[] arguments)
     {
-        var start = new ProcessStartInfo("kubectl", arguments)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment.Clear();
-        start.Environment["PATH"] = Environment.GetEnvironmentVariable("PATH");
-        start.Environment["HOME"] = _folder.PathOf("home");
-        start.Environment["KUBECONFIG"] = kubeconfig;
-
-        using var timeout = new CancellationTokenSource(KubectlTimeout);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var error = process.StandardError.ReadToEndAsync(timeout.Token);
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await error);
+        var result = await ChildProcess.RunAsync(
+            "kubectl",
+            arguments,
+            new Dictionary<string, string?>
+            {
+                ["PATH"] = Environment.GetEnvironmentVariable("PATH"),
+                ["HOME"] = _folder.PathOf("home"),
+                ["KUBECONFIG"] = kubeconfig,
+            },
+            onlyThese: true,
+            timeout: KubectlTimeout);
+        return (result.ExitCode, result.Stdout, result.Stderr);
     }
 }
